@@ -1,0 +1,63 @@
+// Opaque bearer tokens `<id>.<secret>`: the id finds the item, the secret is checked against
+// its SHA-256. Sessions and personal API tokens share the mechanism and differ in kind and scope.
+import { z } from "zod";
+import { createId, nowIso, randomSecret, safeEqual, sha256 } from "../util";
+import { TokenEntity } from "./entity";
+
+export const TokenKind = z.enum(["session", "api"]);
+export const TokenScope = z.enum(["read", "write"]);
+
+export interface Issued {
+  token: string;
+  tokenId: string;
+  expiresAt: string;
+}
+
+export async function issue(input: {
+  workspaceId: string;
+  userId: string;
+  kind: z.infer<typeof TokenKind>;
+  scope: z.infer<typeof TokenScope>;
+  ttlHours: number;
+  name?: string;
+}): Promise<Issued> {
+  const tokenId = createId();
+  const secret = randomSecret();
+  const createdAt = nowIso();
+  const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000).toISOString();
+  await TokenEntity()
+    .create({ ...input, tokenId, secretHash: sha256(secret), createdAt, expiresAt })
+    .go();
+  return { token: `${tokenId}.${secret}`, tokenId, expiresAt };
+}
+
+export type Verified = {
+  tokenId: string;
+  workspaceId: string;
+  userId: string;
+  scope: "read" | "write";
+  kind: "session" | "api";
+};
+
+/** The token's owner if the token is well-formed, known, unexpired and not revoked. */
+export async function verify(bearer: string): Promise<Verified | undefined> {
+  const [tokenId, secret, ...rest] = bearer.split(".");
+  if (!tokenId || !secret || rest.length > 0 || tokenId.length > 64 || secret.length > 128) return undefined;
+  const { data } = await TokenEntity().get({ tokenId }).go();
+  if (!data || data.revokedAt || data.expiresAt <= nowIso()) return undefined;
+  if (!safeEqual(data.secretHash, sha256(secret))) return undefined;
+  return { tokenId, workspaceId: data.workspaceId, userId: data.userId, scope: data.scope, kind: data.kind };
+}
+
+export async function revoke(tokenId: string): Promise<void> {
+  await TokenEntity().patch({ tokenId }).set({ revokedAt: nowIso() }).go();
+}
+
+/** Revokes every live token of a user: "log out everywhere" and deactivation. */
+export async function revokeAll(workspaceId: string, userId: string): Promise<number> {
+  const { data } = await TokenEntity().query.byUser({ workspaceId, userId }).go({ pages: "all" });
+  const live = data.filter((t) => !t.revokedAt);
+  const revokedAt = nowIso();
+  await Promise.all(live.map((t) => TokenEntity().patch({ tokenId: t.tokenId }).set({ revokedAt }).go()));
+  return live.length;
+}

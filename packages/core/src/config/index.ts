@@ -1,0 +1,116 @@
+// Owns the one parse of the environment. Nothing else in the tree reads process.env.
+// A missing or malformed variable fails at cold start with a message naming it.
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const list = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+export const Schema = z.object({
+  STAGE: z.string().min(1).default("local"),
+  SERVICE_VERSION: z.string().default("0.0.0"),
+  AWS_REGION: z.string().default("us-east-1"),
+  LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+
+  DATA_TABLE: z.string().min(3),
+  REALTIME_TABLE: z.string().min(3),
+  UPLOADS_BUCKET: z.string().min(3),
+  AGENT_QUEUE_URL: z.string().url(),
+  AGENT_DLQ_URL: z.string().url().optional(),
+  WS_MANAGEMENT_URL: z.string().url(),
+  WS_PUBLIC_URL: z.string().url(),
+  PUBLIC_URL: z.string().url(),
+
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  SQS_ENDPOINT: z.string().url().optional(),
+
+  CORS_ORIGINS: list,
+  MAX_BODY_BYTES: int(1_000_000),
+  SESSION_TTL_HOURS: int(24 * 14),
+
+  AI_PROVIDER: z.enum(["anthropic", "offline"]).optional(),
+  AI_ENABLED: bool.default(true),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  AI_MODEL: z.string().default("claude-sonnet-4-5"),
+  AI_MAX_TOKENS: int(1024),
+  AI_TEMPERATURE: z.coerce.number().min(0).max(1).default(0.2),
+  AI_TIMEOUT: int(60),
+  OFFLINE_TOKENS_PER_SEC: int(80),
+  STREAM_COALESCE_MS: int(50),
+  STREAM_COALESCE_MAX_CHARS: int(512),
+
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("ReHome <no-reply@rehome.local>"),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof Schema>) {
+  return {
+    stage: env.STAGE,
+    isLocal: env.STAGE === "local",
+    version: env.SERVICE_VERSION,
+    region: env.AWS_REGION,
+    logLevel: env.LOG_LEVEL,
+    tables: { data: env.DATA_TABLE, realtime: env.REALTIME_TABLE },
+    uploadsBucket: env.UPLOADS_BUCKET,
+    agentQueueUrl: env.AGENT_QUEUE_URL,
+    agentDlqUrl: env.AGENT_DLQ_URL,
+    wsManagementUrl: env.WS_MANAGEMENT_URL,
+    wsPublicUrl: env.WS_PUBLIC_URL,
+    publicUrl: env.PUBLIC_URL,
+    endpoints: { dynamodb: env.DYNAMODB_ENDPOINT, s3: env.S3_ENDPOINT, sqs: env.SQS_ENDPOINT },
+    corsOrigins: env.CORS_ORIGINS,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    ai: {
+      enabled: env.AI_ENABLED,
+      provider: env.AI_PROVIDER ?? (env.ANTHROPIC_API_KEY ? "anthropic" : "offline"),
+      anthropicApiKey: env.ANTHROPIC_API_KEY,
+      anthropicBaseUrl: env.ANTHROPIC_BASE_URL,
+      model: env.AI_MODEL,
+      maxTokens: env.AI_MAX_TOKENS,
+      temperature: env.AI_TEMPERATURE,
+      timeoutMs: env.AI_TIMEOUT * 1000,
+      offlineTokensPerSec: env.OFFLINE_TOKENS_PER_SEC,
+    },
+    stream: { coalesceMs: env.STREAM_COALESCE_MS, coalesceMaxChars: env.STREAM_COALESCE_MAX_CHARS },
+    mail: { resendApiKey: env.RESEND_API_KEY, resendBaseUrl: env.RESEND_BASE_URL, from: env.MAIL_FROM },
+  } as const;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; throws a ConfigError naming every bad variable. */
+export function parse(env: Record<string, string | undefined>): Config {
+  const result = Schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${describe(i, env)}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  return toConfig(result.data);
+}
+
+function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = String(issue.path[0]);
+  return env[name] === undefined ? "is required but not set" : issue.message;
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, parsed once on first use (cold start). */
+export function config(): Config {
+  cached ??= parse(process.env);
+  return cached;
+}

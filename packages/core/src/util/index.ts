@@ -1,0 +1,28 @@
+// Small helpers every module needs; nothing domain-specific lives here.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { ulid } from "ulid";
+
+/** Memoizes a factory: clients and entities are built on first use, after config is in place. */
+export const once = <T>(make: () => T) => {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+};
+
+/** Opaque, time-ordered ids: sorting by id sorts by creation time. */
+export const createId = () => ulid().toLowerCase();
+
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** A url-safe random secret of the given number of bytes. */
+export const randomSecret = (bytes = 32) => randomBytes(bytes).toString("base64url");
+
+export const safeEqual = (a: string, b: string) => {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+};
+
+export const nowIso = () => new Date().toISOString();

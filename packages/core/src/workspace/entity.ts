@@ -1,0 +1,29 @@
+// Access patterns: get a workspace by id.
+import { Entity } from "electrodb";
+import { dataTable, service } from "../db";
+import { once } from "../util";
+
+export const WorkspaceEntity = once(
+  () =>
+    new Entity(
+      {
+        model: { entity: "workspace", version: "1", service },
+        attributes: {
+          workspaceId: { type: "string", required: true },
+          name: { type: "string", required: true },
+          createdAt: { type: "string", required: true },
+          /** Agent budgets in cents; 0 means no budget set. */
+          dailyBudgetCents: { type: "number", default: 0 },
+          monthlyBudgetCents: { type: "number", default: 0 },
+          userDailyBudgetCents: { type: "number", default: 0 },
+        },
+        indexes: {
+          primary: {
+            pk: { field: "pk", composite: ["workspaceId"] },
+            sk: { field: "sk", composite: [] },
+          },
+        },
+      },
+      dataTable(),
+    ),
+);

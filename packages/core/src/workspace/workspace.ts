@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { notFound } from "../error";
+import { createId, nowIso } from "../util";
+import { WorkspaceEntity } from "./entity";
+
+export const Info = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    dailyBudgetCents: z.number().int(),
+    monthlyBudgetCents: z.number().int(),
+    userDailyBudgetCents: z.number().int(),
+  })
+  .meta({ id: "Workspace" });
+export type Info = z.infer<typeof Info>;
+
+export const CreateInput = z.object({ name: z.string().trim().min(1).max(120) });
+
+export async function create(input: z.input<typeof CreateInput>): Promise<Info> {
+  const { name } = CreateInput.parse(input);
+  const item = { workspaceId: createId(), name, createdAt: nowIso() };
+  await WorkspaceEntity().create(item).go();
+  return {
+    id: item.workspaceId,
+    name,
+    createdAt: item.createdAt,
+    dailyBudgetCents: 0,
+    monthlyBudgetCents: 0,
+    userDailyBudgetCents: 0,
+  };
+}
+
+export async function get(workspaceId: string): Promise<Info> {
+  const { data } = await WorkspaceEntity().get({ workspaceId }).go();
+  if (!data) throw notFound("workspace");
+  return {
+    id: data.workspaceId,
+    name: data.name,
+    createdAt: data.createdAt,
+    dailyBudgetCents: data.dailyBudgetCents ?? 0,
+    monthlyBudgetCents: data.monthlyBudgetCents ?? 0,
+    userDailyBudgetCents: data.userDailyBudgetCents ?? 0,
+  };
+}

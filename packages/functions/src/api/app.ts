@@ -1,0 +1,46 @@
+// The one Hono app behind API Gateway (functions/http.ts) and `npm start` (packages/local).
+// Never imports Lambda or Node-server types: adapters wrap it.
+
+import { VisibleError } from "@rehome/core/error";
+import { requestId } from "hono/request-id";
+import { router } from "./context";
+import { renderDocs } from "./docs";
+import { errorResponse } from "./errors";
+import { accessLog, actor, corsFromAllowlist, limitBody, security } from "./middleware";
+import { auth } from "./routes/auth";
+import { health } from "./routes/health";
+import { projects } from "./routes/projects";
+import { realtime } from "./routes/realtime";
+import { tasks } from "./routes/tasks";
+
+export function createApp() {
+  const app = router();
+  app.use(requestId({ headerName: "X-Request-ID", limitLength: 128 }));
+  app.use(security());
+  app.use("/api/*", corsFromAllowlist());
+  app.use(accessLog);
+  app.use("/api/*", limitBody());
+  app.use("/api/*", actor);
+  app.onError((error, c) => errorResponse(c, error));
+
+  app.route("/", health);
+  app.route("/", auth);
+  app.route("/", projects);
+  app.route("/", tasks);
+  app.route("/", realtime);
+
+  const documentConfig = { openapi: "3.1.0", info: { title: "ReHome API", version: "1" } };
+  app.doc31("/api/openapi.json", documentConfig);
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "`<id>.<secret>` from POST /api/login or a personal API token",
+  });
+  app.get("/api/docs", (c) =>
+    c.html(renderDocs(app.getOpenAPI31Document(documentConfig), "/api/openapi.json")),
+  );
+  app.all("/api/*", (c) => errorResponse(c, new VisibleError("not_found", "No such endpoint.", 404)));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

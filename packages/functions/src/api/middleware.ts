@@ -1,0 +1,63 @@
+// Cross-cutting middleware: who is calling, security headers, CORS from the allowlist,
+// the body size limit, and one JSON access-log line per request.
+import { Auth } from "@rehome/core/auth";
+import { config } from "@rehome/core/config";
+import { VisibleError } from "@rehome/core/error";
+import { logger } from "@rehome/core/log";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./context";
+
+/** Resolves the bearer token, if any, into the actor; routes decide whether one is required. */
+export const actor = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("Authorization");
+  c.set("actor", header ? await Auth.authenticate(header) : { type: "public" });
+  await next();
+});
+
+export const security = () =>
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      connectSrc: ["'self'", "ws:", "wss:", "http:", "https:"],
+      imgSrc: ["'self'", "data:", "blob:", "http:", "https:"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      scriptSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    crossOriginResourcePolicy: "same-site",
+  });
+
+export const corsFromAllowlist = () =>
+  cors({
+    origin: (origin) => (config().corsOrigins.includes(origin) ? origin : null),
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-ID"],
+    exposeHeaders: ["X-Request-ID", "Retry-After"],
+    allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
+    maxAge: 600,
+  });
+
+export const limitBody = () =>
+  bodyLimit({
+    maxSize: config().maxBodyBytes,
+    onError: () => {
+      throw new VisibleError("payload_too_large", "The request body is too large.", 413);
+    },
+  });
+
+export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
+  const started = performance.now();
+  await next();
+  const actor = c.get("actor");
+  logger().info("request", {
+    requestId: c.get("requestId"),
+    method: c.req.method,
+    path: c.req.path,
+    status: c.res.status,
+    durationMs: Math.round(performance.now() - started),
+    userId: actor?.type === "user" ? actor.userId : undefined,
+    workspaceId: actor && actor.type !== "public" ? actor.workspaceId : undefined,
+  });
+});

@@ -1,0 +1,42 @@
+// Projects: admins list and create; participants see the projects they are assigned to.
+import { createRoute, z } from "@hono/zod-openapi";
+import { Project } from "@rehome/core/project";
+import { router } from "../context";
+import { bearer, Cursor, errors, Id, json, jsonBody, page } from "../openapi";
+
+const ProjectParams = z.object({ id: Id });
+
+export const projects = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/projects",
+      tags: ["Projects"],
+      security: bearer,
+      request: { query: Cursor },
+      responses: { 200: json(page(Project.Info), "Projects visible to you"), ...errors },
+    }),
+    async (c) => c.json(await Project.list(c.get("actor"), c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/projects",
+      tags: ["Projects"],
+      security: bearer,
+      request: jsonBody(Project.CreateInput),
+      responses: { 201: json(Project.Info, "Created"), ...errors },
+    }),
+    async (c) => c.json(await Project.create(c.get("actor"), c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/projects/{id}",
+      tags: ["Projects"],
+      security: bearer,
+      request: { params: ProjectParams },
+      responses: { 200: json(Project.Info, "The project"), ...errors },
+    }),
+    async (c) => c.json(await Project.get(c.get("actor"), c.req.valid("param").id), 200),
+  );

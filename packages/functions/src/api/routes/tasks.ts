@@ -1,0 +1,61 @@
+// A project's task board.
+import { createRoute, z } from "@hono/zod-openapi";
+import { Task } from "@rehome/core/task";
+import { router } from "../context";
+import { bearer, Cursor, errors, Id, json, jsonBody, page } from "../openapi";
+
+const ProjectParams = z.object({ id: Id });
+const TaskParams = z.object({ id: Id, taskId: Id });
+
+export const tasks = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/projects/{id}/tasks",
+      tags: ["Tasks"],
+      security: bearer,
+      request: { params: ProjectParams, query: Cursor },
+      responses: { 200: json(page(Task.Info), "Tasks in board order"), ...errors },
+    }),
+    async (c) => c.json(await Task.list(c.get("actor"), c.req.valid("param").id, c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/projects/{id}/tasks",
+      tags: ["Tasks"],
+      security: bearer,
+      request: { params: ProjectParams, ...jsonBody(Task.CreateInput) },
+      responses: { 201: json(Task.Info, "Created"), ...errors },
+    }),
+    async (c) => c.json(await Task.create(c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/projects/{id}/tasks/{taskId}",
+      tags: ["Tasks"],
+      security: bearer,
+      request: { params: TaskParams, ...jsonBody(Task.UpdateInput) },
+      responses: { 200: json(Task.Info, "Updated (a change of status or position is a move)"), ...errors },
+    }),
+    async (c) => {
+      const { id, taskId } = c.req.valid("param");
+      return c.json(await Task.update(c.get("actor"), id, taskId, c.req.valid("json")), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/projects/{id}/tasks/{taskId}",
+      tags: ["Tasks"],
+      security: bearer,
+      request: { params: TaskParams },
+      responses: { 204: { description: "Deleted" }, ...errors },
+    }),
+    async (c) => {
+      const { id, taskId } = c.req.valid("param");
+      await Task.remove(c.get("actor"), id, taskId);
+      return c.body(null, 204);
+    },
+  );

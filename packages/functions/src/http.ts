@@ -1,0 +1,5 @@
+// Lambda entry point for the HTTP API: API Gateway (payload v2) -> the Hono app.
+import { handle } from "hono/aws-lambda";
+import { createApp } from "./api/app";
+
+export const handler = handle(createApp());

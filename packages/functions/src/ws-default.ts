@@ -1,0 +1,9 @@
+// $default: every client frame (subscribe, unsubscribe, whisper, ping, resume).
+
+import { Realtime } from "@rehome/core/realtime";
+import type { APIGatewayProxyWebsocketEventV2 } from "aws-lambda";
+
+export const handler = async (event: APIGatewayProxyWebsocketEventV2) => {
+  await Realtime.receive(event.requestContext.connectionId, event.body);
+  return { statusCode: 200 };
+};

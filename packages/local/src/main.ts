@@ -1,0 +1,46 @@
+// `npm start`: the whole product on this machine. Seeds the demo on first start, prints the
+// URL and logins, keeps data under .rehome/ and stops every child process on Ctrl-C.
+import { existsSync } from "node:fs";
+import { ConfigError } from "@rehome/core/config";
+import { Demo } from "@rehome/core/demo";
+import { settings } from "./settings";
+import { hasWebBuild, startStack } from "./stack";
+
+async function main() {
+  // A developer's overrides (see .env.example), applied before anything reads the config.
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const { port, dataDir, webDist } = settings();
+  if (!hasWebBuild(webDist)) console.warn(`No SPA build in ${webDist}: run \`npm run build -w web\`.`);
+  const started = Date.now();
+  const stack = await startStack({ port, dataDir, webDist, scheduler: true, prefix: "rehome-local" });
+  const { seeded } = await Demo.seed();
+
+  const stop = async () => {
+    console.log("\nStopping ReHome…");
+    await stack.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+  ReHome is running (ready in ${seconds}s${seeded ? ", demo data seeded" : ", data kept from last run"})
+
+    App        ${stack.url}
+    Health     ${stack.url}/health
+    API docs   ${stack.url}/api/docs
+    Mail       ${stack.mailUrl}
+    WebSocket  ${stack.wsUrl}
+
+  Demo logins (password: ${Demo.PASSWORD})
+${Demo.LOGINS.map((l) => `    ${l.email.padEnd(32)} ${l.role.padEnd(11)} ${l.workspace}`).join("\n")}
+
+  Data lives in ${dataDir} (npm run reset wipes it). Ctrl-C stops everything.
+`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,215 @@
+// Boots the whole product on one machine: the AWS stand-ins, the same handlers the Lambdas
+// run, the HTTP API with the built SPA, the queue poller and the digest scheduler.
+// Used by `npm start` (main.ts), by the integration tests and by the benchmarks.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ensureTables, startDynamoLocal } from "./dynamodb";
+import { startGateway } from "./gateway";
+import { startHttp } from "./http";
+import { startMail } from "./mail";
+import { S3_CREDENTIALS, startS3 } from "./s3";
+import { startScheduler } from "./scheduler";
+import { startPoller } from "./sqs/poller";
+import { startSqs } from "./sqs/server";
+
+export interface StackOptions {
+  /** Port of the API + SPA server; the stand-ins take the next five unless given. 0 = random ports. */
+  port?: number;
+  /** Folder that keeps data between restarts (DynamoDB, S3 objects, mail). Omit for a throwaway stack. */
+  dataDir?: string;
+  /** Reuse a running DynamoDB-compatible server instead of starting one (tests share one JVM). */
+  dynamoEndpoint?: string;
+  /** Prefix of table, bucket and queue names; tests use a random one to stay isolated. */
+  prefix?: string;
+  /** The built SPA to serve at `/`, if present. */
+  webDist?: string;
+  /** Extra configuration (the same variables as .env.example), applied over the local defaults. */
+  env?: Record<string, string>;
+  /** Run the agent worker behind the queue (default true). */
+  worker?: boolean;
+  /** Run the digest scheduler (default false; `npm start` turns it on). */
+  scheduler?: boolean;
+  /** Added to every PostToConnection, to stand in for API Gateway's latency. */
+  gatewayLatencyMs?: number;
+  gatewayLimits?: Parameters<typeof startGateway>[0]["limits"];
+}
+
+export interface Stack {
+  url: string;
+  wsUrl: string;
+  mailUrl: string;
+  env: Record<string, string>;
+  stopGateway(): Promise<void>;
+  startGateway(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const portAt = (base: number | undefined, offset: number) => (base ? base + offset : 0);
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const prefix = options.prefix ?? `t${randomBytes(4).toString("hex")}`;
+  const dir = options.dataDir;
+  if (dir) await mkdir(dir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    // The SDK signs every request; the local S3 checks signatures against its one account,
+    // and the other stand-ins accept any credentials.
+    process.env.AWS_ACCESS_KEY_ID = S3_CREDENTIALS.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = S3_CREDENTIALS.secretAccessKey;
+    process.env.AWS_REGION ??= "us-east-1";
+
+    const dynamoEndpoint =
+      options.dynamoEndpoint ??
+      (await (async () => {
+        const db = await startDynamoLocal({
+          port: portAt(options.port, 5),
+          dbPath: dir ? join(dir, "dynamodb") : undefined,
+        });
+        stops.push(db.stop);
+        return db.endpoint;
+      })());
+
+    const names = {
+      data: `${prefix}-data`,
+      realtime: `${prefix}-realtime`,
+      uploads: `${prefix}-uploads`,
+      queue: `${prefix}-agent`,
+      dlq: `${prefix}-agent-dlq`,
+    };
+    const httpPort = options.port ?? 0;
+    const publicUrl = httpPort ? `http://localhost:${httpPort}` : "";
+
+    const mail = await startMail({
+      port: portAt(options.port, 4),
+      file: dir ? join(dir, "mail.json") : undefined,
+    });
+    stops.push(mail.stop);
+    const sqsServer = await startSqs({ port: portAt(options.port, 3) });
+    stops.push(sqsServer.stop);
+
+    const handlers = await import("./handlers");
+    let gatewayPort = portAt(options.port, 1);
+    const gatewayOptions = () => ({
+      port: gatewayPort,
+      handlers: handlers.websocket,
+      postLatencyMs: options.gatewayLatencyMs,
+      limits: options.gatewayLimits,
+    });
+    let gateway = await startGateway(gatewayOptions());
+    gatewayPort = Number(new URL(gateway.url).port);
+    stops.push(() => gateway.stop());
+
+    // The HTTP server starts before the rest of the config is known, so its URL can go in it.
+    const http = await startHttp({ port: httpPort, webDist: options.webDist });
+    stops.push(http.stop);
+
+    const corsOrigins = [http.url, publicUrl, `http://127.0.0.1:${new URL(http.url).port}`].filter(Boolean);
+    const s3 = await startS3({
+      port: portAt(options.port, 2),
+      directory: dir ? join(dir, "s3") : await tempDir(prefix),
+      buckets: [names.uploads],
+      corsOrigins,
+    });
+    stops.push(s3.stop);
+
+    const sqs = new SQSClient({ endpoint: sqsServer.endpoint, region: process.env.AWS_REGION });
+    const queues = await createQueues(sqs, names.queue, names.dlq);
+
+    const env: Record<string, string> = {
+      STAGE: "local",
+      DATA_TABLE: names.data,
+      REALTIME_TABLE: names.realtime,
+      UPLOADS_BUCKET: names.uploads,
+      AGENT_QUEUE_URL: queues.queueUrl,
+      AGENT_DLQ_URL: queues.dlqUrl,
+      WS_MANAGEMENT_URL: gateway.managementEndpoint,
+      WS_PUBLIC_URL: gateway.url,
+      PUBLIC_URL: publicUrl || http.url,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      S3_ENDPOINT: s3.endpoint,
+      SQS_ENDPOINT: sqsServer.endpoint,
+      CORS_ORIGINS: corsOrigins.join(","),
+      RESEND_BASE_URL: mail.baseUrl,
+      RESEND_API_KEY: "re_local_capture",
+      ...options.env,
+    };
+    Object.assign(process.env, env);
+    // The CLI's local commands (seed, digest, dlq) read the wiring from here.
+    if (dir)
+      await writeFile(
+        join(dir, "env.json"),
+        `${JSON.stringify({ ...env, AWS_REGION: process.env.AWS_REGION }, null, 2)}\n`,
+      );
+
+    await ensureTables(new DynamoDBClient({ endpoint: dynamoEndpoint, region: process.env.AWS_REGION }), {
+      data: names.data,
+      realtime: names.realtime,
+    });
+    http.mount(handlers.httpApp(), corsOrigins);
+
+    if (options.worker !== false) {
+      const poller = startPoller({
+        client: sqs,
+        queueUrl: queues.queueUrl,
+        handler: handlers.agentWorker,
+        batchSize: 10,
+      });
+      stops.push(poller.stop);
+    }
+    if (options.scheduler) {
+      const scheduler = startScheduler(handlers.digestSchedule);
+      stops.push(scheduler.stop);
+    }
+
+    return {
+      url: publicUrl || http.url,
+      wsUrl: gateway.url,
+      mailUrl: mail.baseUrl,
+      env,
+      stopGateway: () => gateway.stop(),
+      startGateway: async () => {
+        gateway = await startGateway(gatewayOptions());
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function createQueues(sqs: SQSClient, name: string, dlqName: string) {
+  const dlq = await sqs.send(new CreateQueueCommand({ QueueName: dlqName }));
+  const dlqArn = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ["QueueArn"] }),
+  );
+  const queue = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: name,
+      Attributes: {
+        // Mirrors infra/agent: 6x the worker's timeout, three receives before the DLQ.
+        VisibilityTimeout: "30",
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: dlqArn.Attributes?.QueueArn,
+          maxReceiveCount: 3,
+        }),
+      },
+    }),
+  );
+  return { queueUrl: queue.QueueUrl ?? "", dlqUrl: dlq.QueueUrl ?? "" };
+}
+
+async function tempDir(prefix: string) {
+  const { mkdtemp } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  return mkdtemp(join(tmpdir(), `rehome-${prefix}-`));
+}
+
+export const hasWebBuild = (dir: string) => existsSync(join(dir, "index.html"));
