@@ -156,6 +156,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           .catch(() => undefined),
       );
     });
+    // Oversized frames surface as an error before the 1009 close; the close does the cleanup.
+    ws.on("error", () => undefined);
     ws.on("close", (code, reason) => {
       for (const timer of connection.timers) clearTimeout(timer);
       connections.delete(connectionId);
