@@ -9,7 +9,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type GatewayOptions, startGateway } from "./gateway";
 
-type Event = { requestContext: { connectionId: string; routeKey: string; eventType: string }; body?: string; queryStringParameters?: Record<string, string> };
+type Event = {
+  requestContext: { connectionId: string; routeKey: string; eventType: string };
+  body?: string;
+  queryStringParameters?: Record<string, string>;
+};
 
 let stop: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -25,7 +29,10 @@ async function gatewayRecording(overrides: Partial<GatewayOptions> = {}) {
       ? { statusCode: 401 }
       : { statusCode: 200 };
   };
-  const gateway = await startGateway({ handlers: { connect: record, disconnect: record, default: record }, ...overrides });
+  const gateway = await startGateway({
+    handlers: { connect: record, disconnect: record, default: record },
+    ...overrides,
+  });
   stop = gateway.stop;
   const management = new ApiGatewayManagementApiClient({
     endpoint: gateway.managementEndpoint,
@@ -47,13 +54,17 @@ describe("the local WebSocket gateway", () => {
     const { gateway, events, management } = await gatewayRecording();
     const socket = await open(`${gateway.url}?ticket=good`);
     const connectionId = events[0]?.requestContext.connectionId ?? "";
-    const received = new Promise<string>((resolve) => socket.once("message", (data) => resolve(String(data))));
+    const received = new Promise<string>((resolve) =>
+      socket.once("message", (data) => resolve(String(data))),
+    );
     await management.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: '{"hello":1}' }));
     expect(await received).toBe('{"hello":1}');
 
     socket.close();
     await expect.poll(() => events.some((e) => e.requestContext.eventType === "DISCONNECT")).toBe(true);
-    const gone = await management.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: "late" })).catch((e) => e);
+    const gone = await management
+      .send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: "late" }))
+      .catch((e) => e);
     expect(gone).toBeInstanceOf(GoneException);
     expect(gone.$metadata.httpStatusCode).toBe(410);
   });

@@ -48,6 +48,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+const S3_CREDENTIALS_ENV = {
+  AWS_ACCESS_KEY_ID: S3_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: S3_CREDENTIALS.secretAccessKey,
+};
+
 const portAt = (base: number | undefined, offset: number) => (base ? base + offset : 0);
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -61,8 +66,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     // The SDK signs every request; the local S3 checks signatures against its one account,
     // and the other stand-ins accept any credentials.
-    process.env.AWS_ACCESS_KEY_ID = S3_CREDENTIALS.accessKeyId;
-    process.env.AWS_SECRET_ACCESS_KEY = S3_CREDENTIALS.secretAccessKey;
+    Object.assign(process.env, S3_CREDENTIALS_ENV);
     process.env.AWS_REGION ??= "us-east-1";
 
     const dynamoEndpoint =
@@ -145,7 +149,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (dir)
       await writeFile(
         join(dir, "env.json"),
-        `${JSON.stringify({ ...env, AWS_REGION: process.env.AWS_REGION }, null, 2)}\n`,
+        `${JSON.stringify({ ...env, AWS_REGION: process.env.AWS_REGION, ...S3_CREDENTIALS_ENV }, null, 2)}\n`,
       );
 
     await ensureTables(new DynamoDBClient({ endpoint: dynamoEndpoint, region: process.env.AWS_REGION }), {

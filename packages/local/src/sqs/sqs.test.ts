@@ -20,13 +20,19 @@ let client: SQSClient;
 
 beforeAll(async () => {
   server = await startSqs();
-  client = new SQSClient({ endpoint: server.endpoint, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+  client = new SQSClient({
+    endpoint: server.endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "x", secretAccessKey: "x" },
+  });
 });
 afterAll(() => server.stop());
 
 async function queueWithDlq(name: string, visibilityTimeout = 1) {
   const dlq = await client.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
-  const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ["QueueArn"] }));
+  const { Attributes } = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ["QueueArn"] }),
+  );
   const queue = await client.send(
     new CreateQueueCommand({
       QueueName: name,
@@ -41,9 +47,15 @@ async function queueWithDlq(name: string, visibilityTimeout = 1) {
 
 const count = async (queueUrl: string) => {
   const { Attributes } = await client.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    }),
   );
-  return Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible);
+  return (
+    Number(Attributes?.ApproximateNumberOfMessages) +
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
+  );
 };
 
 describe("the local SQS", () => {
@@ -83,7 +95,11 @@ describe("the local SQS", () => {
       queueUrl,
       handler: async (event) => {
         seen.push(...event.Records.map((r) => r.body));
-        return { batchItemFailures: event.Records.filter((r) => r.body === "fail").map((r) => ({ itemIdentifier: r.messageId })) };
+        return {
+          batchItemFailures: event.Records.filter((r) => r.body === "fail").map((r) => ({
+            itemIdentifier: r.messageId,
+          })),
+        };
       },
     });
     await expect.poll(() => seen.length, { timeout: 5000 }).toBe(3);
@@ -103,7 +119,9 @@ describe("the local SQS", () => {
 
   it("raises QueueDoesNotExist for an unknown queue", async () => {
     await expect(
-      client.send(new SendMessageCommand({ QueueUrl: `${server.endpoint}/000000000000/missing`, MessageBody: "x" })),
+      client.send(
+        new SendMessageCommand({ QueueUrl: `${server.endpoint}/000000000000/missing`, MessageBody: "x" }),
+      ),
     ).rejects.toBeInstanceOf(QueueDoesNotExist);
   });
 });
