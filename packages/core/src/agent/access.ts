@@ -1,6 +1,10 @@
-// Who may see an agent thread. Replaced by the agent module's thread rules.
+// Who may see an agent thread: the rule lives with the thread; realtime asks through here.
 import type { Actor } from "../actor";
+import { get } from "./thread";
 
-export async function canSeeThread(_actor: Actor, _threadId: string): Promise<boolean> {
-  return false;
+export async function canSeeThread(actor: Actor, threadId: string): Promise<boolean> {
+  return get(actor, threadId).then(
+    () => true,
+    () => false,
+  );
 }

@@ -48,6 +48,7 @@ export const Schema = z.object({
   OFFLINE_TOKENS_PER_SEC: int(80),
   STREAM_COALESCE_MS: int(50),
   STREAM_COALESCE_MAX_CHARS: int(512),
+  AGENT_LEASE_SECONDS: int(30),
 
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
@@ -85,7 +86,11 @@ function toConfig(env: z.infer<typeof Schema>) {
       timeoutMs: env.AI_TIMEOUT * 1000,
       offlineTokensPerSec: env.OFFLINE_TOKENS_PER_SEC,
     },
-    stream: { coalesceMs: env.STREAM_COALESCE_MS, coalesceMaxChars: env.STREAM_COALESCE_MAX_CHARS },
+    stream: {
+      coalesceMs: env.STREAM_COALESCE_MS,
+      coalesceMaxChars: env.STREAM_COALESCE_MAX_CHARS,
+      leaseMs: env.AGENT_LEASE_SECONDS * 1000,
+    },
     mail: { resendApiKey: env.RESEND_API_KEY, resendBaseUrl: env.RESEND_BASE_URL, from: env.MAIL_FROM },
   } as const;
 }

@@ -7,6 +7,7 @@ import { router } from "./context";
 import { renderDocs } from "./docs";
 import { errorResponse } from "./errors";
 import { accessLog, actor, corsFromAllowlist, limitBody, security } from "./middleware";
+import { agent } from "./routes/agent";
 import { auth } from "./routes/auth";
 import { health } from "./routes/health";
 import { projects } from "./routes/projects";
@@ -28,6 +29,7 @@ export function createApp() {
   app.route("/", projects);
   app.route("/", tasks);
   app.route("/", realtime);
+  app.route("/", agent);
 
   const documentConfig = { openapi: "3.1.0", info: { title: "ReHome API", version: "1" } };
   app.doc31("/api/openapi.json", documentConfig);

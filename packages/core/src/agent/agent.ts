@@ -1,0 +1,13 @@
+export { AgentMessage, AgentRun, Asked, AskInput, ask, cancel, messages } from "./conversation";
+export { Events } from "./events";
+export { Job } from "./job";
+export {
+  CreateThreadInput,
+  createForProject,
+  createForWorkspace,
+  get as getThread,
+  listForProject,
+  listForWorkspace,
+  Thread,
+} from "./thread";
+export { processRun } from "./worker";

@@ -1,0 +1,181 @@
+// Asking the agent: a question becomes a user message, a streaming assistant message and a
+// queued run, then one SQS job. The worker answers; this module never calls a provider.
+import { z } from "zod";
+import type { Actor } from "../actor";
+import { config } from "../config";
+import { notFound, VisibleError } from "../error";
+import { requireUser, requireWrite, workspaceOf } from "../policy";
+import { createId, nowIso } from "../util";
+import { AgentMessageEntity, MessageStatuses, RunEntity, RunStatuses } from "./entity";
+import { enqueue } from "./job";
+import { get as getThread } from "./thread";
+
+export const AgentMessage = z
+  .object({
+    id: z.string(),
+    threadId: z.string(),
+    role: z.enum(["user", "assistant", "tool", "system"]),
+    authorId: z.string().nullable(),
+    content: z.string(),
+    status: z.enum(MessageStatuses),
+    lastSeq: z.number().int(),
+    runId: z.string().nullable(),
+    citations: z.array(z.string()),
+    createdAt: z.string(),
+  })
+  .meta({ id: "AgentMessage" });
+export type AgentMessage = z.infer<typeof AgentMessage>;
+
+export const AgentRun = z
+  .object({
+    id: z.string(),
+    threadId: z.string(),
+    messageId: z.string(),
+    status: z.enum(RunStatuses),
+    provider: z.string(),
+    model: z.string(),
+    tokensIn: z.number(),
+    tokensOut: z.number(),
+    costCents: z.number(),
+    contextUsed: z.array(z.string()),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .meta({ id: "AgentRun" });
+export type AgentRun = z.infer<typeof AgentRun>;
+
+export const AskInput = z
+  .object({ content: z.string().trim().min(1).max(4000) })
+  .strict()
+  .meta({ id: "AskAgentInput" });
+
+export const Asked = z
+  .object({ userMessage: AgentMessage, assistantMessage: AgentMessage, run: AgentRun })
+  .meta({ id: "AgentAsked" });
+
+type MessageItem = NonNullable<
+  Awaited<ReturnType<ReturnType<ReturnType<typeof AgentMessageEntity>["get"]>["go"]>>["data"]
+>;
+type RunItem = NonNullable<
+  Awaited<ReturnType<ReturnType<ReturnType<typeof RunEntity>["get"]>["go"]>>["data"]
+>;
+
+export const toMessage = (m: MessageItem): AgentMessage => ({
+  id: m.messageId,
+  threadId: m.threadId,
+  role: m.role,
+  authorId: m.authorId ?? null,
+  content: m.content ?? "",
+  status: m.status,
+  lastSeq: m.lastSeq ?? 0,
+  runId: m.runId ?? null,
+  citations: m.citations ?? [],
+  createdAt: m.createdAt,
+});
+
+export const toRun = (r: RunItem): AgentRun => ({
+  id: r.runId,
+  threadId: r.threadId,
+  messageId: r.messageId,
+  status: r.status,
+  provider: r.provider,
+  model: r.model,
+  tokensIn: r.tokensIn ?? 0,
+  tokensOut: r.tokensOut ?? 0,
+  costCents: r.costCents ?? 0,
+  contextUsed: r.contextUsed ?? [],
+  createdAt: r.createdAt,
+  startedAt: r.startedAt ?? null,
+  finishedAt: r.finishedAt ?? null,
+  error: r.error ?? null,
+});
+
+export async function ask(actor: Actor, threadId: string, input: z.input<typeof AskInput>) {
+  const user = requireUser(actor);
+  requireWrite(actor);
+  const { content } = AskInput.parse(input);
+  const thread = await getThread(actor, threadId);
+  const { ai } = config();
+  if (!ai.enabled) throw new VisibleError("agent.disabled", "The assistant is switched off for now.", 503);
+  const now = nowIso();
+  const workspaceId = user.workspaceId;
+  const userMessage = {
+    workspaceId,
+    threadId: thread.id,
+    messageId: createId(),
+    role: "user" as const,
+    authorId: user.userId,
+    content,
+    status: "completed" as const,
+    lastSeq: 0,
+    citations: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  const runId = createId();
+  const assistantMessage = {
+    workspaceId,
+    threadId: thread.id,
+    messageId: createId(),
+    role: "assistant" as const,
+    content: "",
+    status: "streaming" as const,
+    lastSeq: 0,
+    runId,
+    citations: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  const run = {
+    workspaceId,
+    runId,
+    threadId: thread.id,
+    messageId: assistantMessage.messageId,
+    userId: user.userId,
+    question: content,
+    status: "queued" as const,
+    provider: ai.provider,
+    model: ai.provider === "anthropic" ? ai.model : "offline",
+    tokensIn: 0,
+    tokensOut: 0,
+    costCents: 0,
+    contextUsed: [],
+    cancelRequested: false,
+    attempts: 0,
+    createdAt: now,
+  };
+  await AgentMessageEntity().put([userMessage, assistantMessage]).go();
+  await RunEntity().create(run).go();
+  await enqueue({ type: "agent.run", workspaceId, runId });
+  return {
+    userMessage: toMessage(userMessage),
+    assistantMessage: toMessage(assistantMessage),
+    run: toRun(run),
+  };
+}
+
+/** A thread's messages, oldest first; a streaming answer shows its checkpoint and last seq. */
+export async function messages(actor: Actor, threadId: string) {
+  const thread = await getThread(actor, threadId);
+  const { data } = await AgentMessageEntity()
+    .query.primary({ workspaceId: workspaceOf(actor), threadId: thread.id })
+    .go({ pages: "all" });
+  return { items: data.map(toMessage) };
+}
+
+/** Asks the worker to stop; it aborts the provider request and ends the message `cancelled`. */
+export async function cancel(actor: Actor, runId: string): Promise<AgentRun> {
+  requireWrite(actor);
+  const workspaceId = workspaceOf(actor);
+  const { data } = await RunEntity().get({ workspaceId, runId }).go();
+  if (!data) throw notFound("run");
+  await getThread(actor, data.threadId);
+  if (data.status !== "queued" && data.status !== "running") return toRun(data);
+  const { data: updated } = await RunEntity()
+    .patch({ workspaceId, runId })
+    .set({ cancelRequested: true })
+    .go({ response: "all_new" });
+  return toRun(updated as RunItem);
+}

@@ -1,0 +1,22 @@
+// Events of an agent thread, published on `private-agent-threads.{threadId}`.
+import { z } from "zod";
+import { event } from "../event";
+import { AgentMessage } from "./conversation";
+
+const Ids = { threadId: z.string(), messageId: z.string(), runId: z.string() };
+
+export const Events = {
+  MessageCreated: event("agent.message.created", AgentMessage),
+  Delta: event(
+    "agent.message.delta",
+    z.object({ ...Ids, seq: z.number().int().min(1), delta: z.string(), done: z.boolean() }),
+  ),
+  /** After a worker crash: clients drop what they applied past `seq` and continue from `content`. */
+  Rewound: event(
+    "agent.message.rewound",
+    z.object({ ...Ids, seq: z.number().int().min(0), content: z.string() }),
+  ),
+  Completed: event("agent.message.completed", AgentMessage),
+  Failed: event("agent.run.failed", z.object({ ...Ids, error: z.string() })),
+  Cancelled: event("agent.run.cancelled", z.object({ ...Ids })),
+};

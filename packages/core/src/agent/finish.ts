@@ -1,0 +1,67 @@
+// Ends a stream exactly once: one conditional write stores the final content and state (only
+// the attempt holding the lease can make it), then the last delta carries `done: true`.
+import { Channel, publish } from "../realtime";
+import { nowIso } from "../util";
+import { toMessage } from "./conversation";
+import { AgentMessageEntity, RunEntity } from "./entity";
+import { Events } from "./events";
+import type { MessageKey } from "./lease";
+import type { Usage } from "./providers/provider";
+
+export interface Finish {
+  key: MessageKey;
+  ids: { threadId: string; messageId: string; runId: string };
+  attempt: string;
+  outcome: "completed" | "cancelled" | "failed" | "timed_out";
+  error?: string;
+  content: string;
+  /** Seq of the last delta sent; the done delta takes the next one. */
+  seq: number;
+  usage: Usage;
+}
+
+/** `[task:ID]` and `[message:ID]` references in an answer, for the SPA to link. */
+export const citationsIn = (content: string) =>
+  [...new Set(content.match(/\[(task|message):[A-Za-z0-9_-]+\]/g) ?? [])].map((c) => c.slice(1, -1));
+
+export async function finish(f: Finish): Promise<boolean> {
+  const seq = f.seq + 1;
+  const finishedAt = nowIso();
+  let stored: Parameters<typeof toMessage>[0];
+  try {
+    const { data } = await AgentMessageEntity()
+      .patch(f.key)
+      .set({
+        content: f.content,
+        lastSeq: seq,
+        status: f.outcome,
+        citations: citationsIn(f.content),
+        updatedAt: finishedAt,
+      })
+      .where(
+        ({ leaseOwner, status }, { eq }) => `${eq(leaseOwner, f.attempt)} AND ${eq(status, "streaming")}`,
+      )
+      .go({ response: "all_new" });
+    stored = data as typeof stored;
+  } catch {
+    // Another attempt finished it: that one sent the done.
+    return false;
+  }
+  const channel = Channel.agentThread(f.ids.threadId);
+  await publish(channel, Events.Delta, { ...f.ids, seq, delta: "", done: true });
+  if (f.outcome === "completed") await publish(channel, Events.Completed, toMessage(stored));
+  else if (f.outcome === "cancelled") await publish(channel, Events.Cancelled, f.ids);
+  else await publish(channel, Events.Failed, { ...f.ids, error: f.error ?? f.outcome });
+  await RunEntity()
+    .patch({ workspaceId: f.key.workspaceId, runId: f.ids.runId })
+    .set({
+      status: f.outcome,
+      finishedAt,
+      tokensIn: f.usage.tokensIn,
+      tokensOut: f.usage.tokensOut,
+      costCents: f.usage.costCents,
+      ...(f.error ? { error: f.error } : {}),
+    })
+    .go();
+  return true;
+}

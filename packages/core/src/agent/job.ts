@@ -1,0 +1,18 @@
+// The agent queue's message bodies: one schema for the sender and the worker.
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import { z } from "zod";
+import { sqs } from "../aws/clients";
+import { config } from "../config";
+
+export const Job = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("agent.run"), workspaceId: z.string(), runId: z.string() }),
+  z.object({ type: z.literal("digest.project"), workspaceId: z.string(), projectId: z.string() }),
+  z.object({ type: z.literal("digest.workspace"), workspaceId: z.string() }),
+]);
+export type Job = z.infer<typeof Job>;
+
+export async function enqueue(job: Job): Promise<void> {
+  await sqs().send(
+    new SendMessageCommand({ QueueUrl: config().agentQueueUrl, MessageBody: JSON.stringify(job) }),
+  );
+}

@@ -1,0 +1,25 @@
+// The one interface every LLM provider implements: stream text for a question over a context.
+import type { AgentContext } from "../context";
+
+export interface ProviderRequest {
+  question: string;
+  context: AgentContext;
+  /** Text already delivered by an earlier attempt: the provider continues after it. */
+  prefill: string;
+  signal: AbortSignal;
+}
+
+export interface Usage {
+  tokensIn: number;
+  tokensOut: number;
+  costCents: number;
+}
+
+export interface Provider {
+  readonly name: string;
+  readonly model: string;
+  /** Yields text chunks (tokens) as they arrive; throws on failure or abort. */
+  stream(request: ProviderRequest): AsyncIterable<string>;
+  /** Usage of the last completed stream. */
+  usage(): Usage;
+}

@@ -1,0 +1,41 @@
+// SQS -> the agent worker. Records of a batch run concurrently (each is a streamed answer);
+// a record that fails is reported in batchItemFailures so only it comes back.
+import { Agent } from "@rehome/core/agent";
+import { logger } from "@rehome/core/log";
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+
+export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const results = await Promise.allSettled(event.Records.map(handleRecord));
+  return {
+    batchItemFailures: results.flatMap((result, i) =>
+      result.status === "rejected" ? [{ itemIdentifier: event.Records[i]?.messageId ?? "" }] : [],
+    ),
+  };
+};
+
+async function handleRecord(record: SQSRecord) {
+  const parsed = Agent.Job.safeParse(safeJson(record.body));
+  if (!parsed.success) {
+    // A malformed job can never succeed: log it and let it go rather than loop to the DLQ.
+    logger().error("malformed agent job", { messageId: record.messageId });
+    return;
+  }
+  const job = parsed.data;
+  try {
+    if (job.type === "agent.run") {
+      const outcome = await Agent.processRun(job.workspaceId, job.runId);
+      logger().info("agent run processed", { runId: job.runId, workspaceId: job.workspaceId, outcome });
+    }
+  } catch (error) {
+    logger().error("agent job failed", { job, error: error as Error });
+    throw error;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
