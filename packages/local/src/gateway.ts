@@ -1,71 +1,64 @@
 // The local API Gateway WebSocket API: calls the same $connect/$disconnect/$default handlers
-// with API Gateway's event shapes, serves the @connections management API the SDK client
-// talks to (410 GoneException for a closed connection), and enforces API Gateway's limits.
-import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+// with API Gateway's events, serves the @connections management API the SDK client talks to
+// (410 GoneException once a connection is closed) and enforces API Gateway's limits.
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { WebSocket, WebSocketServer } from "ws";
+import { type RawData, WebSocket, WebSocketServer } from "ws";
+import {
+  type ConnectionInfo,
+  connectEvent,
+  disconnectEvent,
+  messageEvent,
+  newId,
+  type WebSocketEvent,
+} from "./gateway-events";
 
-export type WebSocketEvent = {
-  requestContext: {
-    connectionId: string;
-    routeKey: "$connect" | "$disconnect" | "$default";
-    eventType: "CONNECT" | "DISCONNECT" | "MESSAGE";
-    requestId: string;
-    messageId?: string;
-    connectedAt: number;
-    requestTimeEpoch: number;
-    domainName: string;
-    stage: string;
-    apiId: string;
-    disconnectStatusCode?: number;
-    disconnectReason?: string;
-  };
-  queryStringParameters?: Record<string, string>;
-  headers?: Record<string, string>;
-  body?: string;
-  isBase64Encoded: boolean;
-};
-type Handler = (event: any) => Promise<{ statusCode: number; body?: string } | undefined | void>;
+export type { WebSocketEvent } from "./gateway-events";
+
+export type WebSocketHandler = (
+  event: WebSocketEvent,
+) => Promise<{ statusCode?: number; body?: string } | undefined | void>;
 
 export interface GatewayLimits {
-  /** API Gateway's maximum WebSocket message size (128 KB). */
+  /** API Gateway's maximum message size, either way: 128 KB. Larger client messages close with 1009. */
   maxMessageBytes?: number;
-  /** Closed after this long without traffic (API Gateway: 10 minutes). */
+  /** Closed (1001) after this long without a message either way. API Gateway: 10 minutes. */
   idleTimeoutMs?: number;
-  /** Closed after this long in any case (API Gateway: 2 hours). */
+  /** Closed (1001) after this long in any case. API Gateway: 2 hours. */
   maxConnectionMs?: number;
 }
 
 export interface GatewayOptions {
+  /** 0 or omitted: a free port. Give the previous port to restart where clients reconnect. */
   port?: number;
-  handlers: { connect: Handler; disconnect: Handler; default: Handler };
+  handlers: { connect: WebSocketHandler; disconnect: WebSocketHandler; default: WebSocketHandler };
   /** Added to every @connections POST, to stand in for API Gateway's own latency. */
   postLatencyMs?: number;
   limits?: GatewayLimits;
 }
 
 export interface Gateway {
+  /** ws://127.0.0.1:port, where browsers connect. */
   url: string;
+  /** http://127.0.0.1:port, the endpoint of ApiGatewayManagementApiClient. */
   managementEndpoint: string;
   connectionCount(): number;
-  /** PostToConnection calls served (benchmarks read this). */
-  postCount(): number;
+  /** Closes every socket (1001), waits for their $disconnect handlers, frees the port. */
   stop(): Promise<void>;
 }
 
-interface Connection {
+interface Connection extends ConnectionInfo {
   socket: WebSocket;
-  connectedAt: number;
   lastActiveAt: number;
-  sourceIp: string;
-  userAgent: string;
-  queue: Promise<unknown>;
-  timers: NodeJS.Timeout[];
-  /** Marks traffic, which restarts the idle timer. */
+  /** Marks traffic either way, which restarts the idle timer. */
   touch(): void;
+  /** Handler calls of this connection, in order: $disconnect runs after its last message. */
+  queue: Promise<unknown>;
+  closed: Promise<void>;
 }
+
+const CLOSE_GRACE_MS = 1_000;
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const maxMessageBytes = options.limits?.maxMessageBytes ?? 128 * 1024;
@@ -73,26 +66,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const maxConnectionMs = options.limits?.maxConnectionMs ?? 2 * 3600_000;
   const connections = new Map<string, Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
-  let posts = 0;
-
-  const server = createServer((req, res) => void management(req, res));
-  let domainName = "127.0.0.1";
-
-  const context = (
-    connectionId: string,
-    routeKey: WebSocketEvent["requestContext"]["routeKey"],
-    connectedAt: number,
-  ) => ({
-    connectionId,
-    routeKey,
-    eventType: ({ $connect: "CONNECT", $disconnect: "DISCONNECT", $default: "MESSAGE" } as const)[routeKey],
-    requestId: randomUUID(),
-    connectedAt,
-    requestTimeEpoch: Date.now(),
-    domainName,
-    stage: "local",
-    apiId: "local",
-  });
+  // A request aborted mid-body has no one left to answer.
+  const server = createServer((req, res) => void manage(req, res).catch(() => res.destroy()));
+  let domainName = "";
+  let stopping = false;
 
   server.on(
     "upgrade",
@@ -100,118 +77,97 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   );
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
-    const connectionId = randomBytes(12).toString("base64");
-    const connectedAt = Date.now();
-    const url = new URL(req.url ?? "/", "http://local");
-    const result = await options.handlers
-      .connect({
-        requestContext: context(connectionId, "$connect", connectedAt),
-        queryStringParameters: Object.fromEntries(url.searchParams),
-        headers: req.headers as Record<string, string>,
-        isBase64Encoded: false,
-      })
-      .catch(() => ({ statusCode: 500 }));
+    const info: ConnectionInfo = {
+      connectionId: newId(),
+      connectedAt: Date.now(),
+      sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
+      userAgent: req.headers["user-agent"] ?? null,
+      domainName,
+    };
+    const result = await options.handlers.connect(connectEvent(info, req)).catch(() => ({ statusCode: 500 }));
     const status = result?.statusCode ?? 200;
+    if (stopping) return socket.destroy();
     if (status < 200 || status > 299) {
-      // API Gateway answers the upgrade request itself with the handler's status.
+      // API Gateway answers the upgrade itself with the $connect route's status.
       socket.end(
-        `HTTP/1.1 ${status} ${status === 401 ? "Unauthorized" : "Forbidden"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+        `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
       );
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, connectionId, connectedAt, req));
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, info));
   }
 
-  function accept(ws: WebSocket, connectionId: string, connectedAt: number, req: IncomingMessage) {
+  function accept(socket: WebSocket, info: ConnectionInfo) {
+    let idleTimer = setTimeout(() => socket.close(1001, "Idle timeout"), idleTimeoutMs);
+    const ageTimer = setTimeout(() => socket.close(1001, "Maximum connection duration"), maxConnectionMs);
     const connection: Connection = {
-      socket: ws,
-      connectedAt,
+      ...info,
+      socket,
       lastActiveAt: Date.now(),
-      sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
-      userAgent: String(req.headers["user-agent"] ?? ""),
-      queue: Promise.resolve(),
-      timers: [],
       touch: () => {
         connection.lastActiveAt = Date.now();
-        clearTimeout(connection.timers[0]);
-        connection.timers[0] = idle();
+        clearTimeout(idleTimer);
+        idleTimer = setTimeout(() => socket.close(1001, "Idle timeout"), idleTimeoutMs);
       },
+      queue: Promise.resolve(),
+      closed: new Promise((resolve) => socket.once("close", () => resolve())),
     };
-    connections.set(connectionId, connection);
-    const idle = () => setTimeout(() => ws.close(1001, "Idle timeout"), idleTimeoutMs).unref();
-    connection.timers = [
-      idle(),
-      setTimeout(() => ws.close(1001, "Maximum connection age"), maxConnectionMs).unref(),
-    ];
-    ws.on("message", (data) => {
+    const enqueue = (call: () => Promise<unknown>) => {
+      connection.queue = connection.queue.then(call).catch(() => undefined);
+    };
+    connections.set(info.connectionId, connection);
+
+    socket.on("message", (data: RawData) => {
       connection.touch();
-      // Frames of one connection reach the handler in the order they were sent.
-      connection.queue = connection.queue.then(() =>
-        options.handlers
-          .default({
-            requestContext: { ...context(connectionId, "$default", connectedAt), messageId: randomUUID() },
-            body: String(data),
-            isBase64Encoded: false,
-          })
-          .catch(() => undefined),
-      );
+      // With ws's default binaryType a message is one Buffer, however many frames it came in.
+      enqueue(() => options.handlers.default(messageEvent(info, String(data))));
     });
-    // Oversized frames surface as an error before the 1009 close; the close does the cleanup.
-    ws.on("error", () => undefined);
-    ws.on("close", (code, reason) => {
-      for (const timer of connection.timers) clearTimeout(timer);
-      connections.delete(connectionId);
-      connection.queue = connection.queue.then(() =>
-        options.handlers
-          .disconnect({
-            requestContext: {
-              ...context(connectionId, "$disconnect", connectedAt),
-              disconnectStatusCode: code,
-              disconnectReason: String(reason),
-            },
-            isBase64Encoded: false,
-          })
-          .catch(() => undefined),
-      );
+    // An oversized message raises an error, then ws closes with 1009; the close cleans up.
+    socket.on("error", () => undefined);
+    socket.on("close", (code: number, reason: Buffer) => {
+      clearTimeout(idleTimer);
+      clearTimeout(ageTimer);
+      connections.delete(info.connectionId);
+      enqueue(() => options.handlers.disconnect(disconnectEvent(info, code, reason.toString("utf8"))));
     });
   }
 
-  async function management(req: IncomingMessage, res: ServerResponse) {
-    const match = /^\/@connections\/([^/?]+)/.exec(req.url ?? "");
-    if (!match?.[1]) return send(res, 404, { message: "Not Found" });
-    const connectionId = decodeURIComponent(match[1]);
-    const connection = connections.get(connectionId);
+  /** The @connections API, as ApiGatewayManagementApiClient calls it. */
+  async function manage(req: IncomingMessage, res: ServerResponse) {
     const body = await readBody(req);
-    if (!connection || connection.socket.readyState !== WebSocket.OPEN) {
-      return send(res, 410, { message: "Gone" }, "GoneException");
-    }
+    const match = /^\/@connections\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? "");
+    if (!match?.[1]) return reply(res, 404, { message: "Not Found" });
+    if (req.method === "POST" && options.postLatencyMs) await sleep(options.postLatencyMs);
+    const connection = connections.get(decodeURIComponent(match[1]));
+    // 410: the socket is closed or closing; the sender should forget this connection.
+    if (!connection || connection.socket.readyState !== WebSocket.OPEN)
+      return reply(res, 410, { message: "Gone" }, "GoneException");
+
     if (req.method === "POST") {
       if (body.length > maxMessageBytes)
-        return send(res, 413, { message: "Payload too large" }, "PayloadTooLargeException");
-      if (options.postLatencyMs) await new Promise((resolve) => setTimeout(resolve, options.postLatencyMs));
-      posts++;
+        return reply(res, 413, { message: "Message too long" }, "PayloadTooLargeException");
       connection.touch();
       connection.socket.send(body.toString("utf8"));
-      return send(res, 200);
+      return reply(res, 200);
     }
     if (req.method === "GET") {
-      return send(res, 200, {
-        ConnectedAt: new Date(connection.connectedAt).toISOString(),
-        LastActiveAt: new Date(connection.lastActiveAt).toISOString(),
-        Identity: { SourceIp: connection.sourceIp, UserAgent: connection.userAgent },
+      // Field names and ISO timestamps as the SDK's deserializer reads them (jsonName traits).
+      return reply(res, 200, {
+        connectedAt: new Date(connection.connectedAt).toISOString(),
+        lastActiveAt: new Date(connection.lastActiveAt).toISOString(),
+        identity: { sourceIp: connection.sourceIp, userAgent: connection.userAgent ?? "" },
       });
     }
     if (req.method === "DELETE") {
       connection.socket.close(1000, "Closed by the server");
-      return send(res, 204);
+      return reply(res, 204);
     }
-    return send(res, 405, { message: "Method not allowed" });
+    return reply(res, 405, { message: "Method Not Allowed" });
   }
 
-  server.listen(options.port ?? 0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
     server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
   });
   const { port } = server.address() as AddressInfo;
   domainName = `127.0.0.1:${port}`;
@@ -219,20 +175,30 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: `ws://127.0.0.1:${port}`,
     managementEndpoint: `http://127.0.0.1:${port}`,
     connectionCount: () => connections.size,
-    postCount: () => posts,
     stop: async () => {
-      const closing = [...connections.values()];
-      for (const { socket } of closing) socket.close(1001, "Gateway stopping");
-      await Promise.all(closing.map((c) => c.queue));
-      for (const { socket } of closing) socket.terminate();
-      await Promise.all(closing.map((c) => c.queue));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopping = true;
+      // No new connections from here; the listener is gone once the open sockets are.
+      const released = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const open = [...connections.values()];
+      for (const { socket } of open) socket.close(1001, "Going away");
+      // Clients normally answer the close at once; a silent one is cut off after a grace period.
+      const cutOff = setTimeout(() => {
+        for (const { socket } of open) socket.terminate();
+      }, CLOSE_GRACE_MS);
+      await Promise.all(open.map((c) => c.closed));
+      clearTimeout(cutOff);
+      await Promise.all(open.map((c) => c.queue));
+      server.closeAllConnections();
+      await released;
+      wss.close();
     },
   };
 }
 
-function send(res: ServerResponse, status: number, body?: unknown, errorType?: string) {
+function reply(res: ServerResponse, status: number, body?: unknown, errorType?: string) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
+  // The SDK picks the exception class from this header.
   if (errorType) headers["x-amzn-ErrorType"] = errorType;
   res.writeHead(status, headers);
   res.end(body === undefined ? undefined : JSON.stringify(body));
@@ -246,3 +212,5 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on("error", reject);
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

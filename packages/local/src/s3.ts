@@ -1,10 +1,10 @@
-// A local S3: s3rver (buckets, objects, presigned URLs, CORS) behind a thin front that adds
-// what s3rver leaves out for browser uploads: it enforces presigned POST policies
-// (expiration, bucket, key, Content-Type and content-length-range), as S3 does.
+// A local S3: s3rver (buckets, objects, SigV4 presigned URLs, CORS) behind a thin front that
+// checks browser POST uploads against their signed policy, which s3rver ignores (see
+// s3-policy.ts). Everything else streams through to s3rver untouched.
 import { createServer, type IncomingMessage, request, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { checkPostPolicy } from "./s3-policy";
+import { checkPostPolicy, type PolicyProblem } from "./s3-policy";
 
 export interface LocalS3 {
   endpoint: string;
@@ -12,16 +12,26 @@ export interface LocalS3 {
 }
 
 export interface S3Options {
+  /** 0 or omitted: a free port. */
   port?: number;
+  /** Where objects are kept on disk. */
   directory: string;
+  /** Buckets created (kept, if they exist) at start. */
   buckets: string[];
+  /** Origins allowed to GET/PUT/POST/HEAD/DELETE from a browser. */
   corsOrigins: string[];
 }
 
-/** s3rver's built-in account; the local stack signs every request with it. */
+/** s3rver's built-in account: requests signed with anything else are refused, as by S3. */
 export const S3_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
+/** Uploads are held in memory while their policy is checked; local files are small. */
 const MAX_POST_BYTES = 100 * 1024 * 1024;
+const TOO_LARGE = {
+  status: 400,
+  code: "EntityTooLarge",
+  message: "Your proposed upload exceeds the maximum allowed size",
+};
 
 export async function startS3(options: S3Options): Promise<LocalS3> {
   const S3rver = createRequire(import.meta.url)("s3rver");
@@ -29,81 +39,129 @@ export async function startS3(options: S3Options): Promise<LocalS3> {
     address: "127.0.0.1",
     port: 0,
     silent: true,
-    directory: options.directory,
+    // Path-style only, as the app's S3 client is configured for local endpoints.
     vhostBuckets: false,
+    directory: options.directory,
     configureBuckets: options.buckets.map((name) => ({ name, configs: [corsXml(options.corsOrigins)] })),
   });
   const { port: backendPort } = (await backend.run()) as AddressInfo;
+  const allowedOrigin = (origin: string | undefined) =>
+    origin && options.corsOrigins.includes(origin) ? origin : undefined;
 
   const forward = (req: IncomingMessage, res: ServerResponse, body?: Buffer) => {
+    // Node answers `Expect: 100-continue` itself; s3rver must not wait for a second body.
+    const { expect: _, ...headers } = req.headers;
     const upstream = request(
-      { host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers: req.headers },
+      { host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
     );
-    upstream.on("error", () => res.writeHead(502).end());
+    upstream.on("error", () => {
+      if (!res.headersSent) res.writeHead(502).end();
+      else res.destroy();
+    });
     if (body) upstream.end(body);
     else req.pipe(upstream);
   };
 
-  const front = createServer(async (req, res) => {
-    const isPostUpload =
-      req.method === "POST" &&
-      /^\/[^/?]+\/?(\?.*)?$/.test(req.url ?? "") &&
-      String(req.headers["content-type"]).startsWith("multipart/form-data");
-    if (!isPostUpload) return forward(req, res);
+  const checkThenForward = async (req: IncomingMessage, res: ServerResponse, bucket: string) => {
+    const origin = allowedOrigin(req.headers.origin);
     const body = await readBody(req, MAX_POST_BYTES);
-    if (!body)
-      return s3Error(res, 400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size");
-    const bucket = (req.url ?? "").split(/[/?]/)[1] ?? "";
-    const problem = await checkPostPolicy(bucket, body, String(req.headers["content-type"]));
-    if (problem) return s3Error(res, problem.status, problem.code, problem.message);
+    if (!body) return s3Error(res, TOO_LARGE, origin);
+    const problem = await checkUpload(bucket, body, String(req.headers["content-type"]));
+    if (problem) return s3Error(res, problem, origin);
     forward(req, res, body);
+  };
+
+  const front = createServer((req, res) => {
+    const bucket = postUploadBucket(req);
+    if (bucket === undefined) return forward(req, res);
+    // An upload the browser aborted has no one left to answer.
+    checkThenForward(req, res, bucket).catch(() => res.destroy());
   });
-  front.listen(options.port ?? 0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
-    front.once("listening", resolve);
     front.once("error", reject);
+    front.listen(options.port ?? 0, "127.0.0.1", resolve);
   });
   const { port } = front.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stop: async () => {
-      await new Promise<void>((resolve) => front.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => front.close(() => resolve()));
+      front.closeAllConnections();
+      await closed;
       await backend.close();
     },
   };
 }
 
+/** The bucket of a browser form upload (POST /bucket, multipart), or undefined for anything else. */
+function postUploadBucket(req: IncomingMessage) {
+  if (req.method !== "POST" || !String(req.headers["content-type"]).startsWith("multipart/form-data")) return;
+  return /^\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? "")?.[1];
+}
+
+async function checkUpload(bucket: string, body: Buffer, contentType: string) {
+  const form = await new Request("http://local/", {
+    method: "POST",
+    headers: { "content-type": contentType },
+    body,
+  })
+    .formData()
+    .catch(() => undefined);
+  if (!form)
+    return {
+      status: 400,
+      code: "MalformedPOSTRequest",
+      message: "The body of your POST request is not well-formed multipart/form-data.",
+    };
+  const fields = new Map<string, string>();
+  let fileSize = 0;
+  for (const [name, value] of form) {
+    if (typeof value === "string") fields.set(name.toLowerCase(), value);
+    else if (name === "file") fileSize = value.size;
+  }
+  return checkPostPolicy({ bucket, fields, fileSize }, (accessKeyId) =>
+    accessKeyId === S3_CREDENTIALS.accessKeyId ? S3_CREDENTIALS.secretAccessKey : undefined,
+  );
+}
+
 function corsXml(origins: string[]) {
-  const allowed = origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join("");
+  const allowed = origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`).join("");
   const methods = ["GET", "PUT", "POST", "HEAD", "DELETE"]
-    .map((m) => `<AllowedMethod>${m}</AllowedMethod>`)
+    .map((method) => `<AllowedMethod>${method}</AllowedMethod>`)
     .join("");
   return `<CORSConfiguration><CORSRule>${allowed}${methods}<AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 }
 
+/** Reads the whole body, or undefined (after draining the rest) when it exceeds the limit. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.destroy();
-        resolve(undefined);
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("end", () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
     req.on("error", reject);
   });
 }
 
-function s3Error(res: ServerResponse, status: number, code: string, message: string) {
-  res.writeHead(status, { "Content-Type": "application/xml", "Access-Control-Allow-Origin": "*" });
+function s3Error(res: ServerResponse, problem: PolicyProblem, origin: string | undefined) {
+  const headers: Record<string, string> = { "Content-Type": "application/xml" };
+  // Like S3, errors carry the CORS headers too, so the browser can read why an upload failed.
+  if (origin) Object.assign(headers, { "Access-Control-Allow-Origin": origin, Vary: "Origin" });
+  res.writeHead(problem.status, headers);
   res.end(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${problem.code}</Code><Message>${escapeXml(problem.message)}</Message></Error>`,
   );
 }
+
+const escapeXml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[ch] ?? ch,
+  );

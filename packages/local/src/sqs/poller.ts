@@ -1,13 +1,14 @@
 // Lambda's SQS event source mapping, locally: long-polls a queue, invokes the handler with a
 // real SQSEvent, deletes what succeeded and leaves batchItemFailures (or the whole batch when
-// the handler throws) to reappear after the visibility timeout.
+// the handler throws) to reappear after the visibility timeout. It never retries by itself.
 import {
   DeleteMessageBatchCommand,
   type Message,
+  type MessageAttributeValue,
   ReceiveMessageCommand,
   type SQSClient,
 } from "@aws-sdk/client-sqs";
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from "aws-lambda";
 
 export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined | void>;
 
@@ -15,18 +16,30 @@ export interface PollerOptions {
   client: SQSClient;
   queueUrl: string;
   handler: SqsHandler;
+  /** Records per invocation, at most 10 (one ReceiveMessage). */
   batchSize?: number;
   waitTimeSeconds?: number;
-  /** Batches in flight at once, like a Lambda's maximum concurrency. */
+  /** Batches in flight at once, like a function's maximum concurrency. */
   concurrency?: number;
+  /** Where a failed invocation is reported; Lambda would log it. Default: console.error. */
+  onError?: (error: unknown) => void;
 }
 
-export function startPoller(options: PollerOptions): { stop(): Promise<void> } {
+export interface Poller {
+  /** Stops polling and resolves once the handlers in flight have finished. */
+  stop(): Promise<void>;
+}
+
+const REGION = "us-east-1";
+const ACCOUNT = "000000000000";
+
+export function startPoller(options: PollerOptions): Poller {
   const { client, queueUrl, handler, batchSize = 10, waitTimeSeconds = 1, concurrency = 2 } = options;
-  const arn = `arn:aws:sqs:us-east-1:000000000000:${queueUrl.split("/").pop()}`;
+  const onError = options.onError ?? ((error) => console.error(`[sqs poller] ${queueUrl}:`, error));
+  const eventSourceARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:${queueUrl.split("/").pop()}`;
   let running = true;
 
-  const loop = async () => {
+  const poll = async () => {
     while (running) {
       const received = await client
         .send(
@@ -35,30 +48,31 @@ export function startPoller(options: PollerOptions): { stop(): Promise<void> } {
             MaxNumberOfMessages: batchSize,
             WaitTimeSeconds: waitTimeSeconds,
             MessageSystemAttributeNames: ["All"],
+            MessageAttributeNames: ["All"],
           }),
         )
         .catch(() => undefined);
       if (!received) {
-        // The queue server is gone (stopping) or unreachable: back off instead of spinning.
+        // The queue server is stopping or unreachable: back off instead of spinning.
         await new Promise((resolve) => setTimeout(resolve, 200));
         continue;
       }
       const messages = received.Messages ?? [];
-      if (messages.length === 0 || !running) continue;
-      const succeeded = await invoke(handler, messages, arn);
-      if (succeeded.length > 0) {
-        await client
-          .send(
-            new DeleteMessageBatchCommand({
-              QueueUrl: queueUrl,
-              Entries: succeeded.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle ?? "" })),
-            }),
-          )
-          .catch(() => undefined);
-      }
+      if (messages.length === 0) continue;
+      const succeeded = await invoke(handler, messages, eventSourceARN, onError);
+      if (succeeded.length === 0) continue;
+      await client
+        .send(
+          new DeleteMessageBatchCommand({
+            QueueUrl: queueUrl,
+            Entries: succeeded.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle ?? "" })),
+          }),
+        )
+        // Not deleted means redelivered later, which handlers must tolerate anyway.
+        .catch(onError);
     }
   };
-  const loops = Array.from({ length: concurrency }, loop);
+  const loops = Array.from({ length: concurrency }, poll);
   return {
     stop: async () => {
       running = false;
@@ -68,33 +82,64 @@ export function startPoller(options: PollerOptions): { stop(): Promise<void> } {
 }
 
 /** Runs the handler on one batch and returns the messages to delete. */
-async function invoke(handler: SqsHandler, messages: Message[], arn: string): Promise<Message[]> {
-  const event: SQSEvent = { Records: messages.map((m) => toRecord(m, arn)) };
+async function invoke(
+  handler: SqsHandler,
+  messages: Message[],
+  eventSourceARN: string,
+  onError: (error: unknown) => void,
+): Promise<Message[]> {
+  const event: SQSEvent = { Records: messages.map((m) => toRecord(m, eventSourceARN)) };
   try {
-    const response = await handler(event);
-    const failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    const failures = (await handler(event))?.batchItemFailures ?? [];
+    const ids = new Set(messages.map((m) => m.MessageId));
+    // Lambda treats a response naming no record of the batch as a failure of the whole batch.
+    if (failures.some((f) => !f.itemIdentifier || !ids.has(f.itemIdentifier))) {
+      onError(new Error("batchItemFailures names an unknown itemIdentifier: the whole batch failed"));
+      return [];
+    }
+    const failed = new Set(failures.map((f) => f.itemIdentifier));
     return messages.filter((m) => !failed.has(m.MessageId ?? ""));
-  } catch {
+  } catch (error) {
+    onError(error);
     return [];
   }
 }
 
-function toRecord(message: Message, arn: string): SQSRecord {
+function toRecord(message: Message, eventSourceARN: string): SQSRecord {
   const attributes = message.Attributes ?? {};
   return {
     messageId: message.MessageId ?? "",
     receiptHandle: message.ReceiptHandle ?? "",
     body: message.Body ?? "",
     attributes: {
-      ApproximateReceiveCount: attributes.ApproximateReceiveCount ?? "1",
-      SentTimestamp: attributes.SentTimestamp ?? String(Date.now()),
-      SenderId: attributes.SenderId ?? "000000000000",
-      ApproximateFirstReceiveTimestamp: attributes.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+      ApproximateReceiveCount: attributes.ApproximateReceiveCount ?? "",
+      SentTimestamp: attributes.SentTimestamp ?? "",
+      SenderId: attributes.SenderId ?? "",
+      ApproximateFirstReceiveTimestamp: attributes.ApproximateFirstReceiveTimestamp ?? "",
     },
-    messageAttributes: {},
+    messageAttributes: toRecordAttributes(message.MessageAttributes ?? {}),
     md5OfBody: message.MD5OfBody ?? "",
+    ...(message.MD5OfMessageAttributes && { md5OfMessageAttributes: message.MD5OfMessageAttributes }),
     eventSource: "aws:sqs",
-    eventSourceARN: arn,
-    awsRegion: "us-east-1",
+    eventSourceARN,
+    awsRegion: REGION,
   };
+}
+
+/** Lambda's record shape: camelCase keys, binary values base64, empty list fields present. */
+function toRecordAttributes(attributes: Record<string, MessageAttributeValue>): SQSMessageAttributes {
+  return Object.fromEntries(
+    Object.entries(attributes).map(([name, value]) => [
+      name,
+      {
+        dataType: value.DataType ?? "String",
+        ...(value.StringValue !== undefined && { stringValue: value.StringValue }),
+        ...(value.BinaryValue !== undefined && {
+          binaryValue: Buffer.from(value.BinaryValue).toString("base64"),
+        }),
+        stringListValues: [],
+        binaryListValues: [],
+      },
+    ]),
+  );
 }

@@ -1,172 +1,172 @@
-// The queues and their operations, kept apart from the HTTP framing in server.ts.
-import { createHash, randomUUID } from "node:crypto";
+// The queues and their operations, apart from the HTTP framing in server.ts. Semantics follow
+// standard SQS queues: visibility timeout, receipt handles renewed per receive, receive counts,
+// dead-lettering on the receive after maxReceiveCount, retention, long polling. No FIFO.
+import { randomUUID } from "node:crypto";
+import {
+  batchIdsNotDistinct,
+  emptyBatch,
+  invalidParameter,
+  messageNotInflight,
+  missingParameter,
+  queueDoesNotExist,
+  queueNameExists,
+  resourceNotFound,
+  SqsError,
+  tooManyEntries,
+} from "./errors";
+import { type MessageAttributeValue, newMessage, pick, type StoredMessage } from "./messages";
+import {
+  attributesOf,
+  byReceiptHandle,
+  checkedQueueAttributes,
+  checkedVisibility,
+  differs,
+  expire,
+  newQueue,
+  newReceiptHandle,
+  type Queue,
+  received,
+  redrivePolicy,
+  setting,
+} from "./queue";
 
-const ACCOUNT = "000000000000";
-const REGION = "us-east-1";
 const MAX_WAIT_SECONDS = 20;
 
-export class SqsError extends Error {
-  constructor(
-    readonly queryCode: string,
-    readonly type: string,
-    message: string,
-  ) {
-    super(message);
-  }
+type Entry = Record<string, unknown> & { Id?: string };
+
+interface MoveTask {
+  TaskHandle: string;
+  SourceArn: string;
+  DestinationArn: string;
+  moved: number;
+  startedAt: number;
 }
-
-interface Message {
-  id: string;
-  body: string;
-  md5: string;
-  attributes?: Record<string, unknown>;
-  sentAt: number;
-  firstReceivedAt?: number;
-  receiveCount: number;
-  visibleAt: number;
-  receiptHandle?: string;
-}
-
-interface Queue {
-  name: string;
-  url: string;
-  arn: string;
-  attributes: Record<string, string>;
-  messages: Message[];
-}
-
-type Input = Record<string, unknown> & { QueueUrl?: string };
-
-const md5 = (value: string) => createHash("md5").update(value).digest("hex");
 
 export function queueOperations(endpoint: () => string) {
   const queues = new Map<string, Queue>();
+  const moveTasks: MoveTask[] = [];
   const waiters = new Set<() => void>();
   const wake = () => {
     for (const waiter of waiters) waiter();
   };
-  // Invisible messages become visible with time, not with a request: re-check waiting receivers.
+  // Messages become visible with time, not with a request: waiting receivers re-check often.
   const ticker = setInterval(wake, 50);
   ticker.unref();
 
   const byUrl = (url: unknown) => {
-    const name = typeof url === "string" ? url.split("/").pop() : undefined;
-    const queue = name ? queues.get(name) : undefined;
-    if (!queue)
-      throw new SqsError(
-        "AWS.SimpleQueueService.NonExistentQueue",
-        "QueueDoesNotExist",
-        "The specified queue does not exist.",
-      );
+    const queue = queues.get(String(url ?? "").slice(String(url ?? "").lastIndexOf("/") + 1));
+    if (!queue) throw queueDoesNotExist();
     return queue;
   };
-  const byArn = (arn: string) => [...queues.values()].find((q) => q.arn === arn);
-  const visibility = (queue: Queue) => Number(queue.attributes.VisibilityTimeout ?? 30);
-  const redrive = (queue: Queue) =>
-    queue.attributes.RedrivePolicy
-      ? (JSON.parse(queue.attributes.RedrivePolicy) as {
-          deadLetterTargetArn: string;
-          maxReceiveCount: number | string;
-        })
-      : undefined;
+  const byArn = (arn: unknown) => [...queues.values()].find((q) => q.arn === arn);
 
-  const enqueue = (queue: Queue, body: string, delaySeconds = 0): Message => {
-    const message: Message = {
-      id: randomUUID(),
-      body,
-      md5: md5(body),
-      sentAt: Date.now(),
-      receiveCount: 0,
-      visibleAt: Date.now() + delaySeconds * 1000,
-    };
+  const enqueue = (queue: Queue, entry: Entry) => {
+    if (typeof entry.MessageBody !== "string" || entry.MessageBody === "")
+      throw missingParameter("MessageBody");
+    const maxBytes = setting(queue, "MaximumMessageSize");
+    if (Buffer.byteLength(entry.MessageBody) > maxBytes)
+      throw invalidParameter(
+        `One or more parameters are invalid. Reason: Message must be shorter than ${maxBytes} bytes.`,
+      );
+    const delay = Number(entry.DelaySeconds ?? setting(queue, "DelaySeconds"));
+    const message = newMessage(
+      randomUUID(),
+      entry.MessageBody,
+      entry.MessageAttributes as Record<string, MessageAttributeValue> | undefined,
+      Date.now() + delay * 1000,
+    );
     queue.messages.push(message);
     wake();
-    return message;
+    return {
+      MessageId: message.id,
+      MD5OfMessageBody: message.md5OfBody,
+      ...(message.md5OfAttributes && { MD5OfMessageAttributes: message.md5OfAttributes }),
+    };
   };
 
   /** Takes visible messages, dead-lettering those already received maxReceiveCount times. */
-  const take = (queue: Queue, max: number, visibilitySeconds: number): Message[] => {
+  const take = (queue: Queue, max: number, visibilitySeconds: number) => {
     const now = Date.now();
-    const policy = redrive(queue);
-    const taken: Message[] = [];
+    expire(queue, now);
+    const policy = redrivePolicy(queue);
+    const deadLetters = policy && byArn(policy.deadLetterTargetArn);
+    const taken: StoredMessage[] = [];
     for (const message of [...queue.messages]) {
       if (taken.length >= max) break;
       if (message.visibleAt > now) continue;
-      const dlq = policy ? byArn(policy.deadLetterTargetArn) : undefined;
-      if (policy && dlq && message.receiveCount >= Number(policy.maxReceiveCount)) {
+      if (policy && deadLetters && message.receiveCount >= Number(policy.maxReceiveCount)) {
         queue.messages.splice(queue.messages.indexOf(message), 1);
-        dlq.messages.push({ ...message, visibleAt: now, receiptHandle: undefined });
+        // Keeps its id, timestamps and count; retention still runs from the first send.
+        deadLetters.messages.push({ ...message, visibleAt: now, receiptHandle: undefined });
         continue;
       }
       message.receiveCount += 1;
       message.firstReceivedAt ??= now;
       message.visibleAt = now + visibilitySeconds * 1000;
-      message.receiptHandle = `${message.id}:${randomUUID()}`;
+      message.receiptHandle = newReceiptHandle(queue, message);
       taken.push(message);
     }
     return taken;
   };
 
-  const findByHandle = (queue: Queue, handle: unknown) => {
-    const message = queue.messages.find((m) => m.receiptHandle === handle);
-    if (!message)
-      throw new SqsError(
-        "ReceiptHandleIsInvalid",
-        "ReceiptHandleIsInvalid",
-        "The receipt handle is not valid.",
-      );
-    return message;
+  /** Waits up to `seconds` for messages, answering as soon as there are some. */
+  const takeWaiting = (queue: Queue, max: number, visibilitySeconds: number, seconds: number) =>
+    new Promise<StoredMessage[]>((resolve) => {
+      const done = (messages: StoredMessage[]) => {
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(messages);
+      };
+      const check = () => {
+        if (queues.get(queue.name) !== queue) return done([]);
+        const found = take(queue, max, visibilitySeconds);
+        if (found.length > 0) done(found);
+      };
+      const timer = setTimeout(() => done([]), seconds * 1000);
+      waiters.add(check);
+    });
+
+  const deleteByHandle = (queue: Queue, handle: unknown) => {
+    const message = byReceiptHandle(queue, handle);
+    // A stale handle (the message was received again since) succeeds without deleting, as in SQS.
+    if (message) queue.messages.splice(queue.messages.indexOf(message), 1);
   };
 
-  const attributesOf = (queue: Queue) => {
-    const now = Date.now();
-    return {
-      ...queue.attributes,
-      QueueArn: queue.arn,
-      ApproximateNumberOfMessages: String(queue.messages.filter((m) => m.visibleAt <= now).length),
-      ApproximateNumberOfMessagesNotVisible: String(queue.messages.filter((m) => m.visibleAt > now).length),
-      ApproximateNumberOfMessagesDelayed: "0",
-      VisibilityTimeout: String(visibility(queue)),
-    };
+  /** Runs each entry of a batch; a failed entry is reported, the others still happen. */
+  const batch = <T>(entries: unknown, run: (entry: Entry) => T) => {
+    const list = (Array.isArray(entries) ? entries : []) as Entry[];
+    if (list.length === 0) throw emptyBatch();
+    if (list.length > 10) throw tooManyEntries(list.length);
+    if (new Set(list.map((e) => e.Id)).size !== list.length) throw batchIdsNotDistinct();
+    const Successful: (T & { Id: string })[] = [];
+    const Failed: { Id: string; Code: string; SenderFault: boolean; Message: string }[] = [];
+    for (const entry of list) {
+      const Id = String(entry.Id ?? "");
+      try {
+        Successful.push({ Id, ...run(entry) });
+      } catch (error) {
+        if (!(error instanceof SqsError)) throw error;
+        Failed.push({ Id, Code: error.type, SenderFault: true, Message: error.message });
+      }
+    }
+    return { Successful, Failed };
   };
 
-  const sendEntry = (queue: Queue, entry: Input) => {
-    const body = String(entry.MessageBody ?? "");
-    if (!body)
-      throw new SqsError(
-        "MissingParameter",
-        "MissingParameter",
-        "The request must contain the parameter MessageBody.",
-      );
-    const message = enqueue(queue, body, Number(entry.DelaySeconds ?? 0));
-    return { MessageId: message.id, MD5OfMessageBody: message.md5 };
-  };
-
-  return {
+  const operations = {
     CreateQueue: (input: { QueueName?: string; Attributes?: Record<string, string> }) => {
       const name = input.QueueName ?? "";
-      if (!/^[A-Za-z0-9_-]{1,80}$/.test(name))
-        throw new SqsError("InvalidParameterValue", "InvalidParameterValue", "Invalid queue name.");
       const existing = queues.get(name);
-      if (existing) return { QueueUrl: existing.url };
-      const queue: Queue = {
-        name,
-        url: `${endpoint()}/${ACCOUNT}/${name}`,
-        arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}`,
-        attributes: { VisibilityTimeout: "30", MessageRetentionPeriod: "345600", ...input.Attributes },
-        messages: [],
-      };
+      if (existing) {
+        if (differs(existing, checkedQueueAttributes(input.Attributes ?? {}))) throw queueNameExists(name);
+        return { QueueUrl: existing.url };
+      }
+      const queue = newQueue(endpoint(), name, input.Attributes ?? {});
       queues.set(name, queue);
       return { QueueUrl: queue.url };
     },
     GetQueueUrl: (input: { QueueName?: string }) => {
       const queue = queues.get(input.QueueName ?? "");
-      if (!queue)
-        throw new SqsError(
-          "AWS.SimpleQueueService.NonExistentQueue",
-          "QueueDoesNotExist",
-          "The specified queue does not exist.",
-        );
+      if (!queue) throw queueDoesNotExist();
       return { QueueUrl: queue.url };
     },
     ListQueues: (input: { QueueNamePrefix?: string }) => ({
@@ -174,112 +174,122 @@ export function queueOperations(endpoint: () => string) {
         .filter((q) => q.name.startsWith(input.QueueNamePrefix ?? ""))
         .map((q) => q.url),
     }),
-    GetQueueAttributes: (input: Input) => ({ Attributes: attributesOf(byUrl(input.QueueUrl)) }),
-    SetQueueAttributes: (input: Input & { Attributes?: Record<string, string> }) => {
-      Object.assign(byUrl(input.QueueUrl).attributes, input.Attributes);
+    GetQueueAttributes: (input: { QueueUrl?: string; AttributeNames?: string[] }) => ({
+      Attributes: pick(attributesOf(byUrl(input.QueueUrl)), input.AttributeNames),
+    }),
+    SetQueueAttributes: (input: { QueueUrl?: string; Attributes?: Record<string, string> }) => {
+      Object.assign(byUrl(input.QueueUrl).attributes, checkedQueueAttributes(input.Attributes ?? {}));
       return {};
     },
-    PurgeQueue: (input: Input) => {
+    PurgeQueue: (input: { QueueUrl?: string }) => {
       byUrl(input.QueueUrl).messages = [];
       return {};
     },
-    SendMessage: (input: Input) => sendEntry(byUrl(input.QueueUrl), input),
-    SendMessageBatch: (input: Input & { Entries?: Input[] }) => {
+    SendMessage: (input: Entry & { QueueUrl?: string }) => enqueue(byUrl(input.QueueUrl), input),
+    SendMessageBatch: (input: { QueueUrl?: string; Entries?: unknown }) => {
       const queue = byUrl(input.QueueUrl);
+      return batch(input.Entries, (entry) => enqueue(queue, entry));
+    },
+    ReceiveMessage: async (input: Record<string, unknown>) => {
+      const queue = byUrl(input.QueueUrl);
+      const max = Number(input.MaxNumberOfMessages ?? 1);
+      if (!Number.isInteger(max) || max < 1 || max > 10)
+        throw invalidParameter(
+          `Value ${max} for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.`,
+        );
+      const visibility =
+        input.VisibilityTimeout === undefined
+          ? setting(queue, "VisibilityTimeout")
+          : checkedVisibility(input.VisibilityTimeout);
+      const wait = Number(input.WaitTimeSeconds ?? setting(queue, "ReceiveMessageWaitTimeSeconds"));
+      if (!(wait >= 0 && wait <= MAX_WAIT_SECONDS))
+        throw invalidParameter(
+          `Value ${wait} for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.`,
+        );
+      let taken = take(queue, max, visibility);
+      if (taken.length === 0 && wait > 0) taken = await takeWaiting(queue, max, visibility, wait);
+      // Both name system attributes; AttributeNames is the older, deprecated one.
+      const systemNames = [
+        ...((input.MessageSystemAttributeNames as string[] | undefined) ?? []),
+        ...((input.AttributeNames as string[] | undefined) ?? []),
+      ];
       return {
-        Successful: (input.Entries ?? []).map((entry) => ({ Id: entry.Id, ...sendEntry(queue, entry) })),
-        Failed: [],
+        Messages: taken.map((m) =>
+          received(m, systemNames, input.MessageAttributeNames as string[] | undefined),
+        ),
       };
     },
-    ReceiveMessage: async (
-      input: Input & { MaxNumberOfMessages?: number; WaitTimeSeconds?: number; VisibilityTimeout?: number },
-    ) => {
-      const queue = byUrl(input.QueueUrl);
-      const max = Math.min(Math.max(Number(input.MaxNumberOfMessages ?? 1), 1), 10);
-      const vis = Number(input.VisibilityTimeout ?? visibility(queue));
-      const waitMs = Math.min(Number(input.WaitTimeSeconds ?? 0), MAX_WAIT_SECONDS) * 1000;
-      let taken = take(queue, max, vis);
-      if (taken.length === 0 && waitMs > 0) {
-        taken = await new Promise<Message[]>((resolve) => {
-          const done = (messages: Message[]) => {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(messages);
-          };
-          const check = () => {
-            if (!queues.has(queue.name)) return done([]);
-            const found = take(queue, max, vis);
-            if (found.length > 0) done(found);
-          };
-          const timer = setTimeout(() => done([]), waitMs);
-          waiters.add(check);
-        });
-      }
-      return {
-        Messages: taken.map((m) => ({
-          MessageId: m.id,
-          ReceiptHandle: m.receiptHandle,
-          MD5OfBody: m.md5,
-          Body: m.body,
-          Attributes: {
-            ApproximateReceiveCount: String(m.receiveCount),
-            SentTimestamp: String(m.sentAt),
-            ApproximateFirstReceiveTimestamp: String(m.firstReceivedAt ?? m.sentAt),
-            SenderId: ACCOUNT,
-          },
-        })),
-      };
-    },
-    DeleteMessage: (input: Input & { ReceiptHandle?: string }) => {
-      const queue = byUrl(input.QueueUrl);
-      const message = findByHandle(queue, input.ReceiptHandle);
-      queue.messages.splice(queue.messages.indexOf(message), 1);
+    DeleteMessage: (input: { QueueUrl?: string; ReceiptHandle?: string }) => {
+      deleteByHandle(byUrl(input.QueueUrl), input.ReceiptHandle);
       return {};
     },
-    DeleteMessageBatch: (input: Input & { Entries?: { Id: string; ReceiptHandle: string }[] }) => {
+    DeleteMessageBatch: (input: { QueueUrl?: string; Entries?: unknown }) => {
       const queue = byUrl(input.QueueUrl);
-      const Successful: { Id: string }[] = [];
-      const Failed: { Id: string; Code: string; SenderFault: boolean; Message: string }[] = [];
-      for (const entry of input.Entries ?? []) {
-        const message = queue.messages.find((m) => m.receiptHandle === entry.ReceiptHandle);
-        if (!message) {
-          Failed.push({
-            Id: entry.Id,
-            Code: "ReceiptHandleIsInvalid",
-            SenderFault: true,
-            Message: "Invalid receipt handle",
-          });
-          continue;
-        }
-        queue.messages.splice(queue.messages.indexOf(message), 1);
-        Successful.push({ Id: entry.Id });
-      }
-      return { Successful, Failed };
+      return batch(input.Entries, (entry) => {
+        deleteByHandle(queue, entry.ReceiptHandle);
+        return {};
+      });
     },
-    ChangeMessageVisibility: (input: Input & { ReceiptHandle?: string; VisibilityTimeout?: number }) => {
-      const queue = byUrl(input.QueueUrl);
-      findByHandle(queue, input.ReceiptHandle).visibleAt =
-        Date.now() + Number(input.VisibilityTimeout ?? 0) * 1000;
+    ChangeMessageVisibility: (input: {
+      QueueUrl?: string;
+      ReceiptHandle?: string;
+      VisibilityTimeout?: number;
+    }) => {
+      const message = byReceiptHandle(byUrl(input.QueueUrl), input.ReceiptHandle);
+      if (!message || message.visibleAt <= Date.now()) throw messageNotInflight();
+      message.visibleAt = Date.now() + checkedVisibility(input.VisibilityTimeout) * 1000;
       wake();
       return {};
     },
-    /** Moves every message of a dead-letter queue back to its source queue (or DestinationArn). */
+    /**
+     * DLQ redrive: moves the dead-letter queue's visible messages to the queue that dead-letters
+     * into it (or DestinationArn), all at once where SQS moves them over time.
+     */
     StartMessageMoveTask: (input: { SourceArn?: string; DestinationArn?: string }) => {
-      const source = byArn(input.SourceArn ?? "");
+      const source = byArn(input.SourceArn);
       if (!source)
-        throw new SqsError(
-          "ResourceNotFoundException",
-          "ResourceNotFoundException",
-          "Source queue not found.",
-        );
+        throw resourceNotFound("The resource that you specified for the SourceArn parameter doesn't exist.");
       const destination = input.DestinationArn
         ? byArn(input.DestinationArn)
-        : [...queues.values()].find((q) => redrive(q)?.deadLetterTargetArn === source.arn);
+        : [...queues.values()].find((q) => redrivePolicy(q)?.deadLetterTargetArn === source.arn);
       if (!destination)
-        throw new SqsError("ResourceNotFoundException", "ResourceNotFoundException", "No destination queue.");
-      for (const message of source.messages.splice(0)) enqueue(destination, message.body);
-      return { TaskHandle: randomUUID() };
+        throw invalidParameter(
+          "Source queue must be configured as a Dead Letter Queue, or give a DestinationArn.",
+        );
+      const now = Date.now();
+      expire(source, now);
+      const visible = source.messages.filter((m) => m.visibleAt <= now);
+      source.messages = source.messages.filter((m) => m.visibleAt > now);
+      for (const message of visible)
+        enqueue(destination, { MessageBody: message.body, MessageAttributes: message.attributes });
+      const TaskHandle = randomUUID();
+      moveTasks.push({
+        TaskHandle,
+        SourceArn: source.arn,
+        DestinationArn: destination.arn,
+        moved: visible.length,
+        startedAt: now,
+      });
+      return { TaskHandle };
     },
+    ListMessageMoveTasks: (input: { SourceArn?: string }) => ({
+      Results: moveTasks
+        .filter((task) => task.SourceArn === input.SourceArn)
+        .reverse()
+        .map((task) => ({
+          TaskHandle: task.TaskHandle,
+          Status: "COMPLETED",
+          SourceArn: task.SourceArn,
+          DestinationArn: task.DestinationArn,
+          ApproximateNumberOfMessagesMoved: task.moved,
+          ApproximateNumberOfMessagesToMove: task.moved,
+          StartedTimestamp: task.startedAt,
+        })),
+    }),
+  };
+  return {
+    operations,
+    /** Ends every long poll (with no messages) and forgets all queues. */
     close: () => {
       clearInterval(ticker);
       queues.clear();

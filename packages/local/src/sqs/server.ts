@@ -1,52 +1,76 @@
-// An in-memory SQS speaking the AWS JSON 1.0 protocol the SDK v3 client uses, with SQS's
-// semantics: visibility timeout, receipt handles that change per receive, receive counts,
-// long polling, and dead-lettering after maxReceiveCount receives.
+// An in-memory SQS speaking the AWS JSON 1.0 protocol of the SDK v3 client (POST /,
+// X-Amz-Target: AmazonSQS.<Operation>), with errors the SDK turns into its exception classes.
+// The queue semantics live in queues.ts; this file only frames requests and answers.
 import { randomUUID } from "node:crypto";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { Hono } from "hono";
-import { queueOperations, SqsError } from "./queues";
+import { SqsError, unsupportedOperation } from "./errors";
+import { queueOperations } from "./queues";
 
 export interface SqsServer {
+  /** Queue URLs are `${endpoint}/000000000000/${name}`. */
   endpoint: string;
   stop(): Promise<void>;
 }
 
+const JSON_1_0 = "application/x-amz-json-1.0";
+
 export async function startSqs(options: { port?: number } = {}): Promise<SqsServer> {
-  const app = new Hono();
   let endpoint = "";
-  const operations = queueOperations(() => endpoint);
-  app.post("/", async (c) => {
-    const target = c.req.header("X-Amz-Target") ?? "";
-    const operation = operations[target.replace(/^AmazonSQS\./, "") as keyof typeof operations];
+  const { operations, close } = queueOperations(() => endpoint);
+  const isOperation = (name: string): name is keyof typeof operations => Object.hasOwn(operations, name);
+
+  const server = createServer(async (req, res) => {
+    const target = String(req.headers["x-amz-target"] ?? "");
+    const name = target.replace(/^AmazonSQS\./, "");
     try {
-      if (!operation)
-        throw new SqsError("InvalidAction", "UnsupportedOperation", `Unsupported operation ${target}`);
-      const input = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
-      const output = await operation(input as never);
-      return c.body(JSON.stringify(output ?? {}), 200, { "Content-Type": "application/x-amz-json-1.0" });
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      if (req.method !== "POST" || !isOperation(name)) throw unsupportedOperation(target);
+      const input = parseJson(Buffer.concat(chunks).toString("utf8"));
+      const output = await operations[name](input as never);
+      answer(res, 200, output);
     } catch (error) {
-      if (!(error instanceof SqsError)) throw error;
-      // SQS is "query compatible": the SDK maps x-amzn-query-error to the modelled exception.
-      return c.body(
-        JSON.stringify({ __type: `com.amazonaws.sqs#${error.type}`, message: error.message }),
-        400,
-        {
-          "Content-Type": "application/x-amz-json-1.0",
-          "x-amzn-query-error": `${error.queryCode};Sender`,
-          "x-amzn-RequestId": randomUUID(),
-        },
-      );
+      if (error instanceof SqsError) {
+        // SQS is "query compatible": the SDK picks the exception class from x-amzn-query-error.
+        return answer(
+          res,
+          error.status,
+          { __type: `com.amazonaws.sqs#${error.type}`, message: error.message },
+          { "x-amzn-query-error": `${error.queryCode};Sender` },
+        );
+      }
+      // Also reached when the client went away mid-request; answering then is a no-op.
+      if (!res.headersSent && !res.destroyed)
+        answer(res, 500, { __type: "com.amazonaws.sqs#InternalError", message: String(error) });
     }
   });
-  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     endpoint,
     stop: async () => {
-      operations.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
     },
   };
+}
+
+function parseJson(text: string): Record<string, unknown> {
+  try {
+    const value = text ? JSON.parse(text) : {};
+    return typeof value === "object" && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "Content-Type": JSON_1_0, "x-amzn-RequestId": randomUUID(), ...headers });
+  res.end(JSON.stringify(body ?? {}));
 }
