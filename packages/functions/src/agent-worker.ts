@@ -1,7 +1,8 @@
-// SQS -> the agent worker. Records of a batch run concurrently (each is a streamed answer);
+// SQS -> the agent worker: answers runs and writes digests. Records of a batch run concurrently (each is a streamed answer);
 // a record that fails is reported in batchItemFailures so only it comes back.
 import { Agent } from "@rehome/core/agent";
 import { logger } from "@rehome/core/log";
+import { Summary } from "@rehome/core/summary";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
@@ -25,6 +26,10 @@ async function handleRecord(record: SQSRecord) {
     if (job.type === "agent.run") {
       const outcome = await Agent.processRun(job.workspaceId, job.runId);
       logger().info("agent run processed", { runId: job.runId, workspaceId: job.workspaceId, outcome });
+    } else if (job.type === "digest.project") {
+      await Summary.writeProjectDigest(job.workspaceId, job.projectId);
+    } else {
+      await Summary.writeWorkspaceRollup(job.workspaceId);
     }
   } catch (error) {
     logger().error("agent job failed", { job, error: error as Error });

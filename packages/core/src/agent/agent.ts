@@ -1,6 +1,6 @@
 export { AgentMessage, AgentRun, Asked, AskInput, ask, cancel, messages } from "./conversation";
 export { Events } from "./events";
-export { Job } from "./job";
+export { enqueue, Job } from "./job";
 export {
   CreateThreadInput,
   createForProject,

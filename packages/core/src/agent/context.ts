@@ -2,7 +2,7 @@
 // within a token budget — tasks by priority (blocked, overdue, mentions, recent changes) then
 // newest first, whole items only — with contact details masked unless the role permits.
 import type { Actor } from "../actor";
-import { maySeeContactDetails } from "../policy";
+import { maySeeContactDetails, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { ProjectEntity } from "../project/entity";
 import { Task } from "../task";
@@ -45,26 +45,28 @@ export const maskContacts = (text: string) =>
   text.replace(EMAIL, "[email hidden]").replace(PHONE, "[phone hidden]");
 
 /**
- * Builds the context for `asker` over one project (participant agent) or the whole
- * workspace (admin agent, projectId null). `asker` is the person who asked, so the same
- * policy that guards the HTTP API decides what the agent may read.
+ * Builds the context for `reader` over one project (participant agent, digests) or the whole
+ * workspace (admin agent, rollups; projectId null). The reader is the person who asked, or
+ * the system for digests, so the same policy that guards the HTTP API decides what it reads.
  */
 export async function build(
-  asker: Actor & { type: "user" },
+  reader: Actor,
   projectId: string | null,
-  budget = DEFAULT_BUDGET,
+  options: { budget?: Budget; maskContacts?: boolean } = {},
 ): Promise<AgentContext> {
-  const workspaceId = asker.workspaceId;
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const workspaceId = workspaceOf(reader);
+  const readerId = reader.type === "user" ? reader.userId : "system";
   const projects = projectId
-    ? [await Project.get(asker, projectId)]
+    ? [await Project.get(reader, projectId)]
     : (await ProjectEntity().query.primary({ workspaceId }).go({ pages: "all" })).data.map(Project.toInfo);
   const [people, taskPages] = await Promise.all([
     UserEntity().query.primary({ workspaceId }).go({ pages: "all" }),
-    Promise.all(projects.map((p) => Task.list(asker, p.id, { limit: 200 }))),
+    Promise.all(projects.map((p) => Task.list(reader, p.id, { limit: 200 }))),
   ]);
   const names = new Map(people.data.map((u) => [u.userId, u.name]));
   const projectNames = new Map(projects.map((p) => [p.id, p.name]));
-  const mask = maySeeContactDetails(asker) ? (t: string) => t : maskContacts;
+  const mask = options.maskContacts || !maySeeContactDetails(reader) ? maskContacts : (t: string) => t;
   const today = new Date().toISOString().slice(0, 10);
 
   const candidates = taskPages
@@ -79,10 +81,10 @@ export async function build(
   const tasks = chooseWithinBudget(
     candidates,
     budget.totalTokens * (1 - budget.reserve) * budget.shares.tasks,
-    (t) => priority(t, asker.userId, today),
+    (t) => priority(t, readerId, today),
   );
   return {
-    asker: { id: asker.userId, name: names.get(asker.userId) ?? "you" },
+    asker: { id: readerId, name: names.get(readerId) ?? "the team" },
     projects: projects.map((p) => ({ id: p.id, name: p.name })),
     tasks,
     used: [...projects.map((p) => `project:${p.id}`), ...tasks.map((t) => `task:${t.id}`)],

@@ -119,3 +119,11 @@ export async function members(actor: Actor, projectId: string) {
     .go({ pages: "all" });
   return data.map((a) => ({ userId: a.userId, role: a.role }));
 }
+
+/** Ids of a workspace's active projects, for the scheduled digests (the system's view). */
+export async function activeIds(workspaceId: string): Promise<string[]> {
+  const { data } = await ProjectEntity()
+    .query.primary({ workspaceId })
+    .go({ pages: "all", attributes: ["projectId", "status"] });
+  return data.filter((p) => p.status === "active").map((p) => p.projectId);
+}

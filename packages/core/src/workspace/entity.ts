@@ -1,4 +1,4 @@
-// Access patterns: get a workspace by id.
+// Access patterns: get a workspace by id; list every workspace (scheduled digests).
 import { Entity } from "electrodb";
 import { dataTable, service } from "../db";
 import { once } from "../util";
@@ -21,6 +21,12 @@ export const WorkspaceEntity = once(
           primary: {
             pk: { field: "pk", composite: ["workspaceId"] },
             sk: { field: "sk", composite: [] },
+          },
+          /** Every workspace, for the scheduled digests' fan-out. */
+          all: {
+            index: "gsi1",
+            pk: { field: "gsi1pk", composite: [] },
+            sk: { field: "gsi1sk", composite: ["workspaceId"] },
           },
         },
       },

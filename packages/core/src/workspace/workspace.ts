@@ -43,3 +43,11 @@ export async function get(workspaceId: string): Promise<Info> {
     userDailyBudgetCents: data.userDailyBudgetCents ?? 0,
   };
 }
+
+/** Ids of every workspace, page by page (the scheduler's fan-out; never on a request path). */
+export async function allIds(): Promise<string[]> {
+  const { data } = await WorkspaceEntity()
+    .query.all({})
+    .go({ pages: "all", attributes: ["workspaceId"] });
+  return data.map((w) => w.workspaceId);
+}

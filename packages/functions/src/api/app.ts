@@ -12,6 +12,7 @@ import { auth } from "./routes/auth";
 import { health } from "./routes/health";
 import { projects } from "./routes/projects";
 import { realtime } from "./routes/realtime";
+import { summaries } from "./routes/summaries";
 import { tasks } from "./routes/tasks";
 
 export function createApp() {
@@ -30,6 +31,7 @@ export function createApp() {
   app.route("/", tasks);
   app.route("/", realtime);
   app.route("/", agent);
+  app.route("/", summaries);
 
   const documentConfig = { openapi: "3.1.0", info: { title: "ReHome API", version: "1" } };
   app.doc31("/api/openapi.json", documentConfig);

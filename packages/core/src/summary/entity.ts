@@ -1,0 +1,31 @@
+// Access patterns: list a project's digests, or a workspace's weekly rollups, newest first.
+import { Entity } from "electrodb";
+import { dataTable, service } from "../db";
+import { once } from "../util";
+
+export const SummaryEntity = once(
+  () =>
+    new Entity(
+      {
+        model: { entity: "summary", version: "1", service },
+        attributes: {
+          workspaceId: { type: "string", required: true },
+          /** A project id, or "workspace" for the weekly rollup. */
+          scope: { type: "string", required: true },
+          summaryId: { type: "string", required: true },
+          kind: { type: ["daily", "weekly", "milestone", "meeting"] as const, required: true },
+          title: { type: "string", required: true },
+          content: { type: "string", required: true },
+          citations: { type: "list", items: { type: "string" }, default: [] },
+          createdAt: { type: "string", required: true },
+        },
+        indexes: {
+          primary: {
+            pk: { field: "pk", composite: ["workspaceId", "scope"] },
+            sk: { field: "sk", composite: ["summaryId"] },
+          },
+        },
+      },
+      dataTable(),
+    ),
+);

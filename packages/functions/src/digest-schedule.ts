@@ -1,0 +1,25 @@
+// EventBridge schedule -> one SQS job per project (daily digest) or per workspace (weekly
+// rollup). Fanning out keeps each job small and retried on its own.
+import { Agent } from "@rehome/core/agent";
+import { Project } from "@rehome/core/project";
+import { Workspace } from "@rehome/core/workspace";
+import { z } from "zod";
+
+const ScheduledEvent = z.object({ detail: z.object({ kind: z.enum(["daily", "weekly"]) }) });
+
+export const handler = async (event: unknown) => {
+  const { kind } = ScheduledEvent.parse(event).detail;
+  let queued = 0;
+  for (const workspaceId of await Workspace.allIds()) {
+    if (kind === "weekly") {
+      await Agent.enqueue({ type: "digest.workspace", workspaceId });
+      queued++;
+      continue;
+    }
+    for (const projectId of await Project.activeIds(workspaceId)) {
+      await Agent.enqueue({ type: "digest.project", workspaceId, projectId });
+      queued++;
+    }
+  }
+  return { kind, queued };
+};

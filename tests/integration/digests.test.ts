@@ -1,0 +1,55 @@
+// Scheduled digests end to end: the schedule fans out one job per project, the worker writes
+// each digest, subscribers hear agent.summary.ready, and only those who may read them can.
+import { handler as runSchedule } from "@rehome/functions/digest-schedule";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootStack, call, login, openSocket } from "../support/stack";
+
+let stack: Awaited<ReturnType<typeof bootStack>>;
+
+beforeAll(async () => {
+  stack = await bootStack();
+});
+afterAll(() => stack?.stop());
+
+describe("digests", () => {
+  it("a daily run writes each project's digest, announces it and shows it to its participants only", async () => {
+    const client = await login(stack, "client@demo.rehome.local");
+    const [kitchen] = (await call(stack, "GET", "/api/projects", { token: client.token })).body.items;
+    const socket = await openSocket(stack, client.token);
+    await socket.subscribe(`private-projects.${kitchen.id}`);
+
+    const { queued } = await runSchedule({
+      source: "test",
+      "detail-type": "digest",
+      detail: { kind: "daily" },
+    });
+    expect(queued).toBe(4);
+    const ready = await socket.waitFor((f) => f.event === "agent.summary.ready", 15_000);
+    expect(ready.data).toMatchObject({ projectId: kitchen.id, kind: "daily" });
+    expect(ready.data.content).toContain("Where things stand");
+    expect(ready.data.content).not.toMatch(/@demo\.rehome\.local/);
+
+    const listed = await call(stack, "GET", `/api/projects/${kitchen.id}/summaries`, { token: client.token });
+    expect(listed.body.items[0].id).toBe(ready.data.id);
+    const northwind = await login(stack, "admin@northwind.rehome.local");
+    expect(
+      (await call(stack, "GET", `/api/projects/${kitchen.id}/summaries`, { token: northwind.token })).status,
+    ).toBe(404);
+    socket.close();
+  });
+
+  it("the weekly rollup is for the workspace's admins only", async () => {
+    await runSchedule({ source: "test", "detail-type": "digest", detail: { kind: "weekly" } });
+    const admin = await login(stack, "admin@demo.rehome.local");
+    const path = `/api/workspaces/${admin.user.workspaceId}/summaries`;
+    await expect
+      .poll(async () => (await call(stack, "GET", path, { token: admin.token })).body.items.length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    const team = await login(stack, "team@demo.rehome.local");
+    expect((await call(stack, "GET", path, { token: team.token })).status).toBe(403);
+    const northwind = await login(stack, "admin@northwind.rehome.local");
+    expect((await call(stack, "GET", path, { token: northwind.token })).status).toBe(404);
+  });
+});
