@@ -1,0 +1,25 @@
+// The stack the browser tests run against: a fresh data folder, the built SPA, demo data.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Demo } from "@rehome/core/demo";
+import { startStack } from "@rehome/local/stack";
+
+const port = Number(process.argv[2] ?? 4100);
+const dataDir = await mkdtemp(join(tmpdir(), "rehome-e2e-"));
+const stack = await startStack({
+  port,
+  dataDir,
+  webDist: resolve(import.meta.dirname, "../../web/dist"),
+  env: { LOG_LEVEL: "WARN", OFFLINE_TOKENS_PER_SEC: "40" },
+});
+await Demo.seed();
+console.log(`e2e stack ready at ${stack.url}`);
+
+const stop = async () => {
+  await stack.stop();
+  await rm(dataDir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);
