@@ -107,7 +107,7 @@ async function checkUpload(bucket: string, body: Buffer, contentType: string) {
   const form = await new Request("http://local/", {
     method: "POST",
     headers: { "content-type": contentType },
-    body,
+    body: new Uint8Array(body),
   })
     .formData()
     .catch(() => undefined);
