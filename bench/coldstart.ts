@@ -6,10 +6,9 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { bundleFunctions, ENTRIES } from "../infra/bundle";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const ENTRIES = ["http", "ws-connect", "ws-default", "ws-disconnect", "agent-worker"];
 const RUNS = 7;
 // The configuration a deployed function gets, so the import includes its cold-start config parse.
 const LAMBDA_ENV = {
@@ -44,23 +43,8 @@ export async function coldStart() {
   const out = await mkdtemp(join(ROOT, "node_modules", ".rehome-bench-"));
   const baselineMs = timeNode(["-e", "0"]);
   const results = [];
-  for (const entry of ENTRIES) {
-    const file = join(out, `${entry}.mjs`);
-    await build({
-      entryPoints: [join(ROOT, "packages/functions/src", `${entry}.ts`)],
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "node",
-      target: "node22",
-      outfile: file,
-      // Lambda's Node 22 runtime ships the AWS SDK v3; a deploy may leave it out of the bundle.
-      external: ["@aws-sdk/*"],
-      banner: {
-        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
-      logLevel: "silent",
-    });
+  const bundles = await bundleFunctions(out, ENTRIES);
+  for (const [entry, file] of Object.entries(bundles)) {
     const loader = join(out, `load-${entry}.mjs`);
     await writeFile(loader, `await import(${JSON.stringify(file)});`);
     const bytes = (await stat(file)).size;

@@ -1,0 +1,35 @@
+// The agent queue and its worker: SQS with a dead-letter queue after three receives, a
+// visibility timeout six times the worker's timeout, partial batch responses and a
+// maximum concurrency so a burst of questions cannot starve the account.
+import { Duration } from "aws-cdk-lib";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
+import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
+import * as sqs from "aws-cdk-lib/aws-sqs";
+import { Construct } from "constructs";
+import type { Functions } from "./functions";
+
+export const WORKER_TIMEOUT = Duration.minutes(2);
+export const MAX_RECEIVES = 3;
+
+export class Agent extends Construct {
+  readonly queue: sqs.Queue;
+  readonly deadLetters: sqs.Queue;
+  readonly worker: lambda.Function;
+
+  constructor(scope: Construct, id: string, props: { functions: Functions }) {
+    super(scope, id);
+    this.deadLetters = new sqs.Queue(this, "DeadLetters", {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    this.queue = new sqs.Queue(this, "Queue", {
+      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_RECEIVES },
+    });
+    this.worker = props.functions.create("agent-worker", { timeout: WORKER_TIMEOUT, memorySize: 1024 });
+    this.worker.addEventSource(
+      new SqsEventSource(this.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 20 }),
+    );
+  }
+}

@@ -1,0 +1,55 @@
+// The HTTP API: every route goes to the one Hono Lambda, CORS for the SPA origin. Also the
+// private uploads bucket browsers post files to with presigned POSTs.
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
+import * as s3 from "aws-cdk-lib/aws-s3";
+import { Construct } from "constructs";
+import type { Functions } from "./functions";
+
+export class Api extends Construct {
+  readonly http: apigw.HttpApi;
+  readonly handler: lambda.Function;
+  readonly uploads: s3.Bucket;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { stage: string; functions: Functions; webOrigin: string },
+  ) {
+    super(scope, id);
+    const prod = props.stage === "prod";
+    this.uploads = new s3.Bucket(this, "Uploads", {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      autoDeleteObjects: !prod,
+      cors: [
+        {
+          allowedOrigins: [props.webOrigin],
+          allowedMethods: [s3.HttpMethods.GET, s3.HttpMethods.POST, s3.HttpMethods.HEAD],
+          allowedHeaders: ["*"],
+          exposedHeaders: ["ETag"],
+          maxAge: 600,
+        },
+      ],
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+    this.handler = props.functions.create("http", { timeout: Duration.seconds(29) });
+    this.uploads.grantReadWrite(this.handler);
+    this.uploads.grantDelete(this.handler);
+    this.http = new apigw.HttpApi(this, "Http", {
+      apiName: `rehome-${props.stage}-http`,
+      corsPreflight: {
+        allowOrigins: [props.webOrigin],
+        allowHeaders: ["Authorization", "Content-Type", "X-Request-ID"],
+        allowMethods: [apigw.CorsHttpMethod.ANY],
+        exposeHeaders: ["X-Request-ID", "Retry-After"],
+        maxAge: Duration.minutes(10),
+      },
+      defaultIntegration: new HttpLambdaIntegration("Hono", this.handler),
+    });
+  }
+}

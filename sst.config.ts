@@ -1,0 +1,26 @@
+// The deployable app (sst v2 over CDK): one stack per stage, built from the constructs in
+// infra/. `npm run deploy -- --stage <name>` bundles the functions and the SPA first.
+import type { SSTConfig } from "sst";
+import { buildReHome } from "./infra/app";
+
+export default {
+  config() {
+    return { name: "rehome", region: process.env.AWS_REGION ?? "eu-west-1" };
+  },
+  stacks(app) {
+    app.stack(function ReHome({ stack }) {
+      const built = buildReHome(stack, {
+        stage: app.stage,
+        bundleDir: ".build/lambdas",
+        webDist: "web/dist",
+        alarmEmail: process.env.ALARM_EMAIL,
+      });
+      stack.addOutputs({
+        WebUrl: built.web.url,
+        ApiUrl: built.api.http.apiEndpoint,
+        WebSocketUrl: built.realtime.stage.url,
+        Dashboard: `https://console.aws.amazon.com/cloudwatch/home#dashboards:name=ReHome-${app.stage}`,
+      });
+    });
+  },
+} satisfies SSTConfig;
