@@ -5,7 +5,6 @@ import { dlq } from "./commands/dlq";
 import { health } from "./commands/health";
 import { seed } from "./commands/seed";
 import { smoke } from "./commands/smoke";
-import { tokens } from "./commands/tokens";
 import { fail } from "./output";
 
 const usage = `Usage: rehome <command> [options]
@@ -17,8 +16,6 @@ const usage = `Usage: rehome <command> [options]
   digest run [--kind daily|weekly]      runs the digest job now against the local stack
   dlq list | dlq redrive [--queue-url URL --dlq-url URL]
                                         inspects or redrives the agent dead-letter queue
-  tokens create --url URL --email E --password P --name N [--scope read|write]
-                                        creates a personal API token (shown once)
 `;
 
 const commands: Record<string, (args: string[], options: Options) => Promise<void>> = {
@@ -27,7 +24,6 @@ const commands: Record<string, (args: string[], options: Options) => Promise<voi
   seed: () => seed(),
   digest: (args, o) => digest(args, o),
   dlq: (args, o) => dlq(args, o),
-  tokens: (args, o) => tokens(args, o),
 };
 
 const { values, positionals } = parseArgs({
@@ -40,8 +36,6 @@ const { values, positionals } = parseArgs({
     question: { type: "string" },
     timeout: { type: "string", default: "60" },
     kind: { type: "string", default: "daily" },
-    name: { type: "string" },
-    scope: { type: "string", default: "read" },
     "queue-url": { type: "string" },
     "dlq-url": { type: "string" },
     help: { type: "boolean", short: "h" },

@@ -1,0 +1,20 @@
+// Runs the `rehome` CLI as an operator would: a separate process, its exit code and output.
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, "../../packages/cli/bin/rehome.js");
+
+export const rehome = (...args: string[]) =>
+  run(process.execPath, [BIN, ...args], {
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+    timeout: 60_000,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
+  );
