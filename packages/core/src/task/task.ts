@@ -156,9 +156,11 @@ export async function update(
   const before = await get(actor, projectId, taskId);
   const { assigneeId, dueDate, ...rest } = patch;
   const key = { workspaceId: workspaceOf(actor), projectId, taskId };
+  // The board index is keyed by status and position together, so a status change re-sends both.
+  const position = rest.status !== undefined ? (rest.position ?? before.position) : rest.position;
   let op = TaskEntity()
     .patch(key)
-    .set({ ...rest, updatedAt: nowIso() });
+    .set({ ...rest, ...(position === undefined ? {} : { position }), updatedAt: nowIso() });
   if (assigneeId !== undefined) op = assigneeId === null ? op.remove(["assigneeId"]) : op.set({ assigneeId });
   if (dueDate !== undefined) op = dueDate === null ? op.remove(["dueDate"]) : op.set({ dueDate });
   const { data } = await op.go({ response: "all_new" });
