@@ -1,6 +1,8 @@
 // The agent queue and its worker: SQS with a dead-letter queue after three receives, a
 // visibility timeout six times the worker's timeout, partial batch responses and a
 // maximum concurrency so a burst of questions cannot starve the account.
+
+import { MAX_RECEIVES } from "@rehome/core/agent/job";
 import { Duration } from "aws-cdk-lib";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
@@ -9,7 +11,6 @@ import { Construct } from "constructs";
 import type { Functions } from "./functions";
 
 export const WORKER_TIMEOUT = Duration.minutes(2);
-export const MAX_RECEIVES = 3;
 
 export class Agent extends Construct {
   readonly queue: sqs.Queue;

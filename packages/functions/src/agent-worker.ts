@@ -1,18 +1,20 @@
 // SQS -> the agent worker: answers runs and writes digests. Records of a batch run concurrently (each is a streamed answer);
 // a record that fails is reported in batchItemFailures so only it comes back.
+
 import { Agent } from "@rehome/core/agent";
 import { logger } from "@rehome/core/log";
+import * as Metric from "@rehome/core/metrics";
 import { Summary } from "@rehome/core/summary";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const handler = Metric.withMetrics(async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const results = await Promise.allSettled(event.Records.map(handleRecord));
   return {
     batchItemFailures: results.flatMap((result, i) =>
       result.status === "rejected" ? [{ itemIdentifier: event.Records[i]?.messageId ?? "" }] : [],
     ),
   };
-};
+});
 
 async function handleRecord(record: SQSRecord) {
   const parsed = Agent.Job.safeParse(safeJson(record.body));
@@ -33,6 +35,8 @@ async function handleRecord(record: SQSRecord) {
     }
   } catch (error) {
     logger().error("agent job failed", { job, error: error as Error });
+    // This was the last receive: SQS moves the job to the dead-letter queue next.
+    if (Number(record.attributes.ApproximateReceiveCount) >= Agent.MAX_RECEIVES) Metric.count("DlqSends");
     throw error;
   }
 }

@@ -1,13 +1,15 @@
 // EventBridge schedule -> one SQS job per project (daily digest) or per workspace (weekly
 // rollup). Fanning out keeps each job small and retried on its own.
+
 import { Agent } from "@rehome/core/agent";
+import { withMetrics } from "@rehome/core/metrics";
 import { Project } from "@rehome/core/project";
 import { Workspace } from "@rehome/core/workspace";
 import { z } from "zod";
 
 const ScheduledEvent = z.object({ detail: z.object({ kind: z.enum(["daily", "weekly"]) }) });
 
-export const handler = async (event: unknown) => {
+export const handler = withMetrics(async (event: unknown) => {
   const { kind } = ScheduledEvent.parse(event).detail;
   let queued = 0;
   for (const workspaceId of await Workspace.allIds()) {
@@ -22,4 +24,4 @@ export const handler = async (event: unknown) => {
     }
   }
   return { kind, queued };
-};
+});

@@ -1,5 +1,6 @@
 // $connect: a connection is accepted only with a valid single-use ticket.
 
+import { withMetrics } from "@rehome/core/metrics";
 import { Realtime } from "@rehome/core/realtime";
 import type { APIGatewayProxyWebsocketEventV2 } from "aws-lambda";
 
@@ -7,10 +8,10 @@ type ConnectEvent = APIGatewayProxyWebsocketEventV2 & {
   queryStringParameters?: Record<string, string | undefined>;
 };
 
-export const handler = async (event: ConnectEvent) => {
+export const handler = withMetrics(async (event: ConnectEvent) => {
   const actor = await Realtime.connect(
     event.requestContext.connectionId,
     event.queryStringParameters?.ticket,
   );
   return actor ? { statusCode: 200 } : { statusCode: 401, body: "Invalid or expired ticket" };
-};
+});

@@ -1,9 +1,10 @@
 // $default: every client frame (subscribe, unsubscribe, whisper, ping, resume).
 
+import { withMetrics } from "@rehome/core/metrics";
 import { Realtime } from "@rehome/core/realtime";
 import type { APIGatewayProxyWebsocketEventV2 } from "aws-lambda";
 
-export const handler = async (event: APIGatewayProxyWebsocketEventV2) => {
+export const handler = withMetrics(async (event: APIGatewayProxyWebsocketEventV2) => {
   await Realtime.receive(event.requestContext.connectionId, event.body);
   return { statusCode: 200 };
-};
+});

@@ -7,6 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { MAX_RECEIVES } from "@rehome/core/agent/job";
 import { ensureTables, startDynamoLocal } from "./dynamodb";
 import { startGateway } from "./gateway";
 import { startHttp } from "./http";
@@ -142,6 +143,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       CORS_ORIGINS: corsOrigins.join(","),
       RESEND_BASE_URL: mail.baseUrl,
       RESEND_API_KEY: "re_local_capture",
+      // EMF lines are for CloudWatch; locally they would only bury the console.
+      POWERTOOLS_METRICS_DISABLED: "true",
       ...options.env,
     };
     Object.assign(process.env, env);

@@ -1,6 +1,6 @@
 export { AgentMessage, AgentRun, Asked, AskInput, ask, cancel, messages } from "./conversation";
 export { Events } from "./events";
-export { enqueue, Job } from "./job";
+export { enqueue, Job, MAX_RECEIVES } from "./job";
 export {
   CreateThreadInput,
   createForProject,

@@ -9,9 +9,11 @@ export interface Coalescer {
 export function coalesce(options: {
   windowMs: number;
   maxChars: number;
-  flush: (text: string) => Promise<void>;
+  /** `waitedMs`: how long the oldest token of this batch waited before leaving. */
+  flush: (text: string, waitedMs: number) => Promise<void>;
 }): Coalescer {
   let buffer = "";
+  let oldest = 0;
   let timer: NodeJS.Timeout | undefined;
   // Flushes run one after another so deltas leave in order.
   let sending = Promise.resolve();
@@ -20,11 +22,13 @@ export function coalesce(options: {
     timer = undefined;
     if (!buffer) return;
     const text = buffer;
+    const since = oldest;
     buffer = "";
-    sending = sending.then(() => options.flush(text));
+    sending = sending.then(() => options.flush(text, performance.now() - since));
   };
   return {
     push(text) {
+      if (!buffer) oldest = performance.now();
       buffer += text;
       if (buffer.length >= options.maxChars) flushNow();
       else timer ??= setTimeout(flushNow, options.windowMs);

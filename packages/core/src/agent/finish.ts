@@ -1,5 +1,6 @@
 // Ends a stream exactly once: one conditional write stores the final content and state (only
 // the attempt holding the lease can make it), then the last delta carries `done: true`.
+import * as Metric from "../metrics";
 import { Channel, publish } from "../realtime";
 import { nowIso } from "../util";
 import { toMessage } from "./conversation";
@@ -63,5 +64,8 @@ export async function finish(f: Finish): Promise<boolean> {
       ...(f.error ? { error: f.error } : {}),
     })
     .go();
+  Metric.countBy("AgentRuns", "Status", f.outcome);
+  Metric.count("CostCents", f.usage.costCents);
+  Metric.count("SocketMessagesPerAnswer", seq);
   return true;
 }

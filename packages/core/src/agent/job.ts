@@ -4,6 +4,9 @@ import { z } from "zod";
 import { sqs } from "../aws/clients";
 import { config } from "../config";
 
+/** Receives before SQS moves a job to the dead-letter queue (infra/agent.ts and the local stack). */
+export const MAX_RECEIVES = 3;
+
 export const Job = z.discriminatedUnion("type", [
   z.object({ type: z.literal("agent.run"), workspaceId: z.string(), runId: z.string() }),
   z.object({ type: z.literal("digest.project"), workspaceId: z.string(), projectId: z.string() }),

@@ -4,6 +4,7 @@
 // finalizes once. A redelivery after a crash takes over when the lease lapses, tells clients
 // to rewind to the checkpoint, and continues from there.
 import { config } from "../config";
+import * as Metric from "../metrics";
 import { Channel, publish } from "../realtime";
 import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
@@ -54,11 +55,14 @@ export async function processRun(
   const coalescer = coalesce({
     windowMs: stream.coalesceMs,
     maxChars: stream.coalesceMaxChars,
-    flush: async (delta) => {
+    flush: async (delta, waitedMs) => {
       if (options.crash?.aborted || state.lostLease) return;
       state.seq += 1;
       state.content += delta;
+      const started = performance.now();
       await publish(channel, Events.Delta, { ...ids, seq: state.seq, delta, done: false });
+      // Token-to-socket latency: time in the coalescer plus the PostToConnection round trip.
+      Metric.milliseconds("TokenLatencyMs", waitedMs + performance.now() - started);
     },
   });
   const timers = [

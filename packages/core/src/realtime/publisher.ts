@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { connections } from "../aws/clients";
 import type { EventDefinition } from "../event";
 import { logger } from "../log";
+import * as Metric from "../metrics";
 import { epochSeconds } from "../tables";
 import { createId } from "../util";
 import type { Envelope } from "./channel";
@@ -57,6 +58,8 @@ export async function sendMany(connectionIds: string[], payload: string): Promis
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  Metric.count("SocketMessagesSent", result.sent);
+  Metric.count("GoneConnectionsCleaned", result.gone);
   return result;
 }
 
