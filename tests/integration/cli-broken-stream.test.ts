@@ -1,7 +1,7 @@
 // `rehome smoke` against a stack whose worker never answers: a broken stream must fail the
 // smoke test with a clear message, not hang or pass. (Its own file: one stack per process.)
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { rehome } from "../support/cli";
+import { smoke } from "../support/cli";
 import { bootStack } from "../support/stack";
 
 let stack: Awaited<ReturnType<typeof bootStack>>;
@@ -11,17 +11,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 it("smoke fails with a clear message when the stream is broken", async () => {
-  const result = await rehome(
-    "smoke",
-    "--url",
-    stack.url,
-    "--email",
-    "team@demo.rehome.local",
-    "--password",
-    "rehome-demo",
-    "--timeout",
-    "3",
-  );
+  const result = await smoke(stack.url, "team@demo.rehome.local", "rehome-demo", "--timeout", "3");
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/no final done within 3s .*the stream is broken/);
 });

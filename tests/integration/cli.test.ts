@@ -1,7 +1,7 @@
 // The ops CLI against a running stack, as an operator runs it: `health` and `smoke` pass on a
 // healthy stack and fail with one clear line and exit code 1 when the stack is down.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rehome } from "../support/cli";
+import { rehome, smoke } from "../support/cli";
 import { bootStack } from "../support/stack";
 
 let stack: Awaited<ReturnType<typeof bootStack>>;
@@ -20,15 +20,7 @@ describe("the rehome CLI", () => {
   });
 
   it("smoke streams one answer and checks order, one done and the stored copy", async () => {
-    const result = await rehome(
-      "smoke",
-      "--url",
-      stack.url,
-      "--email",
-      "team@demo.rehome.local",
-      "--password",
-      "rehome-demo",
-    );
+    const result = await smoke(stack.url, "team@demo.rehome.local", "rehome-demo");
     expect(result.stderr).not.toContain("✗");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("in order, one done");
@@ -36,29 +28,13 @@ describe("the rehome CLI", () => {
   });
 
   it("smoke fails with a clear message when the stack is down", async () => {
-    const result = await rehome(
-      "smoke",
-      "--url",
-      "http://127.0.0.1:9",
-      "--email",
-      "a@b.c",
-      "--password",
-      "x",
-    );
+    const result = await smoke("http://127.0.0.1:9", "a@b.c", "x");
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/stack is down.*cannot reach/);
   });
 
   it("smoke fails when the credentials are wrong, naming the API's error", async () => {
-    const result = await rehome(
-      "smoke",
-      "--url",
-      stack.url,
-      "--email",
-      "team@demo.rehome.local",
-      "--password",
-      "wrong",
-    );
+    const result = await smoke(stack.url, "team@demo.rehome.local", "wrong");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("auth.invalid_credentials");
   });

@@ -18,3 +18,7 @@ export const rehome = (...args: string[]) =>
       stderr: error.stderr,
     }),
   );
+
+/** `rehome smoke` as a demo person (or any credentials), with extra flags. */
+export const smoke = (url: string, email: string, password: string, ...flags: string[]) =>
+  rehome("smoke", "--url", url, "--email", email, "--password", password, ...flags);

@@ -15,6 +15,7 @@ import { startMail } from "./mail";
 import { S3_CREDENTIALS, startS3 } from "./s3";
 import { startScheduler } from "./scheduler";
 import { startPoller } from "./sqs/poller";
+import { createQueueWithDlq } from "./sqs/redrive";
 import { startSqs } from "./sqs/server";
 
 export interface StackOptions {
@@ -86,7 +87,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       realtime: `${prefix}-realtime`,
       uploads: `${prefix}-uploads`,
       queue: `${prefix}-agent`,
-      dlq: `${prefix}-agent-dlq`,
     };
     const httpPort = options.port ?? 0;
     const publicUrl = httpPort ? `http://localhost:${httpPort}` : "";
@@ -125,7 +125,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stops.push(s3.stop);
 
     const sqs = new SQSClient({ endpoint: sqsServer.endpoint, region: process.env.AWS_REGION });
-    const queues = await createQueues(sqs, names.queue, names.dlq);
+    // Mirrors infra/agent.ts: 6x the worker's timeout, MAX_RECEIVES receives before the DLQ.
+    const queues = await createQueueWithDlq(sqs, names.queue, {
+      visibilityTimeout: 30,
+      maxReceiveCount: MAX_RECEIVES,
+    });
 
     const env: Record<string, string> = {
       STAGE: "local",
@@ -190,27 +194,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await stopAll();
     throw error;
   }
-}
-
-async function createQueues(sqs: SQSClient, name: string, dlqName: string) {
-  const dlq = await sqs.send(new CreateQueueCommand({ QueueName: dlqName }));
-  const dlqArn = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ["QueueArn"] }),
-  );
-  const queue = await sqs.send(
-    new CreateQueueCommand({
-      QueueName: name,
-      Attributes: {
-        // Mirrors infra/agent: 6x the worker's timeout, three receives before the DLQ.
-        VisibilityTimeout: "30",
-        RedrivePolicy: JSON.stringify({
-          deadLetterTargetArn: dlqArn.Attributes?.QueueArn,
-          maxReceiveCount: 3,
-        }),
-      },
-    }),
-  );
-  return { queueUrl: queue.QueueUrl ?? "", dlqUrl: dlq.QueueUrl ?? "" };
 }
 
 async function tempDir(prefix: string) {

@@ -12,40 +12,16 @@ import {
 import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPoller } from "./poller";
-import { startSqs } from "./server";
+import { createQueueWithDlq } from "./redrive";
+import { useLocalSqs } from "./testing";
 
-let server: Awaited<ReturnType<typeof startSqs>>;
-let client: SQSClient;
+const sqs = useLocalSqs();
 
-beforeAll(async () => {
-  server = await startSqs();
-  client = new SQSClient({
-    endpoint: server.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-});
-afterAll(() => server.stop());
-
-async function queueWithDlq(name: string, visibilityTimeout: number, maxReceiveCount = 2) {
-  const dlq = await client.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
-  const { Attributes } = await client.send(
-    new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ["QueueArn"] }),
-  );
-  const queue = await client.send(
-    new CreateQueueCommand({
-      QueueName: name,
-      Attributes: {
-        VisibilityTimeout: String(visibilityTimeout),
-        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: Attributes?.QueueArn, maxReceiveCount }),
-      },
-    }),
-  );
-  return { queueUrl: queue.QueueUrl ?? "", dlqUrl: dlq.QueueUrl ?? "" };
-}
+const queueWithDlq = (name: string, visibilityTimeout: number, maxReceiveCount = 2) =>
+  createQueueWithDlq(sqs.client, name, { visibilityTimeout, maxReceiveCount });
 
 const total = async (QueueUrl: string) => {
-  const { Attributes } = await client.send(
+  const { Attributes } = await sqs.client.send(
     new GetQueueAttributesCommand({
       QueueUrl,
       AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
@@ -62,10 +38,12 @@ const ignoreErrors = () => undefined;
 describe("the SQS poller", () => {
   it("redelivers a failed message after the visibility timeout, then dead-letters it", async () => {
     const { queueUrl, dlqUrl } = await queueWithDlq("failing", 1, 2);
-    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"job":"always-fails"}' }));
+    await sqs.client.send(
+      new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"job":"always-fails"}' }),
+    );
     const receiveCounts: string[] = [];
     const poller = startPoller({
-      client,
+      client: sqs.client,
       queueUrl,
       concurrency: 1,
       onError: ignoreErrors,
@@ -78,13 +56,13 @@ describe("the SQS poller", () => {
     await poller.stop();
     expect(receiveCounts).toEqual(["1", "2"]);
     expect(await total(queueUrl)).toBe(0);
-    const dead = await client.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl }));
+    const dead = await sqs.client.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl }));
     expect(dead.Messages?.[0]?.Body).toBe('{"job":"always-fails"}');
   });
 
   it("deletes only the records a partial batch response does not report as failed", async () => {
     const { queueUrl } = await queueWithDlq("partial", 30);
-    await client.send(
+    await sqs.client.send(
       new SendMessageBatchCommand({
         QueueUrl: queueUrl,
         Entries: ["ok-1", "fail", "ok-2"].map((body, i) => ({ Id: String(i), MessageBody: body })),
@@ -92,7 +70,7 @@ describe("the SQS poller", () => {
     );
     const seen: string[] = [];
     const poller = startPoller({
-      client,
+      client: sqs.client,
       queueUrl,
       handler: async (event) => {
         seen.push(...event.Records.map((r) => r.body));
@@ -111,7 +89,7 @@ describe("the SQS poller", () => {
 
   it("gives the handler Lambda's SQSEvent shape", async () => {
     const { queueUrl } = await queueWithDlq("shape", 30);
-    await client.send(
+    await sqs.client.send(
       new SendMessageCommand({
         QueueUrl: queueUrl,
         MessageBody: "hello",
@@ -119,7 +97,11 @@ describe("the SQS poller", () => {
       }),
     );
     const events: SQSEvent[] = [];
-    const poller = startPoller({ client, queueUrl, handler: async (event) => void events.push(event) });
+    const poller = startPoller({
+      client: sqs.client,
+      queueUrl,
+      handler: async (event) => void events.push(event),
+    });
     await expect.poll(() => events.length).toBe(1);
     await poller.stop();
     const record = events[0]?.Records[0];
@@ -141,11 +123,11 @@ describe("the SQS poller", () => {
 
   it("waits for the handler in flight when stopped", async () => {
     const { queueUrl } = await queueWithDlq("stopping", 30);
-    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "slow" }));
+    await sqs.client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "slow" }));
     let started = false;
     let finish = () => {};
     const poller = startPoller({
-      client,
+      client: sqs.client,
       queueUrl,
       handler: () =>
         new Promise<void>((resolve) => {

@@ -16,42 +16,17 @@ import {
   TooManyEntriesInBatchRequest,
 } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSqs } from "./server";
+import { createQueueWithDlq } from "./redrive";
+import { useLocalSqs } from "./testing";
 
-let server: Awaited<ReturnType<typeof startSqs>>;
-let client: SQSClient;
-
-beforeAll(async () => {
-  server = await startSqs();
-  client = new SQSClient({
-    endpoint: server.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-});
-afterAll(() => server.stop());
+const sqs = useLocalSqs();
 
 let queues = 0;
-async function queueWithDlq(maxReceiveCount = 2) {
-  const name = `q${++queues}`;
-  const dlq = await client.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
-  const { Attributes } = await client.send(
-    new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ["QueueArn"] }),
-  );
-  const queue = await client.send(
-    new CreateQueueCommand({
-      QueueName: name,
-      Attributes: {
-        VisibilityTimeout: "30",
-        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: Attributes?.QueueArn, maxReceiveCount }),
-      },
-    }),
-  );
-  return { queueUrl: queue.QueueUrl ?? "", dlqUrl: dlq.QueueUrl ?? "", dlqArn: Attributes?.QueueArn ?? "" };
-}
+const queueWithDlq = (maxReceiveCount = 2) =>
+  createQueueWithDlq(sqs.client, `q${++queues}`, { visibilityTimeout: 30, maxReceiveCount });
 
 const counts = async (QueueUrl: string) => {
-  const { Attributes } = await client.send(
+  const { Attributes } = await sqs.client.send(
     new GetQueueAttributesCommand({
       QueueUrl,
       AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
@@ -66,12 +41,12 @@ const counts = async (QueueUrl: string) => {
 const receiveOne = async (
   QueueUrl: string | undefined,
   extra: Partial<ReceiveMessageCommand["input"]> = {},
-) => (await client.send(new ReceiveMessageCommand({ QueueUrl, ...extra }))).Messages?.[0];
+) => (await sqs.client.send(new ReceiveMessageCommand({ QueueUrl, ...extra }))).Messages?.[0];
 
 describe("the local SQS", () => {
   it("hides a received message until its visibility timeout and renews its receipt handle per receive", async () => {
     const { queueUrl } = await queueWithDlq(5);
-    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "job" }));
+    await sqs.client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "job" }));
 
     const first = await receiveOne(queueUrl, { VisibilityTimeout: 1, MessageSystemAttributeNames: ["All"] });
     expect(first?.Attributes?.ApproximateReceiveCount).toBe("1");
@@ -84,27 +59,31 @@ describe("the local SQS", () => {
     expect(second?.Attributes?.ApproximateReceiveCount).toBe("2");
 
     // As in SQS, a stale handle "succeeds" but deletes nothing; only the latest one deletes.
-    await client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: first?.ReceiptHandle }));
+    await sqs.client.send(
+      new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: first?.ReceiptHandle }),
+    );
     expect(await counts(queueUrl)).toEqual({ visible: 0, inFlight: 1 });
-    await client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: second?.ReceiptHandle }));
+    await sqs.client.send(
+      new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: second?.ReceiptHandle }),
+    );
     expect(await counts(queueUrl)).toEqual({ visible: 0, inFlight: 0 });
   });
 
   it("moves a message to the dead-letter queue on the receive after maxReceiveCount, and redrives it back", async () => {
     const { queueUrl, dlqUrl, dlqArn } = await queueWithDlq(2);
-    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "poison" }));
+    await sqs.client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "poison" }));
     // VisibilityTimeout 0 makes each receive count at once, without waiting.
     expect((await receiveOne(queueUrl, { VisibilityTimeout: 0 }))?.Body).toBe("poison");
     expect((await receiveOne(queueUrl, { VisibilityTimeout: 0 }))?.Body).toBe("poison");
     expect(await receiveOne(queueUrl)).toBeUndefined();
     expect(await counts(dlqUrl)).toEqual({ visible: 1, inFlight: 0 });
 
-    const { TaskHandle } = await client.send(new StartMessageMoveTaskCommand({ SourceArn: dlqArn }));
+    const { TaskHandle } = await sqs.client.send(new StartMessageMoveTaskCommand({ SourceArn: dlqArn }));
     expect(await counts(dlqUrl)).toEqual({ visible: 0, inFlight: 0 });
     const redriven = await receiveOne(queueUrl, { MessageSystemAttributeNames: ["ApproximateReceiveCount"] });
     expect(redriven?.Body).toBe("poison");
     expect(redriven?.Attributes?.ApproximateReceiveCount).toBe("1");
-    const { Results } = await client.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }));
+    const { Results } = await sqs.client.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }));
     expect(Results?.[0]).toMatchObject({
       TaskHandle,
       Status: "COMPLETED",
@@ -113,23 +92,23 @@ describe("the local SQS", () => {
   });
 
   it("answers a long poll as soon as a message arrives", async () => {
-    const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: "long-poll" }));
+    const { QueueUrl } = await sqs.client.send(new CreateQueueCommand({ QueueName: "long-poll" }));
     let answered = false;
-    const receiving = client
+    const receiving = sqs.client
       .send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 20 }))
       .finally(() => {
         answered = true;
       });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(answered).toBe(false);
-    await client.send(new SendMessageCommand({ QueueUrl, MessageBody: "hello" }));
+    await sqs.client.send(new SendMessageCommand({ QueueUrl, MessageBody: "hello" }));
     // The test's 5 s limit is far below the 20 s wait: only an early answer passes.
     expect((await receiving).Messages?.[0]?.Body).toBe("hello");
   }, 5_000);
 
   it("returns the digests AWS computes and attributes only when asked for", async () => {
-    const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: "digests" }));
-    const sent = await client.send(
+    const { QueueUrl } = await sqs.client.send(new CreateQueueCommand({ QueueName: "digests" }));
+    const sent = await sqs.client.send(
       new SendMessageCommand({
         QueueUrl,
         // The SDK rejects a receive whose MD5OfBody does not match: non-ASCII proves UTF-8 bytes.
@@ -155,8 +134,8 @@ describe("the local SQS", () => {
   });
 
   it("reports a bad entry of a batch without failing the others, and refuses batches over 10", async () => {
-    const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: "batches" }));
-    const result = await client.send(
+    const { QueueUrl } = await sqs.client.send(new CreateQueueCommand({ QueueName: "batches" }));
+    const result = await sqs.client.send(
       new SendMessageBatchCommand({
         QueueUrl,
         Entries: [
@@ -170,23 +149,25 @@ describe("the local SQS", () => {
 
     const eleven = Array.from({ length: 11 }, (_, i) => ({ Id: `m${i}`, MessageBody: "x" }));
     await expect(
-      client.send(new SendMessageBatchCommand({ QueueUrl, Entries: eleven })),
+      sqs.client.send(new SendMessageBatchCommand({ QueueUrl, Entries: eleven })),
     ).rejects.toBeInstanceOf(TooManyEntriesInBatchRequest);
   });
 
   it("raises the SDK's exceptions for a missing queue and a conflicting CreateQueue", async () => {
-    const missing = `${server.endpoint}/000000000000/missing`;
+    const missing = `${sqs.endpoint}/000000000000/missing`;
     await expect(
-      client.send(new SendMessageCommand({ QueueUrl: missing, MessageBody: "x" })),
+      sqs.client.send(new SendMessageCommand({ QueueUrl: missing, MessageBody: "x" })),
     ).rejects.toBeInstanceOf(QueueDoesNotExist);
-    await expect(client.send(new GetQueueUrlCommand({ QueueName: "missing" }))).rejects.toBeInstanceOf(
+    await expect(sqs.client.send(new GetQueueUrlCommand({ QueueName: "missing" }))).rejects.toBeInstanceOf(
       QueueDoesNotExist,
     );
-    await client.send(
+    await sqs.client.send(
       new CreateQueueCommand({ QueueName: "conflict", Attributes: { VisibilityTimeout: "5" } }),
     );
     await expect(
-      client.send(new CreateQueueCommand({ QueueName: "conflict", Attributes: { VisibilityTimeout: "6" } })),
+      sqs.client.send(
+        new CreateQueueCommand({ QueueName: "conflict", Attributes: { VisibilityTimeout: "6" } }),
+      ),
     ).rejects.toBeInstanceOf(QueueNameExists);
   });
 });
