@@ -14,6 +14,7 @@ import { AgentMessageEntity, RunEntity, ThreadEntity } from "./entity";
 import { Events } from "./events";
 import { finish } from "./finish";
 import { claim, type MessageKey, renew } from "./lease";
+import { anthropicProvider } from "./providers/anthropic";
 import { offlineProvider } from "./providers/offline";
 import type { Provider } from "./providers/provider";
 
@@ -50,7 +51,7 @@ export async function processRun(
     await publish(channel, Events.Rewound, { ...ids, seq: claimed.lastSeq, content: claimed.content });
 
   const abort = new AbortController();
-  const provider = options.provider ?? offlineProvider(ai.offlineTokensPerSec);
+  const provider = options.provider ?? providerFromConfig();
   const state = { seq: claimed.lastSeq, content: claimed.content, lostLease: false };
   const coalescer = coalesce({
     windowMs: stream.coalesceMs,
@@ -117,4 +118,21 @@ export async function processRun(
     usage: provider.usage(),
   });
   return outcome;
+}
+
+function providerFromConfig(): Provider {
+  const { ai } = config();
+  if (ai.provider === "anthropic" && ai.anthropicApiKey) {
+    return anthropicProvider({
+      apiKey: ai.anthropicApiKey,
+      baseURL: ai.anthropicBaseUrl,
+      model: ai.model,
+      maxTokens: ai.maxTokens,
+      temperature: ai.temperature,
+      timeoutMs: ai.timeoutMs,
+      maxRetries: ai.maxRetries,
+      pricesPerMTok: ai.pricesPerMTok,
+    });
+  }
+  return offlineProvider(ai.offlineTokensPerSec);
 }

@@ -46,6 +46,10 @@ export const Schema = z.object({
   AI_TEMPERATURE: z.coerce.number().min(0).max(1).default(0.2),
   AI_TIMEOUT: int(60),
   OFFLINE_TOKENS_PER_SEC: int(80),
+  /** Price table (US cents per million tokens); defaults: Claude Sonnet list prices, 2026-11. */
+  AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(300),
+  AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1500),
+  AI_MAX_RETRIES: int(3),
   STREAM_COALESCE_MS: int(50),
   STREAM_COALESCE_MAX_CHARS: int(512),
   AGENT_LEASE_SECONDS: int(30),
@@ -85,6 +89,8 @@ function toConfig(env: z.infer<typeof Schema>) {
       temperature: env.AI_TEMPERATURE,
       timeoutMs: env.AI_TIMEOUT * 1000,
       offlineTokensPerSec: env.OFFLINE_TOKENS_PER_SEC,
+      maxRetries: env.AI_MAX_RETRIES,
+      pricesPerMTok: { input: env.AI_PRICE_INPUT_CENTS_PER_MTOK, output: env.AI_PRICE_OUTPUT_CENTS_PER_MTOK },
     },
     stream: {
       coalesceMs: env.STREAM_COALESCE_MS,

@@ -1,0 +1,101 @@
+// The Anthropic path with the real SDK against a local server speaking the Messages API's
+// streaming format: a normal answer, 429 and 529 before success, a stream cut mid-answer,
+// and a stall past AI_TIMEOUT. Every case ends with seq 1..n, exactly one done, and the
+// stored answer equal to what was streamed.
+import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootStack, call, type Frame, login, openSocket } from "../support/stack";
+
+const ANSWER = "The worktop decision is blocked on the client [task:abc] and the inspection is overdue.";
+let fake: FakeAnthropic;
+let stack: Awaited<ReturnType<typeof bootStack>>;
+let token: string;
+let kitchen: string;
+
+beforeAll(async () => {
+  fake = await startFakeAnthropic();
+  stack = await bootStack({
+    env: {
+      AI_PROVIDER: "anthropic",
+      ANTHROPIC_API_KEY: "test-key",
+      ANTHROPIC_BASE_URL: fake.url,
+      AI_TIMEOUT: "2",
+    },
+  });
+  token = (await login(stack, "team@demo.rehome.local")).token;
+  kitchen = (await call(stack, "GET", "/api/projects", { token })).body.items.find((p: { name: string }) =>
+    p.name.startsWith("Kitchen"),
+  ).id;
+});
+afterAll(async () => {
+  await stack?.stop();
+  await fake?.stop();
+});
+
+/** Asks on a fresh thread and waits for the single done; returns deltas and the stored message. */
+async function ask(question = "What is blocked?") {
+  const thread = (await call(stack, "POST", `/api/projects/${kitchen}/agent/threads`, { token, body: {} }))
+    .body;
+  const socket = await openSocket(stack, token);
+  await socket.subscribe(`private-agent-threads.${thread.id}`);
+  const asked = (
+    await call(stack, "POST", `/api/agent/threads/${thread.id}/messages`, {
+      token,
+      body: { content: question },
+    })
+  ).body;
+  await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.done, 15_000);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const deltas = socket.frames.filter((f: Frame) => f.event === "agent.message.delta").map((f) => f.data);
+  const messages = (await call(stack, "GET", `/api/agent/threads/${thread.id}/messages`, { token })).body
+    .items;
+  socket.close();
+  return { deltas, stored: messages.find((m: { id: string }) => m.id === asked.assistantMessage.id) };
+}
+
+function expectWellFormed({ deltas, stored }: Awaited<ReturnType<typeof ask>>) {
+  expect(deltas.map((d) => d.seq)).toEqual(deltas.map((_, i) => i + 1));
+  expect(deltas.filter((d) => d.done)).toHaveLength(1);
+  expect(stored.content).toBe(deltas.map((d) => d.delta).join(""));
+}
+
+describe("the anthropic provider", () => {
+  it("streams a normal answer with the project data quoted, never as instructions", async () => {
+    fake.script({ kind: "answer", text: ANSWER, tokensPerSec: 200 });
+    const result = await ask();
+    expectWellFormed(result);
+    expect(result.stored).toMatchObject({ status: "completed", content: ANSWER, citations: ["task:abc"] });
+    const request = fake.requests().at(-1);
+    expect(JSON.stringify(request?.messages[0]?.content)).toContain("<project_data");
+  });
+
+  it("retries 429 and 529 with backoff, then answers", async () => {
+    fake.script({ kind: "rate_limited" }, { kind: "overloaded" }, { kind: "answer", text: ANSWER });
+    const before = fake.requests().length;
+    const result = await ask();
+    expectWellFormed(result);
+    expect(result.stored.content).toBe(ANSWER);
+    expect(fake.requests().length - before).toBe(3);
+  });
+
+  it("continues a stream cut mid-answer from what was delivered, without repeating it", async () => {
+    const continuation = " and the inspection is overdue.";
+    const head = ANSWER.slice(0, ANSWER.length - continuation.length);
+    fake.script(
+      { kind: "cut", text: head + continuation, afterTokens: head.match(/\s*\S+/g)?.length ?? 0 },
+      { kind: "answer", text: continuation },
+    );
+    const result = await ask();
+    expectWellFormed(result);
+    expect(result.stored.content).toBe(ANSWER);
+    // The retry sent the delivered text back as the assistant's own prefix.
+    expect(fake.requests().at(-1)?.messages.at(-1)).toEqual({ role: "assistant", content: head });
+  });
+
+  it("ends a stalled answer as timed_out after AI_TIMEOUT, with one done", async () => {
+    fake.script({ kind: "stall" }, { kind: "stall" }, { kind: "stall" }, { kind: "stall" });
+    const result = await ask();
+    expectWellFormed(result);
+    expect(result.stored.status).toBe("timed_out");
+  });
+});
