@@ -5,6 +5,7 @@ import type { Actor } from "../actor";
 import { config } from "../config";
 import { notFound, VisibleError } from "../error";
 import { requireUser, requireWrite, workspaceOf } from "../policy";
+import { Usage } from "../usage";
 import { createId, nowIso } from "../util";
 import { AgentMessageEntity, MessageStatuses, RunEntity, RunStatuses } from "./entity";
 import { enqueue } from "./job";
@@ -99,6 +100,26 @@ export async function ask(actor: Actor, threadId: string, input: z.input<typeof 
   const thread = await getThread(actor, threadId);
   const { ai } = config();
   if (!ai.enabled) throw new VisibleError("agent.disabled", "The assistant is switched off for now.", 503);
+  await Usage.consume([
+    {
+      key: `agent:user:${user.userId}:minute`,
+      max: ai.limits.perUserMinute,
+      windowSeconds: 60,
+      message: "You are asking faster than the assistant allows. Wait a moment.",
+    },
+    {
+      key: `agent:user:${user.userId}:day`,
+      max: ai.limits.perUserDay,
+      windowSeconds: 86_400,
+      message: "You have reached today's limit of questions.",
+    },
+    {
+      key: `agent:workspace:${user.workspaceId}:day`,
+      max: ai.limits.perWorkspaceDay,
+      windowSeconds: 86_400,
+      message: "Your workspace has reached today's limit of questions.",
+    },
+  ]);
   const now = nowIso();
   const workspaceId = user.workspaceId;
   const userMessage = {

@@ -50,6 +50,9 @@ export const Schema = z.object({
   AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(300),
   AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1500),
   AI_MAX_RETRIES: int(3),
+  AGENT_LIMIT_PER_MINUTE: int(5),
+  AGENT_LIMIT_PER_DAY: int(50),
+  AGENT_WORKSPACE_LIMIT_PER_DAY: int(500),
   STREAM_COALESCE_MS: int(50),
   STREAM_COALESCE_MAX_CHARS: int(512),
   AGENT_LEASE_SECONDS: int(30),
@@ -90,6 +93,11 @@ function toConfig(env: z.infer<typeof Schema>) {
       timeoutMs: env.AI_TIMEOUT * 1000,
       offlineTokensPerSec: env.OFFLINE_TOKENS_PER_SEC,
       maxRetries: env.AI_MAX_RETRIES,
+      limits: {
+        perUserMinute: env.AGENT_LIMIT_PER_MINUTE,
+        perUserDay: env.AGENT_LIMIT_PER_DAY,
+        perWorkspaceDay: env.AGENT_WORKSPACE_LIMIT_PER_DAY,
+      },
       pricesPerMTok: { input: env.AI_PRICE_INPUT_CENTS_PER_MTOK, output: env.AI_PRICE_OUTPUT_CENTS_PER_MTOK },
     },
     stream: {
