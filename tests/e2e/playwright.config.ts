@@ -1,7 +1,8 @@
 // Browser tests in Debian's Chromium (never a downloaded browser) against a fresh local stack.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4100;
+// The local stack also takes the next five ports (gateway, S3, SQS, mail, DynamoDB).
+const PORT = 4300;
 
 export default defineConfig({
   testDir: ".",
@@ -35,5 +36,7 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
+    // SIGTERM lets serve.ts stop DynamoDB Local and remove its temp folder; a bare SIGKILL orphans the JVM.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

@@ -16,10 +16,14 @@ const stack = await startStack({
 await Demo.seed();
 console.log(`e2e stack ready at ${stack.url}`);
 
+// Both tsx and the test runner may deliver the signal: stop once, however many arrive.
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   await stack.stop();
   await rm(dataDir, { recursive: true, force: true });
   process.exit(0);
 };
-process.once("SIGTERM", stop);
-process.once("SIGINT", stop);
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -1,32 +1,28 @@
-// Entry: loads the runtime config, then renders the router inside TanStack Query.
+// Entry: loads the runtime config (one build serves every stage), then renders the router
+// inside TanStack Query.
+import { ApiError } from "@rehome/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
-import { Layout } from "./components/Layout";
-import { Login } from "./pages/Login";
-import { ProjectPage } from "./pages/Project";
-import { Projects } from "./pages/Projects";
+import { RouterProvider } from "react-router";
+import { router } from "./router";
 import { loadConfig } from "./session";
 import "./styles.css";
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000 } } });
-
-const router = createBrowserRouter([
-  { path: "/login", element: <Login /> },
-  {
-    element: <Layout />,
-    children: [
-      { path: "/", element: <Projects /> },
-      { path: "/projects/:projectId", element: <ProjectPage /> },
-      { path: "*", element: <Navigate to="/" replace /> },
-    ],
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // Not found and forbidden will not change by asking again.
+      retry: (count, error) =>
+        count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    },
   },
-]);
+});
 
 await loadConfig();
 const root = document.getElementById("root");
-if (root) {
+if (root)
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
@@ -34,4 +30,3 @@ if (root) {
       </QueryClientProvider>
     </StrictMode>,
   );
-}

@@ -1,45 +1,97 @@
-// The signed-in session: runtime config, the API client with the stored token, and one
-// realtime connection shared by every screen.
+// The signed-in session: the runtime config, the API client with the stored token, and one
+// realtime connection shared by every screen. Ends itself when the API says the token is gone.
 import { createClient, createRealtime, type Realtime, type UserInfo } from "@rehome/client";
+import { useSyncExternalStore } from "react";
 
-const TOKEN_KEY = "rehome.token";
-const USER_KEY = "rehome.user";
+const STORAGE_KEY = "rehome.session";
 
-let apiUrl = "";
-export async function loadConfig() {
-  const config = await fetch("/config.json")
-    .then((r) => (r.ok ? r.json() : {}))
-    .catch(() => ({}));
-  apiUrl = (config as { apiUrl?: string }).apiUrl ?? "";
+interface Stored {
+  token: string;
+  user: UserInfo;
 }
+export interface RuntimeConfig {
+  /** "" means the API is on this page's origin (local stack). */
+  apiUrl: string;
+  stage: string;
+}
+
+let config: RuntimeConfig = { apiUrl: "", stage: "local" };
+let session: Stored | undefined = read();
+let realtime: Realtime | undefined;
+const listeners = new Set<() => void>();
+
+/** One build serves every stage: the API's URL comes from /config.json, written at deploy time. */
+export async function loadConfig(): Promise<void> {
+  const loaded = await fetch("/config.json", { cache: "no-store" })
+    .then((r) => (r.ok ? (r.json() as Promise<Partial<RuntimeConfig>>) : {}))
+    .catch(() => ({}));
+  config = { ...config, ...loaded };
+}
+export const runtimeConfig = () => config;
 
 export const api = createClient({
   get baseUrl() {
-    return apiUrl;
+    return config.apiUrl.replace(/\/$/, "");
   },
-  token: () => localStorage.getItem(TOKEN_KEY) ?? undefined,
+  token: () => session?.token,
+  onUnauthorized: () => endSession(),
 });
 
-export const currentUser = (): UserInfo | undefined => {
-  const raw = localStorage.getItem(USER_KEY);
-  return raw ? (JSON.parse(raw) as UserInfo) : undefined;
-};
-
-export function signIn(token: string, user: UserInfo) {
-  localStorage.setItem(TOKEN_KEY, token);
-  localStorage.setItem(USER_KEY, JSON.stringify(user));
+export function startSession(token: string, user: UserInfo): void {
+  session = { token, user };
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  changed();
 }
 
-let realtime: Realtime | undefined;
-export function useRealtimeConnection(): Realtime {
+export async function signOut(): Promise<void> {
+  await api.logout().catch(() => undefined);
+  endSession();
+}
+
+/** The signed-in person, re-rendering when they sign in or out (in this tab or another). */
+export function useSession(): UserInfo | undefined {
+  return useSyncExternalStore(subscribe, () => session?.user);
+}
+
+/** The shared connection; created on first use after sign-in, closed at sign-out. */
+export function useRealtime(): Realtime {
   realtime ??= createRealtime({ ticket: () => api.realtime.ticket() });
   return realtime;
 }
 
-export async function signOut() {
-  await api.logout().catch(() => undefined);
+function endSession(): void {
   realtime?.disconnect();
   realtime = undefined;
-  localStorage.removeItem(TOKEN_KEY);
-  localStorage.removeItem(USER_KEY);
+  session = undefined;
+  localStorage.removeItem(STORAGE_KEY);
+  changed();
 }
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+function changed() {
+  for (const listener of listeners) listener();
+}
+
+function read(): Stored | undefined {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Stored) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Signing in or out in another tab changes who this tab is, connection included.
+window.addEventListener("storage", (event) => {
+  if (event.key !== STORAGE_KEY) return;
+  realtime?.disconnect();
+  realtime = undefined;
+  session = read();
+  changed();
+});

@@ -1,5 +1,6 @@
-// The typed HTTP client of the ReHome API, for the SPA, the CLI and tests. Types come from the
-// core zod schemas (type-only imports, so nothing server-side reaches a browser bundle).
+// The typed HTTP client of the ReHome API, one method per endpoint, for the SPA, the CLI and
+// tests. Types come from core's zod schemas through type-only imports, so no server code
+// (AWS SDK, ElectroDB) can reach a browser bundle.
 import type { Agent } from "@rehome/core/agent";
 import type { Auth } from "@rehome/core/auth";
 import type { Project } from "@rehome/core/project";
@@ -8,106 +9,73 @@ import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 import type { User } from "@rehome/core/user";
 import type { z } from "zod";
+import { createTransport, seg, type TransportOptions } from "./http";
 
-type Out<S extends z.ZodType> = z.infer<S>;
-export type ProjectInfo = Out<typeof Project.Info>;
-export type TaskInfo = Out<typeof Task.Info>;
-export type UserInfo = Out<typeof User.Info>;
-export type AgentThread = Out<typeof Agent.Thread>;
-export type AgentMessage = Out<typeof Agent.AgentMessage>;
-export type AgentAsked = Out<typeof Agent.Asked>;
-export type SummaryInfo = Out<typeof Summary.Info>;
+export type ProjectInfo = z.infer<typeof Project.Info>;
+export type TaskInfo = z.infer<typeof Task.Info>;
+export type TaskStatus = TaskInfo["status"];
+export type UserInfo = z.infer<typeof User.Info>;
+export type Role = UserInfo["role"];
+export type AgentThread = z.infer<typeof Agent.Thread>;
+export type AgentMessage = z.infer<typeof Agent.AgentMessage>;
+export type AgentRun = z.infer<typeof Agent.AgentRun>;
+export type AgentAsked = z.infer<typeof Agent.Asked>;
+export type SummaryInfo = z.infer<typeof Summary.Info>;
+export type LoginResult = z.infer<typeof Auth.LoginResult>;
 export type Page<T> = { items: T[]; nextCursor?: string };
+export type List<T> = { items: T[] };
+export type PageQuery = { cursor?: string; limit?: number };
 
-/** The one error shape of the API, as a throwable. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly requestId: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-export interface ClientOptions {
-  baseUrl: string;
-  token?: () => string | undefined;
-  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
-}
+export type ClientOptions = TransportOptions;
 
 export function createClient(options: ClientOptions) {
-  const doFetch = options.fetch ?? ((url: string, init?: RequestInit) => fetch(url, init));
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: "application/json" };
-    const token = options.token?.();
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    const response = await doFetch(`${options.baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status === 204) return undefined as T;
-    const data = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const error = (
-        data as { error?: { code: string; message: string; requestId: string; details?: unknown } }
-      )?.error;
-      throw new ApiError(
-        response.status,
-        error?.code ?? "http_error",
-        error?.message ?? response.statusText,
-        error?.requestId ?? "",
-        error?.details,
-      );
-    }
-    return data as T;
-  }
-  const query = (params: Record<string, string | number | undefined>) => {
-    const entries = Object.entries(params).filter(([, v]) => v !== undefined) as [string, string][];
-    return entries.length ? `?${new URLSearchParams(entries)}` : "";
-  };
-
+  const request = createTransport(options);
   return {
-    login: (input: z.input<typeof Auth.LoginInput>) =>
-      request<Out<typeof Auth.LoginResult>>("POST", "/api/login", input),
+    login: (input: z.input<typeof Auth.LoginInput>) => request<LoginResult>("POST", "/api/login", input),
     logout: () => request<void>("POST", "/api/logout"),
     me: () => request<UserInfo>("GET", "/api/me"),
     projects: {
-      list: (cursor?: string) => request<Page<ProjectInfo>>("GET", `/api/projects${query({ cursor })}`),
-      get: (id: string) => request<ProjectInfo>("GET", `/api/projects/${id}`),
+      list: (query?: PageQuery) => request<Page<ProjectInfo>>("GET", "/api/projects", undefined, query),
+      get: (id: string) => request<ProjectInfo>("GET", `/api/projects/${seg(id)}`),
       create: (input: z.input<typeof Project.CreateInput>) =>
         request<ProjectInfo>("POST", "/api/projects", input),
     },
     tasks: {
-      list: (projectId: string, cursor?: string) =>
-        request<Page<TaskInfo>>("GET", `/api/projects/${projectId}/tasks${query({ cursor, limit: 200 })}`),
+      list: (projectId: string, query?: PageQuery) =>
+        request<Page<TaskInfo>>("GET", `/api/projects/${seg(projectId)}/tasks`, undefined, query),
       create: (projectId: string, input: z.input<typeof Task.CreateInput>) =>
-        request<TaskInfo>("POST", `/api/projects/${projectId}/tasks`, input),
+        request<TaskInfo>("POST", `/api/projects/${seg(projectId)}/tasks`, input),
       update: (projectId: string, taskId: string, input: z.input<typeof Task.UpdateInput>) =>
-        request<TaskInfo>("PATCH", `/api/projects/${projectId}/tasks/${taskId}`, input),
+        request<TaskInfo>("PATCH", `/api/projects/${seg(projectId)}/tasks/${seg(taskId)}`, input),
       remove: (projectId: string, taskId: string) =>
-        request<void>("DELETE", `/api/projects/${projectId}/tasks/${taskId}`),
+        request<void>("DELETE", `/api/projects/${seg(projectId)}/tasks/${seg(taskId)}`),
     },
     agent: {
+      /** A project's threads (participants), newest first. */
       threads: (projectId: string) =>
-        request<{ items: AgentThread[] }>("GET", `/api/projects/${projectId}/agent/threads`),
-      createThread: (projectId: string, title?: string) =>
-        request<AgentThread>("POST", `/api/projects/${projectId}/agent/threads`, title ? { title } : {}),
+        request<List<AgentThread>>("GET", `/api/projects/${seg(projectId)}/agent/threads`),
+      createThread: (projectId: string, input: z.input<typeof Agent.CreateThreadInput> = {}) =>
+        request<AgentThread>("POST", `/api/projects/${seg(projectId)}/agent/threads`, input),
+      /** The admin agent's workspace-wide threads. */
+      workspaceThreads: () => request<List<AgentThread>>("GET", "/api/agent/threads"),
+      createWorkspaceThread: (input: z.input<typeof Agent.CreateThreadInput> = {}) =>
+        request<AgentThread>("POST", "/api/agent/threads", input),
+      thread: (threadId: string) => request<AgentThread>("GET", `/api/agent/threads/${seg(threadId)}`),
+      /** Oldest first; a streaming answer carries its checkpoint (`content`, `lastSeq`). */
       messages: (threadId: string) =>
-        request<{ items: AgentMessage[] }>("GET", `/api/agent/threads/${threadId}/messages`),
-      ask: (threadId: string, content: string) =>
-        request<AgentAsked>("POST", `/api/agent/threads/${threadId}/messages`, { content }),
-      cancel: (runId: string) => request<unknown>("POST", `/api/agent/runs/${runId}/cancel`),
+        request<List<AgentMessage>>("GET", `/api/agent/threads/${seg(threadId)}/messages`),
+      ask: (threadId: string, input: z.input<typeof Agent.AskInput>) =>
+        request<AgentAsked>("POST", `/api/agent/threads/${seg(threadId)}/messages`, input),
+      cancel: (runId: string) => request<AgentRun>("POST", `/api/agent/runs/${seg(runId)}/cancel`),
     },
-    summaries: (projectId: string) =>
-      request<{ items: SummaryInfo[] }>("GET", `/api/projects/${projectId}/summaries`),
+    summaries: {
+      project: (projectId: string) =>
+        request<List<SummaryInfo>>("GET", `/api/projects/${seg(projectId)}/summaries`),
+      workspace: (workspaceId: string) =>
+        request<List<SummaryInfo>>("GET", `/api/workspaces/${seg(workspaceId)}/summaries`),
+    },
     realtime: {
-      ticket: () => request<Out<typeof Realtime.TicketResult>>("POST", "/api/realtime/ticket"),
+      ticket: () => request<z.infer<typeof Realtime.TicketResult>>("POST", "/api/realtime/ticket"),
     },
   };
 }

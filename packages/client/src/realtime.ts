@@ -1,163 +1,247 @@
 // An Echo-like realtime client over the ReHome WebSocket: private and presence channels,
-// whispers, automatic reconnect with exponential backoff and jitter (a fresh ticket each
-// time), resubscription, keep-alive pings, and a connection-state callback for the UI.
-// Runs in browsers (global WebSocket) and in Node (pass `ws`).
+// whispers, reconnect with exponential backoff and full jitter (a fresh ticket each time),
+// resubscription, keep-alive pings and a connection-state callback. It never retries a
+// session that has ended (401), and it runs in browsers (global WebSocket) and Node (`ws`).
+import type { Realtime as Core } from "@rehome/core/realtime";
 
+export type Envelope = Core.Envelope;
+type ClientFrame = Core.ClientFrame;
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "disconnected";
-type Listener = (data: any, envelope: Envelope) => void;
-export interface Envelope {
-  channel: string;
-  event: string;
-  data: any;
-  seq?: number;
+export type Listener<T = unknown> = (data: T, envelope: Envelope) => void;
+export interface Member {
   id: string;
+  name: string;
+}
+export interface ChannelError {
+  code: string;
+  message: string;
 }
 
-interface SocketLike {
-  readyState: number;
+/** What the client needs of a WebSocket. Events are `any` so the browser's and `ws`'s both fit. */
+export interface SocketLike {
+  readonly readyState: number;
   send(data: string): void;
   close(code?: number): void;
-  onopen: ((this: any, ev: any) => any) | null;
-  onclose: ((this: any, ev: any) => any) | null;
-  onmessage: ((this: any, ev: { data: any }) => any) | null;
-  onerror: ((this: any, ev: any) => any) | null;
+  onopen: ((event: any) => void) | null;
+  onclose: ((event: any) => void) | null;
+  onmessage: ((event: any) => void) | null;
+  onerror: ((event: any) => void) | null;
 }
-type SocketConstructor = new (url: string) => SocketLike;
+export type SocketConstructor = new (url: string) => SocketLike;
 
 export interface RealtimeOptions {
+  /** A fresh single-use ticket and the URL to open, e.g. `() => api.realtime.ticket()`. */
   ticket: () => Promise<{ ticket: string; url: string }>;
+  /** Node has no global WebSocket before v22: pass `ws`. */
   WebSocket?: SocketConstructor;
-  /** Keep-alive interval; API Gateway closes sockets idle for 10 minutes. */
+  /** Keep-alive interval: API Gateway closes connections idle for 10 minutes. */
   pingMs?: number;
+  /** A ping unanswered this long means a half-open socket: drop it and reconnect. */
+  pongTimeoutMs?: number;
   backoff?: { baseMs: number; maxMs: number };
+  random?: () => number;
 }
+
+const OPEN = 1;
 
 export function createRealtime(options: RealtimeOptions) {
   const Socket = options.WebSocket ?? (globalThis.WebSocket as unknown as SocketConstructor);
-  const backoff = options.backoff ?? { baseMs: 500, maxMs: 15_000 };
-  const channels = new Map<string, Map<string, Set<Listener>>>();
+  const { baseMs, maxMs } = options.backoff ?? { baseMs: 500, maxMs: 30_000 };
+  const random = options.random ?? Math.random;
+  const channels = new Map<string, ChannelState>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
   let socket: SocketLike | undefined;
-  let state: ConnectionState = "disconnected";
-  let attempt = 0;
+  let state: ConnectionState = "connecting";
+  let failures = 0;
   let stopped = false;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let ping: ReturnType<typeof setInterval> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let pingTimer: ReturnType<typeof setInterval> | undefined;
+  let pongTimer: ReturnType<typeof setTimeout> | undefined;
 
   const setState = (next: ConnectionState) => {
+    if (state === next) return;
     state = next;
     for (const fn of stateListeners) fn(next);
   };
-  const send = (frame: object) => {
-    if (socket?.readyState === 1) socket.send(JSON.stringify(frame));
+  const send = (frame: ClientFrame) => {
+    if (socket?.readyState === OPEN) socket.send(JSON.stringify(frame));
   };
 
   async function connect() {
     if (stopped) return;
-    setState(attempt === 0 ? "connecting" : "reconnecting");
     let opened: SocketLike;
     try {
       const { ticket, url } = await options.ticket();
-      opened = new Socket(`${url}?ticket=${encodeURIComponent(ticket)}`);
-    } catch {
-      scheduleReconnect();
-      return;
+      if (stopped) return;
+      opened = new Socket(`${url}${url.includes("?") ? "&" : "?"}ticket=${encodeURIComponent(ticket)}`);
+    } catch (error) {
+      // An ended session never gets a ticket again; the UI signs the person out.
+      if ((error as { status?: number }).status === 401) return stop();
+      return scheduleReconnect();
     }
     socket = opened;
     opened.onopen = () => {
-      attempt = 0;
+      failures = 0;
       setState("connected");
       for (const name of channels.keys()) send({ action: "subscribe", channel: name });
-      ping = setInterval(() => send({ action: "ping" }), options.pingMs ?? 5 * 60_000);
+      pingTimer = setInterval(ping, options.pingMs ?? 5 * 60_000);
     };
-    opened.onmessage = (event) => {
-      const envelope = JSON.parse(String(event.data)) as Envelope;
-      const listeners = channels.get(envelope.channel)?.get(envelope.event);
-      for (const fn of listeners ?? []) fn(envelope.data, envelope);
-    };
+    opened.onmessage = (event) => receive(String(event.data));
     opened.onerror = () => undefined;
     opened.onclose = () => {
-      clearInterval(ping);
-      if (socket === opened) socket = undefined;
+      clearInterval(pingTimer);
+      clearTimeout(pongTimer);
+      if (socket !== opened) return;
+      socket = undefined;
       scheduleReconnect();
     };
   }
 
   function scheduleReconnect() {
-    if (stopped) return setState("disconnected");
+    if (stopped) return;
     setState("reconnecting");
     // Full jitter keeps a fleet of browsers from reconnecting in lockstep after an outage.
-    const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** attempt);
-    attempt++;
-    retry = setTimeout(connect, ceiling / 2 + Math.random() * (ceiling / 2));
+    const ceiling = Math.min(maxMs, baseMs * 2 ** failures);
+    failures++;
+    retryTimer = setTimeout(connect, random() * ceiling);
   }
 
-  function channel(name: string) {
-    if (!channels.has(name)) {
-      channels.set(name, new Map());
+  function ping() {
+    send({ action: "ping" });
+    clearTimeout(pongTimer);
+    pongTimer = setTimeout(() => socket?.close(4000), options.pongTimeoutMs ?? 15_000);
+  }
+
+  function receive(raw: string) {
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(raw) as Envelope;
+    } catch {
+      return;
+    }
+    if (envelope.channel === "") {
+      if (envelope.event === "pong") clearTimeout(pongTimer);
+      // The server no longer knows this connection (expired): start over with a new ticket.
+      if (envelope.event === "error" && (envelope.data as ChannelError)?.code === "unauthorized")
+        socket?.close(4001);
+      return;
+    }
+    const channel = channels.get(envelope.channel);
+    for (const fn of channel?.listeners.get(envelope.event) ?? []) fn(envelope.data, envelope);
+  }
+
+  function stop() {
+    stopped = true;
+    clearTimeout(retryTimer);
+    clearInterval(pingTimer);
+    clearTimeout(pongTimer);
+    const closing = socket;
+    socket = undefined;
+    closing?.close(1000);
+    setState("disconnected");
+  }
+
+  function channelState(name: string): ChannelState {
+    let channel = channels.get(name);
+    if (!channel) {
+      channel = { listeners: new Map() };
+      channels.set(name, channel);
       send({ action: "subscribe", channel: name });
     }
+    return channel;
+  }
+
+  function privateChannel(name: string) {
+    channelState(name);
+    const listen = <T>(event: string, fn: Listener<T>) => {
+      // Left and reopened later: listening again subscribes again.
+      const { listeners } = channelState(name);
+      listeners.set(event, (listeners.get(event) ?? new Set()).add(fn as Listener));
+    };
     const api = {
       name,
-      listen(event: string, fn: Listener) {
-        const events = channels.get(name);
-        if (events) events.set(event, (events.get(event) ?? new Set()).add(fn));
+      listen<T = unknown>(event: string, fn: Listener<T>) {
+        listen(event, fn);
         return api;
       },
-      stopListening(event: string, fn?: Listener) {
-        const events = channels.get(name);
-        if (fn) events?.get(event)?.delete(fn);
-        else events?.delete(event);
+      stopListening(event: string, fn?: Listener<any>) {
+        const listeners = channels.get(name)?.listeners;
+        if (fn) listeners?.get(event)?.delete(fn as Listener);
+        else listeners?.delete(event);
+        return api;
+      },
+      /** True while any callback is registered: lets shared screens leave only when all are done. */
+      listening: () => [...(channels.get(name)?.listeners.values() ?? [])].some((set) => set.size > 0),
+      subscribed(fn: () => void) {
+        listen("subscription.succeeded", fn);
+        return api;
+      },
+      error(fn: (error: ChannelError) => void) {
+        listen("subscription.error", fn);
         return api;
       },
     };
     return api;
   }
 
-  function presence(name: string) {
-    const base = channel(name);
+  function presenceChannel(name: string) {
+    const base = privateChannel(name);
     const api = {
       ...base,
-      here: (fn: (members: { id: string; name: string }[]) => void) => (
-        base.listen("presence.here", fn), api
-      ),
-      joining: (fn: (member: { id: string; name: string }) => void) => (
-        base.listen("presence.joining", fn), api
-      ),
-      leaving: (fn: (member: { id: string; name: string }) => void) => (
-        base.listen("presence.leaving", fn), api
-      ),
-      whisper: (event: string, data: unknown) => (
-        send({ action: "whisper", channel: name, event, data }), api
-      ),
-      listenForWhisper: (event: string, fn: Listener) => (base.listen(`client-${event}`, fn), api),
+      here(fn: (members: Member[]) => void) {
+        base.listen("presence.here", fn);
+        return api;
+      },
+      joining(fn: (member: Member) => void) {
+        base.listen("presence.joining", fn);
+        return api;
+      },
+      leaving(fn: (member: Member) => void) {
+        base.listen("presence.leaving", fn);
+        return api;
+      },
+      whisper(event: string, data: unknown) {
+        send({ action: "whisper", channel: name, event, data });
+        return api;
+      },
+      /** The server relays whispers as `client-{event}` with `{from, payload}`. */
+      listenForWhisper<T = unknown>(event: string, fn: (payload: T, from: Member) => void) {
+        base.listen<{ from: Member; payload: T }>(`client-${event}`, (data) => fn(data.payload, data.from));
+        return api;
+      },
     };
     return api;
+  }
+
+  function leaveChannel(name: string) {
+    if (channels.delete(name)) send({ action: "unsubscribe", channel: name });
   }
 
   void connect();
   return {
-    private: (name: string) => channel(`private-${name}`),
-    join: (name: string) => presence(`presence-${name}`),
+    private: (name: string) => privateChannel(`private-${name}`),
+    join: (name: string) => presenceChannel(`presence-${name}`),
+    /** Leaves `name` in every form, as Echo does. */
     leave(name: string) {
-      for (const full of [`private-${name}`, `presence-${name}`]) {
-        if (channels.delete(full)) send({ action: "unsubscribe", channel: full });
-      }
+      for (const full of [name, `private-${name}`, `presence-${name}`]) leaveChannel(full);
     },
+    leaveChannel,
     onState(fn: (state: ConnectionState) => void) {
       stateListeners.add(fn);
       fn(state);
-      return () => stateListeners.delete(fn);
+      return () => {
+        stateListeners.delete(fn);
+      };
     },
     state: () => state,
-    disconnect() {
-      stopped = true;
-      clearTimeout(retry);
-      clearInterval(ping);
-      socket?.close(1000);
-      setState("disconnected");
-    },
+    disconnect: stop,
   };
 }
 
+interface ChannelState {
+  listeners: Map<string, Set<Listener>>;
+}
+
 export type Realtime = ReturnType<typeof createRealtime>;
+export type PrivateChannel = ReturnType<Realtime["private"]>;
+export type PresenceChannel = ReturnType<Realtime["join"]>;

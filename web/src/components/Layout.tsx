@@ -1,76 +1,64 @@
-// The signed-in frame: header with the person, the live connection state and sign-out.
-
-import type { ConnectionState } from "@rehome/client";
+// The signed-in frame: the header (navigation by role, live state, who is signed in, sign
+// out) around the current page. Sends anyone without a session to sign in.
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { Link, Navigate, Outlet, useNavigate } from "react-router";
-import { currentUser, signOut, useRealtimeConnection } from "../session";
+import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router";
+import { signOut, useSession } from "../session";
+import { ConnectionBadge } from "./ConnectionBadge";
+import { ui } from "./ui";
 
 export function Layout() {
-  const user = currentUser();
-  if (!user) return <Navigate to="/login" replace />;
+  const user = useSession();
+  const location = useLocation();
+  const queries = useQueryClient();
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  const nav = [
+    { to: "/", name: "Projects" },
+    ...(user.role === "admin" ? [{ to: "/admin", name: "Admin" }] : []),
+  ];
   return (
     <div className="min-h-screen">
-      <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-6 py-3">
-        <Link to="/" className="text-lg font-semibold text-emerald-800">
-          ReHome
-        </Link>
-        <span className="grow" />
-        <ConnectionBadge />
-        <span className="text-sm text-slate-600" data-testid="whoami">
-          {user.name} · {user.role}
-        </span>
-        <SignOut />
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5 sm:px-6">
+          <Link to="/" className="text-lg font-semibold text-emerald-800">
+            ReHome
+          </Link>
+          <nav aria-label="Main" className="flex gap-1">
+            {nav.map((item) => (
+              <NavLink
+                key={item.to}
+                to={item.to}
+                end={item.to === "/"}
+                className={({ isActive }) =>
+                  `rounded-md px-2.5 py-1.5 text-sm ${isActive ? "bg-emerald-50 font-medium text-emerald-900" : "text-slate-600 hover:bg-slate-100"}`
+                }
+              >
+                {item.name}
+              </NavLink>
+            ))}
+          </nav>
+          <span className="grow" />
+          <ConnectionBadge />
+          <span className="text-sm text-slate-600" data-testid="whoami">
+            {user.name} <span className="text-slate-400">·</span> {user.role}
+          </span>
+          <button
+            type="button"
+            className={`${ui.secondary} py-1.5`}
+            onClick={async () => {
+              await signOut();
+              queries.clear();
+            }}
+          >
+            Sign out
+          </button>
+        </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
         <Outlet />
       </main>
     </div>
-  );
-}
-
-function ConnectionBadge() {
-  const realtime = useRealtimeConnection();
-  const [state, setState] = useState<ConnectionState>(realtime.state());
-  useEffect(() => {
-    const off = realtime.onState(setState);
-    return () => {
-      off();
-    };
-  }, [realtime]);
-  const label = {
-    connecting: "Connecting…",
-    connected: "Live",
-    reconnecting: "Reconnecting…",
-    disconnected: "Offline",
-  }[state];
-  const tone = state === "connected" ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800";
-  return (
-    <span
-      role="status"
-      aria-live="polite"
-      className={`rounded-full px-2 py-0.5 text-xs ${tone}`}
-      data-testid="connection"
-    >
-      {label}
-    </span>
-  );
-}
-
-function SignOut() {
-  const navigate = useNavigate();
-  const queries = useQueryClient();
-  return (
-    <button
-      type="button"
-      className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
-      onClick={async () => {
-        await signOut();
-        queries.clear();
-        navigate("/login");
-      }}
-    >
-      Sign out
-    </button>
   );
 }

@@ -1,0 +1,28 @@
+// The payload of each event, by channel kind, from the event definitions declared next to
+// their entities in core (type-only, like every core import here).
+import type { Agent } from "@rehome/core/agent";
+import type { EventPayload } from "@rehome/core/event";
+import type { Summary } from "@rehome/core/summary";
+import type { Task } from "@rehome/core/task";
+
+/** `private-projects.{projectId}` */
+export interface ProjectEvents {
+  "task.created": EventPayload<typeof Task.Events.Created>;
+  "task.updated": EventPayload<typeof Task.Events.Updated>;
+  "task.moved": EventPayload<typeof Task.Events.Moved>;
+  "task.deleted": EventPayload<typeof Task.Events.Deleted>;
+  "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
+}
+
+/** `private-agent-threads.{threadId}` */
+export interface AgentThreadEvents {
+  "agent.message.created": EventPayload<typeof Agent.Events.MessageCreated>;
+  "agent.message.delta": EventPayload<typeof Agent.Events.Delta>;
+  "agent.message.rewound": EventPayload<typeof Agent.Events.Rewound>;
+  "agent.message.completed": EventPayload<typeof Agent.Events.Completed>;
+  "agent.run.failed": EventPayload<typeof Agent.Events.Failed>;
+  "agent.run.cancelled": EventPayload<typeof Agent.Events.Cancelled>;
+}
+
+/** Callbacks for some of a channel's events. */
+export type EventHandlers<Events> = { [E in keyof Events]?: (data: Events[E]) => void };

@@ -1,0 +1,78 @@
+// The live board: what one person does appears for another in a second browser without a
+// reload, whether by typing, keyboard moves, drag and drop or the task drawer.
+import { expect, test } from "@playwright/test";
+import { KITCHEN, LOFT, openProject, personIn, shot, signIn } from "./support";
+
+test("a task created and moved by keyboard in one browser appears moved in another", async ({ browser }) => {
+  const team = await personIn(browser, "team@demo.rehome.local");
+  const consultant = await personIn(browser, "consultant@demo.rehome.local");
+  for (const page of [team, consultant]) await openProject(page, KITCHEN);
+  await expect(consultant.getByRole("list", { name: "Online now" })).toContainText("Tom Team");
+  await expect(team.getByRole("list", { name: "Online now" })).toContainText("Cora Consultant");
+
+  await team.getByLabel("New task").fill("Seal the worktop joints");
+  await team.getByRole("button", { name: "Add" }).click();
+  const seen = consultant.getByTestId("column-todo").getByText("Seal the worktop joints");
+  await expect(seen).toBeVisible();
+
+  const card = team.getByRole("button", { name: /Seal the worktop joints/ });
+  await card.focus();
+  await card.press("Alt+ArrowRight");
+  await expect(team.getByTestId("board-announcement")).toContainText("moved to In progress");
+  await expect(team.getByRole("button", { name: /Seal the worktop joints/ })).toBeFocused();
+  await expect(
+    consultant.getByTestId("column-in_progress").getByText("Seal the worktop joints"),
+  ).toBeVisible();
+  await expect(seen).toHaveCount(0);
+  await shot(consultant, "board-live");
+
+  await team.close();
+  await expect(consultant.getByRole("list", { name: "Online now" })).not.toContainText("Tom Team");
+});
+
+test("a card dragged to another column moves there for everyone", async ({ browser }) => {
+  const admin = await personIn(browser, "admin@demo.rehome.local");
+  const team = await personIn(browser, "team@demo.rehome.local");
+  for (const page of [admin, team]) await openProject(page, LOFT);
+
+  const title =
+    (await admin.getByTestId("column-todo").getByTestId("task-card").first().innerText()).split("\n")[0] ??
+    "";
+  await admin
+    .getByTestId("column-todo")
+    .getByTestId("task-card")
+    .first()
+    .dragTo(admin.getByTestId("column-done"));
+  await expect(admin.getByTestId("column-done").getByText(title, { exact: true })).toBeVisible();
+  await expect(team.getByTestId("column-done").getByText(title, { exact: true })).toBeVisible();
+  await admin.reload();
+  await expect(admin.getByTestId("column-done").getByText(title, { exact: true })).toBeVisible();
+});
+
+test("the task drawer saves edits that others see live", async ({ browser }) => {
+  const team = await personIn(browser, "team@demo.rehome.local");
+  const client = await personIn(browser, "client@demo.rehome.local");
+  for (const page of [team, client]) await openProject(page, KITCHEN);
+
+  await team.getByRole("button", { name: /Install pendant lighting/ }).click();
+  const drawer = team.getByRole("dialog", { name: "Install pendant lighting" });
+  await expect(drawer).toBeVisible();
+  await shot(team, "task-drawer");
+  await drawer.getByLabel("Priority").selectOption("urgent");
+  await drawer.getByLabel("Labels").fill("electrics, lighting");
+  await drawer.getByRole("button", { name: "Save" }).click();
+  await expect(drawer).toHaveCount(0);
+
+  const card = client.getByRole("button", { name: /Install pendant lighting/ });
+  await expect(card).toContainText("urgent");
+  await expect(card).toContainText("lighting");
+});
+
+test("the board is usable on a tablet", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true });
+  const page = await context.newPage();
+  await signIn(page, "team@demo.rehome.local");
+  await openProject(page, KITCHEN);
+  await expect(page.getByTestId("column-blocked")).toBeVisible();
+  await shot(page, "board-tablet");
+});

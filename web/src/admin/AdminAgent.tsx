@@ -1,0 +1,27 @@
+// The admin agent: workspace-wide threads over every project. Its answers cite tasks without
+// their project, so citations show as labels rather than links.
+import { useQuery } from "@tanstack/react-query";
+import { AgentPanel } from "../agent/AgentPanel";
+import type { CitationTarget } from "../agent/citations";
+import { promptsFor } from "../agent/prompts";
+import { api } from "../session";
+import { WeeklyDigest } from "./WeeklyDigest";
+
+const THREADS_KEY = ["agent-threads", "workspace"];
+const noLinks: CitationTarget = () => undefined;
+
+export function AdminAgent() {
+  const threads = useQuery({ queryKey: THREADS_KEY, queryFn: () => api.agent.workspaceThreads() });
+  return (
+    <AgentPanel
+      threads={threads}
+      threadsKey={THREADS_KEY}
+      createThread={(title) => api.agent.createWorkspaceThread({ title })}
+      basePath="/admin/agent"
+      prompts={promptsFor("admin")}
+      citations={noLinks}
+      intro="Ask the workspace assistant about every project: overdue work, blocked tasks, last week."
+      digest={<WeeklyDigest />}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+// Digests written by the agent: the newest one open, older ones folded. Refreshes itself
+// when a new digest is announced.
+import type { SummaryInfo } from "@rehome/client";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { Empty, Failed, Loading } from "../components/States";
+import type { CitationTarget } from "./citations";
+import { linkCitations } from "./citations";
+import { Markdown } from "./Markdown";
+
+interface Props {
+  title: string;
+  summaries: UseQueryResult<{ items: SummaryInfo[] }>;
+  citations: CitationTarget;
+  empty: string;
+}
+
+export function DigestPanel({ title, summaries, citations, empty }: Props) {
+  return (
+    <section aria-labelledby="digest-title" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="digest-title" className="mb-3 font-semibold">
+        {title}
+      </h2>
+      {summaries.isPending && <Loading what="digests" />}
+      {summaries.isError && <Failed error={summaries.error} retry={() => summaries.refetch()} />}
+      {summaries.data?.items.length === 0 && <Empty>{empty}</Empty>}
+      <div className="space-y-2">
+        {summaries.data?.items.slice(0, 10).map((summary, index) => (
+          <details key={summary.id} open={index === 0} className="rounded-md bg-slate-50 p-3">
+            <summary className="cursor-pointer text-sm font-medium">
+              {summary.title}{" "}
+              <span className="font-normal text-slate-500">
+                {new Date(summary.createdAt).toLocaleDateString()}
+              </span>
+            </summary>
+            <div className="mt-2">
+              <Markdown>{linkCitations(summary.content, citations)}</Markdown>
+            </div>
+          </details>
+        ))}
+      </div>
+    </section>
+  );
+}

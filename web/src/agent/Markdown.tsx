@@ -1,0 +1,32 @@
+// Markdown as the agent writes it (GitHub flavour, never raw HTML), with internal links
+// kept inside the SPA.
+import ReactMarkdown from "react-markdown";
+import { Link } from "react-router";
+import remarkGfm from "remark-gfm";
+
+const PLUGINS = [remarkGfm];
+
+export function Markdown({ children }: { children: string }) {
+  return (
+    <div className="markdown text-sm leading-relaxed">
+      <ReactMarkdown
+        remarkPlugins={PLUGINS}
+        skipHtml
+        components={{
+          a: ({ href = "", children }) =>
+            href.startsWith("/") ? (
+              <Link to={href} className="text-emerald-800 underline">
+                {children}
+              </Link>
+            ) : (
+              <a href={href} target="_blank" rel="noreferrer noopener" className="text-emerald-800 underline">
+                {children}
+              </a>
+            ),
+        }}
+      >
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// A project's Agent tab: the participant agent over this project's data, with the daily
+// digest beside the conversation.
+import type { ProjectEvents } from "@rehome/client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import { useChannel } from "../hooks/useChannel";
+import { api, useSession } from "../session";
+import { AgentPanel } from "./AgentPanel";
+import { projectCitations } from "./citations";
+import { DigestPanel } from "./DigestPanel";
+import { promptsFor } from "./prompts";
+
+export function ProjectAgent() {
+  const { projectId = "" } = useParams();
+  const user = useSession();
+  const queries = useQueryClient();
+  const threadsKey = ["agent-threads", projectId];
+  const threads = useQuery({ queryKey: threadsKey, queryFn: () => api.agent.threads(projectId) });
+  const summaries = useQuery({
+    queryKey: ["summaries", projectId],
+    queryFn: () => api.summaries.project(projectId),
+  });
+  useChannel<ProjectEvents>(`projects.${projectId}`, {
+    "agent.summary.ready": () => queries.invalidateQueries({ queryKey: ["summaries", projectId] }),
+  });
+  const citations = projectCitations(projectId);
+  return (
+    <AgentPanel
+      threads={threads}
+      threadsKey={threadsKey}
+      createThread={(title) => api.agent.createThread(projectId, { title })}
+      basePath={`/projects/${projectId}/agent`}
+      prompts={promptsFor(user?.role)}
+      citations={citations}
+      intro="Ask the project assistant about tasks, deadlines and what changed."
+      digest={
+        <DigestPanel
+          title="Daily digest"
+          summaries={summaries}
+          citations={citations}
+          empty="No digest yet: one is written every morning."
+        />
+      }
+    />
+  );
+}

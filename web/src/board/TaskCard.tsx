@@ -1,0 +1,77 @@
+// One card on the board: title, due date (red when overdue), priority and labels. Click or
+// Enter opens it; Alt + arrow keys move it; it can also be dragged.
+import type { TaskInfo } from "@rehome/client";
+import type { DragEvent, KeyboardEvent } from "react";
+
+const KEYS = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" } as const;
+export type Direction = (typeof KEYS)[keyof typeof KEYS];
+
+const PRIORITY_TONE: Record<TaskInfo["priority"], string> = {
+  low: "bg-slate-100 text-slate-700",
+  medium: "bg-sky-50 text-sky-800",
+  high: "bg-amber-50 text-amber-900",
+  urgent: "bg-red-50 text-red-800",
+};
+
+interface Props {
+  task: TaskInfo;
+  today: string;
+  dragging: boolean;
+  /** Shows where a dragged card would land. */
+  dropBefore: boolean;
+  onOpen: () => void;
+  onStep: (direction: Direction) => void;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+  onDragOver: (event: DragEvent<HTMLLIElement>) => void;
+}
+
+export function TaskCard(props: Props) {
+  const { task, today, dragging, dropBefore, onOpen, onStep } = props;
+  const overdue = task.status !== "done" && task.dueDate !== null && task.dueDate < today;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const direction = KEYS[event.key as keyof typeof KEYS];
+    if (!event.altKey || !direction) return;
+    event.preventDefault();
+    onStep(direction);
+  };
+  return (
+    <li
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", task.id);
+        props.onDragStart();
+      }}
+      onDragEnd={props.onDragEnd}
+      onDragOver={props.onDragOver}
+      data-testid="task-card"
+      className={`rounded-md border border-slate-200 bg-white shadow-sm ${dragging ? "opacity-40" : ""} ${dropBefore ? "shadow-[0_-4px_0_0_var(--color-emerald-500)]" : ""}`}
+    >
+      <button
+        type="button"
+        id={`task-${task.id}`}
+        onClick={onOpen}
+        onKeyDown={onKeyDown}
+        aria-describedby="board-help"
+        className="block w-full cursor-grab rounded-md p-3 text-left text-sm"
+      >
+        <span className="block font-medium break-words">{task.title}</span>
+        <span className="mt-2 flex flex-wrap items-center gap-1.5 text-xs">
+          <span className={`rounded px-1.5 py-0.5 ${PRIORITY_TONE[task.priority]}`}>{task.priority}</span>
+          {task.dueDate && (
+            <span className={overdue ? "font-medium text-red-700" : "text-slate-500"}>
+              {overdue ? "Overdue · " : "Due "}
+              {task.dueDate}
+            </span>
+          )}
+          {task.labels.map((label) => (
+            <span key={label} className="rounded bg-violet-50 px-1.5 py-0.5 text-violet-800">
+              {label}
+            </span>
+          ))}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,62 @@
+// A project's tasks in the query cache: loaded page by page, kept current by the project
+// channel's task events, and changed optimistically by moves so a drop never jumps back.
+import type { ProjectEvents, TaskInfo } from "@rehome/client";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useChannel } from "../hooks/useChannel";
+import { api } from "../session";
+
+type Tasks = TaskInfo[];
+export const tasksKey = (projectId: string) => ["tasks", projectId] as const;
+
+export function useTasks(projectId: string) {
+  const queries = useQueryClient();
+  const tasks = useQuery({ queryKey: tasksKey(projectId), queryFn: () => loadAll(projectId) });
+  useChannel<ProjectEvents>(`projects.${projectId}`, {
+    "task.created": (task) => upsert(queries, task),
+    "task.updated": (task) => upsert(queries, task),
+    "task.moved": (task) => upsert(queries, task),
+    "task.deleted": ({ id }) => drop(queries, projectId, id),
+  });
+  return tasks;
+}
+
+export function useMoveTask(projectId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: ({ task, to }: { task: TaskInfo; to: Pick<TaskInfo, "status" | "position"> }) =>
+      api.tasks.update(projectId, task.id, to),
+    onMutate: ({ task, to }) => {
+      const before = queries.getQueryData<Tasks>(tasksKey(projectId));
+      upsert(queries, { ...task, ...to });
+      return { before };
+    },
+    onError: (_error, _move, context) => queries.setQueryData(tasksKey(projectId), context?.before),
+    onSuccess: (task) => upsert(queries, task),
+  });
+}
+
+/** Newer wins: a late event must not undo a change the cache already has. */
+export function upsert(queries: QueryClient, task: TaskInfo) {
+  queries.setQueryData<Tasks>(tasksKey(task.projectId), (old) => {
+    if (!old) return old;
+    const current = old.find((t) => t.id === task.id);
+    if (current && current.updatedAt > task.updatedAt) return old;
+    return [...old.filter((t) => t.id !== task.id), task];
+  });
+}
+
+export function drop(queries: QueryClient, projectId: string, taskId: string) {
+  queries.setQueryData<Tasks>(tasksKey(projectId), (old) => old?.filter((t) => t.id !== taskId));
+}
+
+/** A board shows every task: follow the cursor to the end (each page is one Query server-side). */
+async function loadAll(projectId: string): Promise<Tasks> {
+  const all: Tasks = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.tasks.list(projectId, { cursor, limit: 200 });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}

@@ -1,0 +1,36 @@
+// Listens to some events of a private channel while a component is mounted. Screens share
+// channels: one is left only when nobody has listened to it for a moment, so switching tabs
+// does not unsubscribe and resubscribe (API Gateway may run those two frames out of order).
+import type { EventHandlers, Listener, PrivateChannel, Realtime } from "@rehome/client";
+import { useEffect, useRef } from "react";
+import { useRealtime } from "../session";
+
+type Handler = (data: unknown) => void;
+const LEAVE_AFTER_MS = 2000;
+
+export function useChannel<Events>(name: string, handlers: EventHandlers<Events>): void {
+  const realtime = useRealtime();
+  // The latest handlers, without resubscribing on every render.
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  const events = Object.keys(handlers).sort().join(",");
+  useEffect(() => {
+    const channel = realtime.private(name);
+    const bound = events.split(",").map((event) => {
+      const fn: Listener = (data) => (latest.current as Record<string, Handler | undefined>)[event]?.(data);
+      channel.listen(event, fn);
+      return [event, fn] as const;
+    });
+    return () => {
+      for (const [event, fn] of bound) channel.stopListening(event, fn);
+      release(realtime, channel);
+    };
+  }, [realtime, name, events]);
+}
+
+/** Leaves the channel soon, unless someone listens to it again meanwhile. */
+export function release(realtime: Realtime, channel: Pick<PrivateChannel, "name" | "listening">) {
+  setTimeout(() => {
+    if (!channel.listening()) realtime.leaveChannel(channel.name);
+  }, LEAVE_AFTER_MS);
+}

@@ -1,0 +1,33 @@
+// One project: its name and a tab per section. A project that is not shared with the person
+// shows not-found, by link or by typed URL alike.
+import { useQuery } from "@tanstack/react-query";
+import { Outlet, useParams } from "react-router";
+import { OnlineNow } from "../components/OnlineNow";
+import { Failed, Loading } from "../components/States";
+import { Tabs } from "../components/Tabs";
+import { api } from "../session";
+
+const TABS = [
+  { to: "board", name: "Board" },
+  { to: "agent", name: "Agent" },
+];
+
+export function ProjectPage() {
+  const { projectId = "" } = useParams();
+  const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.projects.get(projectId) });
+  if (project.isPending) return <Loading what="the project" />;
+  if (project.isError) return <Failed error={project.error} />;
+  return (
+    <section>
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">{project.data.name}</h1>
+          <p className="text-sm text-slate-600">{project.data.description}</p>
+        </div>
+        <OnlineNow projectId={projectId} />
+      </div>
+      <Tabs label="Project sections" tabs={TABS} />
+      <Outlet />
+    </section>
+  );
+}
