@@ -26,3 +26,17 @@ export const safeEqual = (a: string, b: string) => {
 };
 
 export const nowIso = () => new Date().toISOString();
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });

@@ -3,6 +3,7 @@
 // delivered (assistant prefill), so clients never see text twice. Project data reaches the
 // model as quoted data inside tags, never as instructions.
 import Anthropic from "@anthropic-ai/sdk";
+import { sleep } from "../../util";
 import type { AgentContext } from "../context";
 import type { Provider, ProviderRequest, Usage } from "./provider";
 
@@ -91,18 +92,7 @@ function retryable(error: unknown) {
 
 /** Exponential backoff with full jitter: 0..(250 ms x 2^attempt), capped at 8 s. */
 function backoff(attempt: number, signal: AbortSignal) {
-  const ms = Math.random() * Math.min(8000, 250 * 2 ** attempt);
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
+  return sleep(Math.random() * Math.min(8000, 250 * 2 ** attempt), signal);
 }
 
 const round = (cents: number) => Math.round(cents * 10_000) / 10_000;

@@ -1,5 +1,6 @@
 // The provider used when no API key is set: deterministic, grounded answers computed from the
 // scoped context only (with citations), streamed word by word at a realistic pace.
+import { sleep } from "../../util";
 import type { AgentContext, ContextTask } from "../context";
 import { estimateTokens } from "../context";
 import type { Provider, ProviderRequest, Usage } from "./provider";
@@ -27,19 +28,6 @@ export function offlineProvider(tokensPerSecond: number): Provider {
     usage: () => usage,
   };
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 
 const cite = (task: ContextTask) => `[task:${task.id}]`;
 const line = (task: ContextTask, extra = "") => `- **${task.title}**${extra} ${cite(task)}`;
