@@ -78,7 +78,10 @@ test("Stop ends a streaming answer and Retry asks again", async ({ page }) => {
 test("an admin asks the workspace agent and reads the weekly digest", async ({ browser }) => {
   const admin = await personIn(browser, "admin@demo.rehome.local");
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
-  await expect(admin.getByRole("heading", { name: "Admin" })).toBeVisible();
+  await admin
+    .getByRole("navigation", { name: "Admin sections" })
+    .getByRole("link", { name: "Admin agent" })
+    .click();
   await startConversation(admin);
   await admin.getByRole("button", { name: "Blocked tasks" }).click();
   await expect(admin.getByTestId("answer").last()).toHaveAttribute("data-status", "completed", {
@@ -86,4 +89,35 @@ test("an admin asks the workspace agent and reads the weekly digest", async ({ b
   });
   await expect(admin.getByRole("heading", { name: "Weekly digest" })).toBeVisible();
   await shot(admin, "admin-agent");
+});
+
+test("a refused question (rate limit) shows a clear blocked state that lifts itself", async ({ page }) => {
+  await signIn(page, "client@demo.rehome.local");
+  await openProject(page, KITCHEN, "Agent");
+  await startConversation(page);
+  // The limit is the API's (tested there); here only what the person sees when it answers 429.
+  await page.route("**/api/agent/threads/*/messages", (route) =>
+    route.request().method() === "POST"
+      ? route.fulfill({
+          status: 429,
+          headers: { "Content-Type": "application/json", "Retry-After": "3" },
+          body: JSON.stringify({
+            error: {
+              code: "rate_limited",
+              message: "You are asking faster than the assistant allows.",
+              requestId: "r1",
+            },
+          }),
+        })
+      : route.fallback(),
+  );
+  await page.getByRole("button", { name: "What changed today?" }).click();
+  const blocked = page.getByTestId("agent-blocked");
+  await expect(blocked).toContainText("faster than the assistant allows");
+  await expect(blocked).toContainText("You can ask again at");
+  await expect(page.getByLabel("Ask the assistant")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "What changed today?" })).toBeDisabled();
+  await shot(page, "agent-blocked");
+  await expect(blocked).toHaveCount(0, { timeout: 6000 });
+  await expect(page.getByLabel("Ask the assistant")).toBeEnabled();
 });

@@ -76,3 +76,17 @@ test("the board is usable on a tablet", async ({ browser }) => {
   await expect(page.getByTestId("column-blocked")).toBeVisible();
   await shot(page, "board-tablet");
 });
+
+test("filters narrow the board and are kept in the URL", async ({ page }) => {
+  await signIn(page, "consultant@demo.rehome.local");
+  await openProject(page, KITCHEN);
+  const cards = page.getByTestId("task-card");
+  const total = await cards.count();
+  await page.getByLabel("Overdue").check();
+  await expect(page).toHaveURL(/overdue=1/);
+  await expect(cards).not.toHaveCount(total);
+  for (const card of await cards.all()) await expect(card).toContainText("Overdue");
+  await page.reload();
+  await expect(page.getByLabel("Overdue")).toBeChecked();
+  await expect(page.getByRole("status").filter({ hasText: "Showing" })).toContainText(`of ${total}`);
+});

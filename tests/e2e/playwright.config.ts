@@ -1,8 +1,6 @@
 // Browser tests in Debian's Chromium (never a downloaded browser) against a fresh local stack.
 import { defineConfig } from "@playwright/test";
-
-// The local stack also takes the next five ports (gateway, S3, SQS, mail, DynamoDB).
-const PORT = 4300;
+import { PORT } from "./stack";
 
 export default defineConfig({
   testDir: ".",

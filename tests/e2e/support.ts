@@ -2,6 +2,7 @@
 // for a human to look at (tests/e2e/screenshots, ignored by git).
 import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+import { MAIL_URL } from "./stack";
 
 export const PASSWORD = "rehome-demo";
 export const KITCHEN = /Kitchen remodel/;
@@ -28,5 +29,24 @@ export async function openProject(page: Page, name: RegExp, tab = "Board") {
   await expect(page.getByTestId("connection")).toHaveText("Live");
 }
 
-export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+/** A full-page screenshot from the top, so the sticky header sits where a person sees it. */
+export async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+/** The path and fragment of the newest emailed link to `page` sent to `to`, from the mail capture. */
+export async function emailedLink(to: string, page: "accept-invite" | "reset-password"): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const mails = (await (await fetch(`${MAIL_URL}/api/messages`)).json()) as {
+      to: string[];
+      text?: string;
+    }[];
+    const link = mails
+      .find((m) => m.to.includes(to) && m.text?.includes(`/${page}#`))
+      ?.text?.match(/https?:\/\/\S+/)?.[0];
+    if (link) return link.replace(/^https?:\/\/[^/]+/, "");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no ${page} email to ${to}`);
+}

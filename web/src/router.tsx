@@ -1,16 +1,25 @@
 // Every screen and its URL. The agent and admin screens (markdown rendering included) load
 // on first visit, so signing in and the board stay light.
 import { createBrowserRouter, Navigate } from "react-router";
+import { ActivityTab } from "./activity/ActivityTab";
+import { AcceptInvite } from "./auth/AcceptInvite";
+import { ForgotPassword } from "./auth/ForgotPassword";
+import { Login } from "./auth/Login";
+import { ResetPassword } from "./auth/ResetPassword";
 import { Board } from "./board/Board";
 import { Layout } from "./components/Layout";
 import { RouteError } from "./components/RouteError";
 import { NotFound } from "./components/States";
-import { Login } from "./pages/Login";
+import { FilesTab } from "./files/FilesTab";
+import { MessagesTab } from "./messages/MessagesTab";
 import { ProjectPage } from "./pages/ProjectPage";
 import { Projects } from "./pages/Projects";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <Login /> },
+  { path: "/forgot-password", element: <ForgotPassword /> },
+  { path: "/reset-password", element: <ResetPassword /> },
+  { path: "/accept-invite", element: <AcceptInvite /> },
   {
     element: <Layout />,
     errorElement: <RouteError />,
@@ -22,6 +31,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="board" replace /> },
           { path: "board", element: <Board /> },
+          { path: "messages", element: <MessagesTab /> },
+          { path: "files", element: <FilesTab /> },
+          { path: "activity", element: <ActivityTab /> },
           {
             path: "agent/:threadId?",
             lazy: () => import("./agent/ProjectAgent").then((m) => ({ Component: m.ProjectAgent })),
@@ -32,7 +44,13 @@ export const router = createBrowserRouter([
         path: "admin",
         lazy: () => import("./admin/AdminPage").then((m) => ({ Component: m.AdminPage })),
         children: [
-          { index: true, element: <Navigate to="agent" replace /> },
+          { index: true, element: <Navigate to="people" replace /> },
+          { path: "people", lazy: () => import("./admin/People").then((m) => ({ Component: m.People })) },
+          {
+            path: "projects",
+            lazy: () => import("./admin/ProjectsAdmin").then((m) => ({ Component: m.ProjectsAdmin })),
+          },
+          { path: "audit", lazy: () => import("./admin/AuditLog").then((m) => ({ Component: m.AuditLog })) },
           {
             path: "agent/:threadId?",
             lazy: () => import("./admin/AdminAgent").then((m) => ({ Component: m.AdminAgent })),

@@ -19,12 +19,15 @@ export function createAnswerStream(options: {
   /** Called when a gap persists; should GET the message and pass it to checkpoint(). */
   refetch?: () => void;
   gapTimeoutMs?: number;
+  /** An unfinished answer silent this long is refetched: its last delta may have been missed. */
+  idleTimeoutMs?: number;
 }): AnswerStream {
   let content = "";
   let lastSeq = 0;
   let done = false;
   const pending = new Map<number, { delta: string; done: boolean }>();
   let gapTimer: ReturnType<typeof setTimeout> | undefined;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   const drain = () => {
     for (let next = pending.get(lastSeq + 1); next; next = pending.get(lastSeq + 1)) {
@@ -38,6 +41,9 @@ export function createAnswerStream(options: {
     gapTimer = undefined;
     if (pending.size > 0 && options.refetch)
       gapTimer = setTimeout(options.refetch, options.gapTimeoutMs ?? 400);
+    clearTimeout(idleTimer);
+    idleTimer = undefined;
+    if (!done && options.refetch) idleTimer = setTimeout(options.refetch, options.idleTimeoutMs ?? 3000);
     options.onChange({ content, lastSeq, done });
   };
 

@@ -2,6 +2,10 @@
 // their entities in core (type-only, like every core import here).
 import type { Agent } from "@rehome/core/agent";
 import type { EventPayload } from "@rehome/core/event";
+import type { File } from "@rehome/core/file";
+import type { Message } from "@rehome/core/message";
+import type { Notification } from "@rehome/core/notification";
+import type { Project } from "@rehome/core/project";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 
@@ -11,7 +15,23 @@ export interface ProjectEvents {
   "task.updated": EventPayload<typeof Task.Events.Updated>;
   "task.moved": EventPayload<typeof Task.Events.Moved>;
   "task.deleted": EventPayload<typeof Task.Events.Deleted>;
+  "message.sent": EventPayload<typeof Message.Events.Sent>;
+  "message.updated": EventPayload<typeof Message.Events.Updated>;
+  "message.deleted": EventPayload<typeof Message.Events.Deleted>;
+  "file.uploaded": EventPayload<typeof File.Events.Uploaded>;
+  "file.deleted": EventPayload<typeof File.Events.Deleted>;
+  "project.updated": EventPayload<typeof Project.Events.Updated>;
   "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
+}
+
+/** `private-users.{userId}` */
+export interface UserEvents {
+  "notification.created": EventPayload<typeof Notification.Events.Created>;
+}
+
+/** Whispers on `presence-projects.{projectId}` (relayed to the other members only). */
+export interface ProjectWhispers {
+  typing: { typing: boolean };
 }
 
 /** `private-agent-threads.{threadId}` */

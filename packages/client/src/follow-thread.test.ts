@@ -84,6 +84,27 @@ describe("following an agent thread", () => {
     expect(seen.m1).toMatchObject({ content: "Hi there, Ann", lastSeq: 4 });
   });
 
+  it("a tab seeded before its subscription opened catches up once it is subscribed", async () => {
+    const { thread, seen, checkpoint, socket } = await follow({ content: "Hi there", lastSeq: 3, done: true });
+    thread.seed("m1", { content: "Hi", lastSeq: 1 });
+    socket().emit(CHANNEL, "subscription.succeeded");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(checkpoint).toHaveBeenCalledWith("m1");
+    expect(seen.m1).toEqual({ content: "Hi there", lastSeq: 3, done: true });
+  });
+
+  it("an answer whose final delta was missed is finished from the checkpoint once it falls silent", async () => {
+    const { seen, checkpoint, socket } = await follow({ content: "Hi there", lastSeq: 3, done: true });
+    socket().emit(CHANNEL, "agent.message.delta", delta(1, "Hi"));
+    socket().emit(CHANNEL, "agent.message.delta", delta(2, " there"));
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(checkpoint).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(seen.m1).toEqual({ content: "Hi there", lastSeq: 3, done: true });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(checkpoint).toHaveBeenCalledTimes(1);
+  });
+
   it("stops listening when the screen closes", async () => {
     const { thread, seen, socket } = await follow({ content: "", lastSeq: 0 });
     thread.stop();

@@ -18,6 +18,7 @@ export interface FollowThreadOptions {
   /** A message was created, completed, failed or cancelled: reload the thread. */
   onSettled?: (event: string) => void;
   gapTimeoutMs?: number;
+  idleTimeoutMs?: number;
 }
 
 export function followThread(options: FollowThreadOptions) {
@@ -37,6 +38,7 @@ export function followThread(options: FollowThreadOptions) {
         onChange: (state) => options.onChange(messageId, state),
         refetch: () => catchUp(messageId),
         gapTimeoutMs: options.gapTimeoutMs,
+        idleTimeoutMs: options.idleTimeoutMs,
       });
       streams.set(messageId, stream);
     }
@@ -44,6 +46,9 @@ export function followThread(options: FollowThreadOptions) {
   };
 
   const settled = (event: string) => () => options.onSettled?.(event);
+  const catchUpUnfinished = () => {
+    for (const [messageId, stream] of streams) if (!stream.current().done) catchUp(messageId);
+  };
   const channel = realtime
     .private(`agent-threads.${threadId}`)
     .listen<Delta>("agent.message.delta", (d) => {
@@ -51,7 +56,9 @@ export function followThread(options: FollowThreadOptions) {
       if (d.done) options.onSettled?.("agent.message.delta");
     })
     .listen<Rewound>("agent.message.rewound", (r) => streamFor(r.messageId).rewound(r))
-    .listen("agent.message.created", settled("agent.message.created"));
+    .listen("agent.message.created", settled("agent.message.created"))
+    // What the page loaded predates the subscription: deltas sent in between only the checkpoint has.
+    .subscribed(catchUpUnfinished);
   for (const event of SETTLED) channel.listen(event, settled(event));
 
   // Deltas sent while the socket was down are gone: resume each unfinished answer from its checkpoint.
@@ -60,7 +67,7 @@ export function followThread(options: FollowThreadOptions) {
     if (state === "reconnecting") wasDown = true;
     if (state !== "connected" || !wasDown) return;
     wasDown = false;
-    for (const [messageId, stream] of streams) if (!stream.current().done) catchUp(messageId);
+    catchUpUnfinished();
   });
 
   return {

@@ -5,3 +5,4 @@ export * from "./events";
 export * from "./follow-thread";
 export * from "./http";
 export * from "./realtime";
+export * from "./types";

@@ -156,6 +156,9 @@ describe("the realtime client", () => {
     expect(joining).toHaveBeenCalledWith(ann, expect.anything());
     expect(typing).toHaveBeenCalledWith({ typing: true }, ann);
     expect(leaving).toHaveBeenCalledWith(ann, expect.anything());
+    room.stopListeningForWhisper("typing", typing);
+    socket().emit("presence-projects.p1", "client-typing", { from: ann, payload: { typing: true } });
+    expect(typing).toHaveBeenCalledTimes(1);
     room.whisper("typing", { typing: false });
     expect(socket().frames.at(-1)).toEqual({
       action: "whisper",
@@ -163,6 +166,21 @@ describe("the realtime client", () => {
       event: "typing",
       data: { typing: false },
     });
+  });
+
+  it("tells a late listener of a presence channel who is already here", async () => {
+    const { rt, socket } = setup();
+    rt.join("projects.p1");
+    await vi.advanceTimersByTimeAsync(0);
+    socket().open();
+    const ann = { id: "u2", name: "Ann" };
+    const bob = { id: "u3", name: "Bob" };
+    socket().emit("presence-projects.p1", "presence.here", [ann]);
+    socket().emit("presence-projects.p1", "presence.joining", bob);
+    const late = vi.fn();
+    rt.join("projects.p1").here(late);
+    expect(late).toHaveBeenCalledWith([ann, bob]);
+    expect(socket().subscribed()).toEqual(["presence-projects.p1"]);
   });
 
   it("reports a refused subscription to the channel's error callback", async () => {

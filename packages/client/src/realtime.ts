@@ -49,6 +49,8 @@ export function createRealtime(options: RealtimeOptions) {
   const { baseMs, maxMs } = options.backoff ?? { baseMs: 500, maxMs: 30_000 };
   const random = options.random ?? Math.random;
   const channels = new Map<string, ChannelState>();
+  // listenForWhisper registers a wrapper; this finds it again for stopListeningForWhisper.
+  const whispers = new WeakMap<WhisperListener, Listener>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
   let socket: SocketLike | undefined;
   let state: ConnectionState = "connecting";
@@ -127,6 +129,7 @@ export function createRealtime(options: RealtimeOptions) {
       return;
     }
     const channel = channels.get(envelope.channel);
+    if (channel) track(channel, envelope);
     for (const fn of channel?.listeners.get(envelope.event) ?? []) fn(envelope.data, envelope);
   }
 
@@ -188,8 +191,11 @@ export function createRealtime(options: RealtimeOptions) {
     const base = privateChannel(name);
     const api = {
       ...base,
+      /** Called with the members on every (re)join; at once too if they are already known. */
       here(fn: (members: Member[]) => void) {
         base.listen("presence.here", fn);
+        const { members } = channelState(name);
+        if (members) fn([...members.values()]);
         return api;
       },
       joining(fn: (member: Member) => void) {
@@ -206,7 +212,14 @@ export function createRealtime(options: RealtimeOptions) {
       },
       /** The server relays whispers as `client-{event}` with `{from, payload}`. */
       listenForWhisper<T = unknown>(event: string, fn: (payload: T, from: Member) => void) {
-        base.listen<{ from: Member; payload: T }>(`client-${event}`, (data) => fn(data.payload, data.from));
+        const relay: Listener<{ from: Member; payload: T }> = (data) => fn(data.payload, data.from);
+        whispers.set(fn as WhisperListener, relay as Listener);
+        base.listen(`client-${event}`, relay);
+        return api;
+      },
+      stopListeningForWhisper<T = unknown>(event: string, fn: (payload: T, from: Member) => void) {
+        const relay = whispers.get(fn as WhisperListener);
+        if (relay) base.stopListening(`client-${event}`, relay);
         return api;
       },
     };
@@ -238,8 +251,18 @@ export function createRealtime(options: RealtimeOptions) {
   };
 }
 
+type WhisperListener = (payload: any, from: Member) => void;
+
 interface ChannelState {
   listeners: Map<string, Set<Listener>>;
+  /** Presence channels, once joined: who is here, so a screen that listens late still knows. */
+  members?: Map<string, Member>;
+}
+
+function track(channel: ChannelState, { event, data }: Envelope) {
+  if (event === "presence.here") channel.members = new Map((data as Member[]).map((m) => [m.id, m]));
+  else if (event === "presence.joining") channel.members?.set((data as Member).id, data as Member);
+  else if (event === "presence.leaving") channel.members?.delete((data as Member).id);
 }
 
 export type Realtime = ReturnType<typeof createRealtime>;

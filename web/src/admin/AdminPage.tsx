@@ -6,8 +6,11 @@ import { Tabs } from "../components/Tabs";
 import { useSession } from "../session";
 
 const TABS = [
+  { to: "people", name: "People" },
+  { to: "projects", name: "Projects" },
   { to: "agent", name: "Admin agent" },
   { to: "digest", name: "Weekly digest" },
+  { to: "audit", name: "Audit log" },
 ];
 
 export function AdminPage() {

@@ -5,12 +5,12 @@ import type { AgentMessage } from "@rehome/client";
 import { useQuery } from "@tanstack/react-query";
 import { Empty, Failed, Loading } from "../components/States";
 import { ui } from "../components/ui";
+import { useScrollLock } from "../hooks/useScrollLock";
 import { api } from "../session";
 import type { CitationTarget } from "./citations";
 import { MessageBubble } from "./MessageBubble";
 import { useAsk } from "./useAsk";
 import { messagesKey, useLiveAnswers } from "./useLiveAnswers";
-import { useScrollLock } from "./useScrollLock";
 
 interface Props {
   threadId: string;

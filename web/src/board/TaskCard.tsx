@@ -2,6 +2,7 @@
 // Enter opens it; Alt + arrow keys move it; it can also be dragged.
 import type { TaskInfo } from "@rehome/client";
 import type { DragEvent, KeyboardEvent } from "react";
+import { isOverdue } from "./filters";
 
 const KEYS = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" } as const;
 export type Direction = (typeof KEYS)[keyof typeof KEYS];
@@ -19,6 +20,8 @@ interface Props {
   dragging: boolean;
   /** Shows where a dragged card would land. */
   dropBefore: boolean;
+  /** The assignee's name, "you" for the viewer. */
+  assignee: string | undefined;
   onOpen: () => void;
   onStep: (direction: Direction) => void;
   onDragStart: () => void;
@@ -27,8 +30,8 @@ interface Props {
 }
 
 export function TaskCard(props: Props) {
-  const { task, today, dragging, dropBefore, onOpen, onStep } = props;
-  const overdue = task.status !== "done" && task.dueDate !== null && task.dueDate < today;
+  const { task, today, dragging, dropBefore, assignee, onOpen, onStep } = props;
+  const overdue = isOverdue(task, today);
   const onKeyDown = (event: KeyboardEvent) => {
     const direction = KEYS[event.key as keyof typeof KEYS];
     if (!event.altKey || !direction) return;
@@ -64,6 +67,9 @@ export function TaskCard(props: Props) {
               {overdue ? "Overdue · " : "Due "}
               {task.dueDate}
             </span>
+          )}
+          {assignee && (
+            <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">{assignee}</span>
           )}
           {task.labels.map((label) => (
             <span key={label} className="rounded bg-violet-50 px-1.5 py-0.5 text-violet-800">

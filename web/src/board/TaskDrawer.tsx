@@ -2,9 +2,11 @@
 // labels (only changed fields are sent), or delete it.
 import type { TaskInfo } from "@rehome/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { Drawer } from "../components/Drawer";
 import { Failed } from "../components/States";
 import { ui } from "../components/ui";
+import { useMembers } from "../hooks/useMembers";
 import { api } from "../session";
 import { COLUMNS } from "./positions";
 import { drop, upsert } from "./useTasks";
@@ -14,6 +16,7 @@ type Patch = Parameters<typeof api.tasks.update>[2];
 
 export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => void }) {
   const queries = useQueryClient();
+  const { members } = useMembers(task.projectId);
   const save = useMutation({
     mutationFn: (patch: Patch) => api.tasks.update(task.projectId, task.id, patch),
     onSuccess: (updated) => {
@@ -81,6 +84,17 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
             </select>
           </label>
           <label className={ui.label}>
+            Assignee
+            <select name="assigneeId" defaultValue={task.assigneeId ?? ""} className={`${ui.field} mt-1`}>
+              <option value="">Unassigned</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} ({m.role})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className={ui.label}>
             Due date
             <input
               name="dueDate"
@@ -118,6 +132,12 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
             {save.isPending ? "Saving…" : "Save"}
           </button>
         </div>
+        <Link
+          to={`/projects/${task.projectId}/messages?about=${task.id}`}
+          className="block text-sm text-emerald-800 underline"
+        >
+          Discuss this task in Messages
+        </Link>
         <p className="text-xs text-slate-500">
           Created {new Date(task.createdAt).toLocaleString()} · updated{" "}
           {new Date(task.updatedAt).toLocaleString()}
@@ -144,6 +164,7 @@ function changes(task: TaskInfo, form: FormData): Patch {
     status: text("status") as TaskInfo["status"],
     priority: text("priority") as TaskInfo["priority"],
     dueDate: text("dueDate") || null,
+    assigneeId: text("assigneeId") || null,
   };
   const patch: Patch = {};
   for (const [key, value] of Object.entries(next) as [keyof typeof next, string | null][])

@@ -2,6 +2,7 @@
 // channel's task events, and changed optimistically by moves so a drop never jumps back.
 import type { ProjectEvents, TaskInfo } from "@rehome/client";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { allPages } from "../hooks/allPages";
 import { useChannel } from "../hooks/useChannel";
 import { api } from "../session";
 
@@ -10,7 +11,10 @@ export const tasksKey = (projectId: string) => ["tasks", projectId] as const;
 
 export function useTasks(projectId: string) {
   const queries = useQueryClient();
-  const tasks = useQuery({ queryKey: tasksKey(projectId), queryFn: () => loadAll(projectId) });
+  const tasks = useQuery({
+    queryKey: tasksKey(projectId),
+    queryFn: () => allPages((cursor) => api.tasks.list(projectId, { cursor, limit: 200 })),
+  });
   useChannel<ProjectEvents>(`projects.${projectId}`, {
     "task.created": (task) => upsert(queries, task),
     "task.updated": (task) => upsert(queries, task),
@@ -47,16 +51,4 @@ export function upsert(queries: QueryClient, task: TaskInfo) {
 
 export function drop(queries: QueryClient, projectId: string, taskId: string) {
   queries.setQueryData<Tasks>(tasksKey(projectId), (old) => old?.filter((t) => t.id !== taskId));
-}
-
-/** A board shows every task: follow the cursor to the end (each page is one Query server-side). */
-async function loadAll(projectId: string): Promise<Tasks> {
-  const all: Tasks = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.tasks.list(projectId, { cursor, limit: 200 });
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
 }

@@ -2,6 +2,7 @@
 // out) around the current page. Sends anyone without a session to sign in.
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { signOut, useSession } from "../session";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { ui } from "./ui";
@@ -41,6 +42,7 @@ export function Layout() {
           </nav>
           <span className="grow" />
           <ConnectionBadge />
+          <NotificationBell userId={user.id} />
           <span className="text-sm text-slate-600" data-testid="whoami">
             {user.name} <span className="text-slate-400">·</span> {user.role}
           </span>

@@ -9,6 +9,9 @@ import { api } from "../session";
 
 const TABS = [
   { to: "board", name: "Board" },
+  { to: "messages", name: "Messages" },
+  { to: "files", name: "Files" },
+  { to: "activity", name: "Activity" },
   { to: "agent", name: "Agent" },
 ];
 

@@ -2,10 +2,21 @@ import { z } from "zod";
 import type { Actor, UserActor } from "../actor";
 import { config } from "../config";
 import { unauthorized, VisibleError } from "../error";
+import { requireUser } from "../policy";
 import { User } from "../user";
 import { hashPassword, verifyPassword } from "./password";
+import { endAll } from "./sessions";
 import * as Token from "./token";
 
+export {
+  ApiTokenInfo,
+  CreateApiTokenInput,
+  CreatedApiToken,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from "./api-token";
+export { ForgotPasswordInput, ResetPasswordInput, requestPasswordReset, resetPassword } from "./reset";
 export { hashPassword };
 
 export const LoginInput = z
@@ -21,6 +32,11 @@ export async function login(input: z.input<typeof LoginInput>): Promise<z.infer<
   if (!user || !ok)
     throw new VisibleError("auth.invalid_credentials", "Email or password is incorrect.", 401);
   if (user.status !== "active") throw new VisibleError("auth.inactive", "This account is not active.", 401);
+  return signIn(user);
+}
+
+/** Opens a session for a person who has just proved who they are (password, invite link). */
+export async function signIn(user: User.Stored): Promise<z.infer<typeof LoginResult>> {
   const { token } = await Token.issue({
     workspaceId: user.workspaceId,
     userId: user.id,
@@ -53,6 +69,8 @@ export async function logout(actor: Actor): Promise<void> {
   if (actor.type === "user" && actor.tokenId) await Token.revoke(actor.tokenId);
 }
 
-export async function logoutEverywhere(actor: UserActor): Promise<number> {
-  return Token.revokeAll(actor.workspaceId, actor.userId);
+/** Revokes every token of the caller (sessions and API tokens) and closes their sockets. */
+export async function logoutEverywhere(actor: Actor): Promise<number> {
+  const user = requireUser(actor);
+  return endAll(user.workspaceId, user.userId);
 }

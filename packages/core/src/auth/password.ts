@@ -3,6 +3,7 @@
 // arm64 Lambda and any laptop without platform-specific binaries.
 import { randomBytes } from "node:crypto";
 import { argon2id, argon2Verify } from "hash-wasm";
+import { z } from "zod";
 
 const options = { parallelism: 1, iterations: 2, memorySize: 19_456, hashLength: 32 };
 
@@ -21,3 +22,6 @@ export async function verifyPassword(stored: string | undefined, password: strin
   }
   return argon2Verify({ password, hash: stored }).catch(() => false);
 }
+
+/** What a new password must be: long enough to resist guessing, short enough to hash quickly. */
+export const Password = z.string().min(10, "Use at least 10 characters.").max(256);

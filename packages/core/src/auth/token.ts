@@ -10,6 +10,7 @@ export const TokenScope = z.enum(["read", "write"]);
 export interface Issued {
   token: string;
   tokenId: string;
+  createdAt: string;
   expiresAt: string;
 }
 
@@ -28,7 +29,7 @@ export async function issue(input: {
   await TokenEntity()
     .create({ ...input, tokenId, secretHash: sha256(secret), createdAt, expiresAt })
     .go();
-  return { token: `${tokenId}.${secret}`, tokenId, expiresAt };
+  return { token: `${tokenId}.${secret}`, tokenId, createdAt, expiresAt };
 }
 
 export type Verified = {
@@ -39,10 +40,18 @@ export type Verified = {
   kind: "session" | "api";
 };
 
+/** `<id>.<secret>` (bearer tokens and emailed links alike), or undefined when malformed. */
+export function split(value: string): { id: string; secret: string } | undefined {
+  const [id, secret, ...rest] = value.split(".");
+  if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 128) return undefined;
+  return { id, secret };
+}
+
 /** The token's owner if the token is well-formed, known, unexpired and not revoked. */
 export async function verify(bearer: string): Promise<Verified | undefined> {
-  const [tokenId, secret, ...rest] = bearer.split(".");
-  if (!tokenId || !secret || rest.length > 0 || tokenId.length > 64 || secret.length > 128) return undefined;
+  const parts = split(bearer);
+  if (!parts) return undefined;
+  const { id: tokenId, secret } = parts;
   const { data } = await TokenEntity().get({ tokenId }).go();
   if (!data || data.revokedAt || data.expiresAt <= nowIso()) return undefined;
   if (!safeEqual(data.secretHash, sha256(secret))) return undefined;

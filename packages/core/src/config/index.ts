@@ -19,6 +19,8 @@ export const Schema = z.object({
   SERVICE_VERSION: z.string().default("0.0.0"),
   AWS_REGION: z.string().default("us-east-1"),
   LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+  /** Set by the Lambda runtime itself; its absence means the code runs elsewhere (local, CLI). */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
 
   DATA_TABLE: z.string().min(3),
   REALTIME_TABLE: z.string().min(3),
@@ -57,9 +59,23 @@ export const Schema = z.object({
   STREAM_COALESCE_MAX_CHARS: int(512),
   AGENT_LEASE_SECONDS: int(30),
 
+  WS_PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  WS_WHISPER_PER_SECOND: int(10),
+
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("ReHome <no-reply@rehome.local>"),
+
+  RATE_LIMIT_TOKEN_PER_MINUTE: int(600),
+  RATE_LIMIT_IP_PER_MINUTE: int(300),
+  RATE_LIMIT_AUTH_PER_MINUTE: int(60),
+  MESSAGE_EDIT_WINDOW_MINUTES: int(15),
+  UPLOAD_MAX_BYTES: int(25 * 1024 * 1024),
+  UPLOAD_URL_TTL_SECONDS: int(300),
+  DOWNLOAD_URL_TTL_SECONDS: int(60),
+  INVITE_TTL_HOURS: int(72),
+  PASSWORD_RESET_TTL_MINUTES: int(60),
+  API_TOKEN_MAX_DAYS: int(365),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -71,6 +87,9 @@ function toConfig(env: z.infer<typeof Schema>) {
     version: env.SERVICE_VERSION,
     region: env.AWS_REGION,
     logLevel: env.LOG_LEVEL,
+    // EMF lines are CloudWatch's metric transport on Lambda; anywhere else they are console
+    // noise, printed only when debugging.
+    emitMetrics: Boolean(env.AWS_LAMBDA_FUNCTION_NAME) || env.LOG_LEVEL === "DEBUG",
     tables: { data: env.DATA_TABLE, realtime: env.REALTIME_TABLE },
     uploadsBucket: env.UPLOADS_BUCKET,
     agentQueueUrl: env.AGENT_QUEUE_URL,
@@ -105,7 +124,24 @@ function toConfig(env: z.infer<typeof Schema>) {
       coalesceMaxChars: env.STREAM_COALESCE_MAX_CHARS,
       leaseMs: env.AGENT_LEASE_SECONDS * 1000,
     },
+    realtime: {
+      publishConcurrency: env.WS_PUBLISH_CONCURRENCY,
+      whispersPerSecond: env.WS_WHISPER_PER_SECOND,
+    },
     mail: { resendApiKey: env.RESEND_API_KEY, resendBaseUrl: env.RESEND_BASE_URL, from: env.MAIL_FROM },
+    rateLimits: {
+      perTokenMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE,
+      perIpMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+      credentialsPerIpMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+    },
+    messageEditWindowMs: env.MESSAGE_EDIT_WINDOW_MINUTES * 60_000,
+    uploads: {
+      maxBytes: env.UPLOAD_MAX_BYTES,
+      uploadUrlTtlSeconds: env.UPLOAD_URL_TTL_SECONDS,
+      downloadUrlTtlSeconds: env.DOWNLOAD_URL_TTL_SECONDS,
+    },
+    links: { inviteTtlHours: env.INVITE_TTL_HOURS, resetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES },
+    apiTokenMaxDays: env.API_TOKEN_MAX_DAYS,
   } as const;
 }
 

@@ -2,6 +2,7 @@ import type { Actor, Role } from "../actor";
 import { hashPassword } from "../auth/password";
 import { config } from "../config";
 import { VisibleError } from "../error";
+import { Message } from "../message";
 import { Project } from "../project";
 import { Task } from "../task";
 import { User } from "../user";
@@ -68,8 +69,7 @@ export async function seed(): Promise<{ seeded: boolean }> {
     ["client", "client", [kitchen.id]],
   ];
   for (const [person, role, projects] of assignments) {
-    for (const projectId of projects)
-      await Project.assign(admin, projectId, { userId: people[person] ?? "", role });
+    for (const projectId of projects) await Project.assign(admin, projectId, people[person] ?? "", { role });
   }
 
   const tasks: [string, Parameters<typeof Task.create>[2]][] = [
@@ -156,6 +156,38 @@ export async function seed(): Promise<{ seeded: boolean }> {
     ],
   ];
   for (const [projectId, input] of tasks) await Task.create(admin, projectId, input);
+
+  const as = (role: Role): Actor => ({
+    type: "user",
+    userId: people[role] ?? "",
+    workspaceId: demo.id,
+    role,
+  });
+  const messages: [Role, string, string][] = [
+    [
+      "admin",
+      kitchen.id,
+      "Welcome to the Elm Street kitchen thread. @Tom Team please post the plumbing schedule here.",
+    ],
+    [
+      "team",
+      kitchen.id,
+      "Rough-in starts Monday. @Cliff Client we still need your worktop choice by Friday.",
+    ],
+    ["client", kitchen.id, "Thanks @Tom — leaning towards quartz, will confirm after the showroom visit."],
+    [
+      "consultant",
+      kitchen.id,
+      "Electrical inspection is booked; @admin@demo.rehome.local can you share access?",
+    ],
+    ["team", bathroom.id, "Underfloor mats are down. The shower tray is still delayed by the supplier."],
+    [
+      "consultant",
+      loft.id,
+      "Structural calcs are with the engineer. @Tom Team hold the scaffolding until sign-off.",
+    ],
+  ];
+  for (const [author, projectId, body] of messages) await Message.send(as(author), projectId, { body });
 
   const northwind = await Workspace.create({ name: "Northwind Builders" });
   const nwAdmin = await User.create({

@@ -1,7 +1,27 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { count, countBy, flush, milliseconds } from ".";
 
-afterEach(() => vi.restoreAllMocks());
+const wiring = {
+  DATA_TABLE: "app-data",
+  REALTIME_TABLE: "app-realtime",
+  UPLOADS_BUCKET: "app-uploads",
+  AGENT_QUEUE_URL: "http://127.0.0.1:1/000000000000/agent",
+  WS_MANAGEMENT_URL: "http://127.0.0.1:2",
+  WS_PUBLIC_URL: "ws://127.0.0.1:2",
+  PUBLIC_URL: "http://localhost:3000",
+  POWERTOOLS_METRICS_DISABLED: "false",
+};
+
+/** A fresh metrics module (and config) under the given environment. */
+async function metricsWith(env: Record<string, string>) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries({ ...wiring, ...env })) vi.stubEnv(name, value);
+  return import(".");
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
 
 /** EMF lines written to stdout while `action` runs. */
 function emitted(action: () => void) {
@@ -16,7 +36,8 @@ function emitted(action: () => void) {
 }
 
 describe("metrics in Embedded Metric Format", () => {
-  it("flushes what an invocation recorded under the ReHome namespace", () => {
+  it("flushes what a Lambda invocation recorded under the ReHome namespace", async () => {
+    const { count, flush, milliseconds } = await metricsWith({ AWS_LAMBDA_FUNCTION_NAME: "ws-default" });
     const [line] = emitted(() => {
       count("SocketMessagesSent", 3);
       milliseconds("TokenLatencyMs", 12);
@@ -28,12 +49,22 @@ describe("metrics in Embedded Metric Format", () => {
     expect(line.TokenLatencyMs).toEqual([12, 30]);
   });
 
-  it("writes a dimensioned metric at once and stays quiet when nothing was recorded", () => {
+  it("writes a dimensioned metric at once and stays quiet when nothing was recorded", async () => {
+    const { countBy, flush } = await metricsWith({ AWS_LAMBDA_FUNCTION_NAME: "agent-worker" });
     const lines = emitted(() => {
       countBy("AgentRuns", "Status", "completed");
       flush();
     });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ AgentRuns: 1, Status: "completed" });
+  });
+
+  it("prints nothing off Lambda unless LOG_LEVEL is DEBUG", async () => {
+    const quiet = await metricsWith({ LOG_LEVEL: "INFO" });
+    expect(emitted(() => (quiet.count("GoneConnectionsCleaned", 2), quiet.flush()))).toEqual([]);
+
+    const debugging = await metricsWith({ LOG_LEVEL: "DEBUG" });
+    const lines = emitted(() => (debugging.count("GoneConnectionsCleaned", 2), debugging.flush()));
+    expect(lines[0]).toMatchObject({ GoneConnectionsCleaned: 2 });
   });
 });

@@ -1,10 +1,18 @@
 import { z } from "zod";
+import { Activity } from "../activity";
 import type { Actor } from "../actor";
-import { Roles } from "../actor";
-import { type Page, toPage } from "../db";
-import { requireAdmin, requireProject, requireUser, requireWrite, workspaceOf } from "../policy";
+import { Audit } from "../audit";
+import { type Page, PageInput, paged } from "../db";
+import { conflict } from "../error";
+import { event } from "../event";
+import { requireAdmin, requireProject, requireUser, requireWrite } from "../policy";
+import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
 import { AssignmentEntity, ProjectEntity } from "./entity";
+
+export { AssignInput, Assignment, assign, assignments, unassign } from "./assignment";
+export { type Member, membersOf } from "./members";
+export { mentionsIn } from "./mentions";
 
 export const Info = z
   .object({
@@ -39,6 +47,8 @@ export const toInfo = (item: Item): Info => ({
   updatedAt: item.updatedAt,
 });
 
+export const Events = { Updated: event("project.updated", Info) };
+
 export const CreateInput = z
   .object({ name: z.string().trim().min(1).max(120), description: z.string().trim().max(2000).optional() })
   .meta({ id: "CreateProjectInput" });
@@ -58,6 +68,12 @@ export async function create(actor: Actor, input: z.input<typeof CreateInput>): 
     updatedAt: now,
   };
   await ProjectEntity().create(item).go();
+  await Audit.record(actor, {
+    action: "project.created",
+    targetType: "project",
+    targetId: item.projectId,
+    summary: `Created ${item.name}`,
+  });
   return toInfo(item);
 }
 
@@ -65,59 +81,76 @@ export async function get(actor: Actor, projectId: string): Promise<Info> {
   return toInfo(await requireProject(actor, projectId));
 }
 
-export const ListInput = z.object({
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+/** A project the actor may see and change: archived projects are read-only. */
+export async function requireWritable(actor: Actor, projectId: string): Promise<Info> {
+  requireWrite(actor);
+  const project = toInfo(await requireProject(actor, projectId));
+  if (project.status === "archived")
+    throw conflict("project.archived", "This project is archived; unarchive it to make changes.");
+  return project;
+}
+
+export const UpdateInput = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    description: z.string().trim().max(2000).optional(),
+    status: z.enum(["active", "archived"]).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "Give at least one field to change.")
+  .meta({ id: "UpdateProjectInput" });
+
+/** Edits, archives or unarchives a project (admins). */
+export async function update(
+  actor: Actor,
+  projectId: string,
+  input: z.input<typeof UpdateInput>,
+): Promise<Info> {
+  const admin = requireAdmin(actor);
+  requireWrite(actor);
+  const patch = UpdateInput.parse(input);
+  const before = toInfo(await requireProject(actor, projectId));
+  const { data } = await ProjectEntity()
+    .patch({ workspaceId: admin.workspaceId, projectId })
+    .set({ ...patch, updatedAt: nowIso() })
+    .go({ response: "all_new" });
+  const project = toInfo(data as Item);
+  const [action, verb] =
+    project.status === before.status
+      ? ["project.updated", "Edited"]
+      : project.status === "archived"
+        ? ["project.archived", "Archived"]
+        : ["project.unarchived", "Unarchived"];
+  const summary = `${verb} ${project.name}`;
+  await Activity.record(actor, projectId, { action, subjectType: "project", subjectId: projectId, summary });
+  await Audit.record(actor, { action, targetType: "project", targetId: projectId, summary, details: patch });
+  await publish(Channel.project(projectId), Events.Updated, project);
+  return project;
+}
+
+export const ListInput = PageInput;
 
 /** Admins list the workspace's projects; participants the projects they are assigned to. */
 export async function list(actor: Actor, input: z.input<typeof ListInput> = {}): Promise<Page<Info>> {
   const user = requireUser(actor);
   const { cursor, limit } = ListInput.parse(input);
   if (user.role === "admin") {
-    const result = await ProjectEntity()
-      .query.primary({ workspaceId: user.workspaceId })
-      .go({ cursor, limit });
-    return toPage({ data: result.data.map(toInfo), cursor: result.cursor });
+    const page = await paged(cursor, (c) =>
+      ProjectEntity().query.primary({ workspaceId: user.workspaceId }).go({ cursor: c, limit }),
+    );
+    return { ...page, items: page.items.map(toInfo) };
   }
-  const assignments = await AssignmentEntity()
-    .query.byUser({ workspaceId: user.workspaceId, userId: user.userId })
-    .go({ cursor, limit });
-  if (assignments.data.length === 0) return { items: [] };
+  const assigned = await paged(cursor, (c) =>
+    AssignmentEntity()
+      .query.byUser({ workspaceId: user.workspaceId, userId: user.userId })
+      .go({ cursor: c, limit }),
+  );
+  if (assigned.items.length === 0) return { items: [] };
   // One BatchGetItem for the page, not one read per project.
   const { data } = await ProjectEntity()
-    .get(assignments.data.map((a) => ({ workspaceId: a.workspaceId, projectId: a.projectId })))
+    .get(assigned.items.map((a) => ({ workspaceId: a.workspaceId, projectId: a.projectId })))
     .go();
-  return toPage({ data: data.map(toInfo), cursor: assignments.cursor });
-}
-
-export const AssignInput = z
-  .object({ userId: z.string().min(1), role: z.enum(Roles) })
-  .meta({ id: "AssignInput" });
-
-export async function assign(actor: Actor, projectId: string, input: z.input<typeof AssignInput>) {
-  const admin = requireAdmin(actor);
-  requireWrite(actor);
-  const { userId, role } = AssignInput.parse(input);
-  await requireProject(actor, projectId);
-  const item = { workspaceId: admin.workspaceId, projectId, userId, role, createdAt: nowIso() };
-  await AssignmentEntity().put(item).go();
-  return item;
-}
-
-export async function unassign(actor: Actor, projectId: string, userId: string): Promise<void> {
-  const admin = requireAdmin(actor);
-  requireWrite(actor);
-  await AssignmentEntity().delete({ workspaceId: admin.workspaceId, projectId, userId }).go();
-}
-
-/** Members of a project (for mentions, assignee pickers and event fan-out). */
-export async function members(actor: Actor, projectId: string) {
-  await requireProject(actor, projectId);
-  const { data } = await AssignmentEntity()
-    .query.primary({ workspaceId: workspaceOf(actor), projectId })
-    .go({ pages: "all" });
-  return data.map((a) => ({ userId: a.userId, role: a.role }));
+  return { ...assigned, items: data.map(toInfo) };
 }
 
 /** Ids of a workspace's active projects, for the scheduled digests (the system's view). */

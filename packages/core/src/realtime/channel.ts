@@ -1,6 +1,6 @@
-// Channel names (from the original design) and who may subscribe to each.
+// Channel names (from the original design), their parsing, and the frames sent either way.
 import { z } from "zod";
-import type { Actor } from "../actor";
+import { createId } from "../util";
 
 export const Channel = {
   project: (projectId: string) => `private-projects.${projectId}`,
@@ -45,6 +45,16 @@ export const Envelope = z.object({
 });
 export type Envelope = z.infer<typeof Envelope>;
 
+export const envelope = (channel: string, event: string, data: unknown): Envelope => ({
+  channel,
+  event,
+  data,
+  id: createId(),
+});
+
+/** Answers the connection a frame came from. */
+export type Reply = (envelope: Omit<Envelope, "id">) => Promise<unknown>;
+
 /** Client -> server frames; `action` selects the route. */
 export const ClientFrame = z.discriminatedUnion("action", [
   z.object({ action: z.literal("subscribe"), channel: ChannelName }),
@@ -64,5 +74,3 @@ export const ClientFrame = z.discriminatedUnion("action", [
   }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
-
-export type ChannelAuthorizer = (actor: Actor, channel: ParsedChannel) => Promise<boolean>;

@@ -1,16 +1,22 @@
-// The lifecycle of one WebSocket connection: ticket -> $connect -> frames -> $disconnect.
-// Authorization of every subscription goes through the policy module via authorizeChannel.
+// The lifecycle of one WebSocket connection: ticket -> $connect -> frames -> $disconnect, and
+// closing a person's sockets when their access ends. Every subscription is authorized through
+// the policy module (authorize.ts); a refused one is never stored, so it never gets an event.
+import { DeleteConnectionCommand, GoneException } from "@aws-sdk/client-apigatewaymanagementapi";
 import { z } from "zod";
 import type { Actor, UserActor } from "../actor";
+import { connections } from "../aws/clients";
 import { config } from "../config";
+import { logger } from "../log";
 import { requireUser } from "../policy";
 import { epochSeconds, isAlive } from "../tables";
 import { User } from "../user";
 import { createId, nowIso, randomSecret, sha256 } from "../util";
 import { authorizeChannel } from "./authorize";
-import { type ClientFrame, type Envelope, ClientFrame as Frame, parseChannel } from "./channel";
+import { type ClientFrame, ClientFrame as Frame, parseChannel, type Reply } from "./channel";
 import { ConnectionEntity, SubscriptionEntity, TicketEntity } from "./entity";
-import { broadcast, forget, sendTo } from "./publisher";
+import { join, leave } from "./presence";
+import { forget, sendTo } from "./publisher";
+import { relay } from "./whisper";
 
 const TICKET_TTL_SECONDS = 60;
 /** API Gateway closes a WebSocket after 2 hours at most; keep items a little longer. */
@@ -44,6 +50,7 @@ export async function connect(
     .go({ response: "all_old" })
     .catch(() => ({ data: null }));
   const data = consumed.data;
+  // TTL deletion is lazy: an expired ticket may still be stored.
   if (!data || !isAlive(data)) return undefined;
   const user = await User.get(data.workspaceId, data.userId).catch(() => undefined);
   if (!user || user.status !== "active") return undefined;
@@ -67,13 +74,35 @@ export async function disconnect(connectionId: string): Promise<void> {
   const channels = await forget(connectionId);
   if (!connection.data) return;
   const member = { id: connection.data.userId, name: connection.data.name };
-  await Promise.all(channels.filter((c) => c.startsWith("presence-")).map((c) => leavePresence(c, member)));
+  const presence = channels.filter((c) => parseChannel(c)?.kind === "presence");
+  await Promise.all(presence.map((c) => leave(c, member)));
+}
+
+/**
+ * Closes every open socket of a person (deactivation, role change): they leave their presence
+ * channels at once, then API Gateway drops the sockets. Returns how many were open.
+ */
+export async function closeUserConnections(workspaceId: string, userId: string): Promise<number> {
+  const { data } = await ConnectionEntity()
+    .query.byUser({ workspaceId, userId })
+    .go({ pages: "all", attributes: ["connectionId"] });
+  // One at a time, so only the last tab's departure is announced as leaving.
+  for (const { connectionId } of data) {
+    await disconnect(connectionId);
+    await connections()
+      .send(new DeleteConnectionCommand({ ConnectionId: connectionId }))
+      .catch((error) => {
+        // 410: already closed, which is what we wanted.
+        if (!(error instanceof GoneException))
+          logger().warn("delete connection failed", { connectionId, error: String(error) });
+      });
+  }
+  return data.length;
 }
 
 /** $default: one client frame. Replies go back to the same connection. */
 export async function receive(connectionId: string, body: string | undefined): Promise<void> {
-  const reply = (envelope: Omit<Envelope, "id">) =>
-    sendTo(connectionId, JSON.stringify({ ...envelope, id: createId() }));
+  const reply: Reply = (envelope) => sendTo(connectionId, JSON.stringify({ ...envelope, id: createId() }));
   const parsed = Frame.safeParse(safeJson(body));
   if (!parsed.success) {
     await reply({ channel: "", event: "error", data: { code: "bad_frame", message: "Unrecognised frame." } });
@@ -88,10 +117,10 @@ export async function receive(connectionId: string, body: string | undefined): P
 }
 
 type Connection = NonNullable<Awaited<ReturnType<typeof liveConnection>>>;
-type Reply = (envelope: Omit<Envelope, "id">) => Promise<boolean>;
 
 async function handle(connection: Connection, frame: ClientFrame, reply: Reply): Promise<void> {
   const { actor, item } = connection;
+  const me = { connectionId: item.connectionId, userId: item.userId, name: item.name };
   switch (frame.action) {
     case "ping":
       await reply({ channel: "", event: "pong", data: {} });
@@ -106,51 +135,25 @@ async function handle(connection: Connection, frame: ClientFrame, reply: Reply):
         });
         return;
       }
-      await SubscriptionEntity()
-        .put({
-          channel: frame.channel,
-          connectionId: item.connectionId,
-          userId: item.userId,
-          name: item.name,
-          subscribedAt: nowIso(),
-          expiresAt: item.expiresAt,
-        })
-        .go();
+      const { data: before } = await SubscriptionEntity()
+        .put({ ...me, channel: frame.channel, subscribedAt: nowIso(), expiresAt: item.expiresAt })
+        .go({ response: "all_old" });
       await reply({ channel: frame.channel, event: "subscription.succeeded", data: {} });
-      if (channel.kind === "presence") await joinPresence(frame.channel, item, reply);
+      // Subscribing twice from one socket is not joining twice.
+      if (channel.kind === "presence" && !before) await join(frame.channel, me, reply);
       return;
     }
     case "unsubscribe": {
-      await SubscriptionEntity().delete({ channel: frame.channel, connectionId: item.connectionId }).go();
-      if (frame.channel.startsWith("presence-")) {
-        await leavePresence(frame.channel, { id: item.userId, name: item.name });
-      }
+      const { data: before } = await SubscriptionEntity()
+        .delete({ channel: frame.channel, connectionId: item.connectionId })
+        .go({ response: "all_old" });
+      if (before && parseChannel(frame.channel)?.kind === "presence")
+        await leave(frame.channel, { id: item.userId, name: item.name });
       return;
     }
-    case "whisper": {
-      const subscribed = await SubscriptionEntity()
-        .get({ channel: frame.channel, connectionId: item.connectionId })
-        .go();
-      if (!frame.channel.startsWith("presence-") || !subscribed.data) {
-        await reply({
-          channel: frame.channel,
-          event: "error",
-          data: { code: "forbidden", message: "Join first." },
-        });
-        return;
-      }
-      await broadcast(
-        frame.channel,
-        {
-          channel: frame.channel,
-          event: `client-${frame.event}`,
-          data: { from: { id: item.userId, name: item.name }, payload: frame.data },
-          id: createId(),
-        },
-        item.connectionId,
-      );
+    case "whisper":
+      await relay(me, frame, reply);
       return;
-    }
     case "resume":
       await reply({
         channel: frame.channel,
@@ -171,36 +174,6 @@ async function liveConnection(connectionId: string) {
     role: data.role,
   };
   return { actor, item: data };
-}
-
-async function members(channel: string) {
-  const now = epochSeconds();
-  const { data } = await SubscriptionEntity()
-    .query.primary({ channel })
-    .where(({ expiresAt }, { gt }) => gt(expiresAt, now))
-    .go({ pages: "all" });
-  const unique = new Map(data.map((s) => [s.userId, { id: s.userId, name: s.name }]));
-  return [...unique.values()];
-}
-
-async function joinPresence(channel: string, item: Connection["item"], reply: Reply) {
-  const here = await members(channel);
-  await reply({ channel, event: "presence.here", data: here });
-  // A second tab of the same person is not a new member.
-  const others = here.filter((m) => m.id === item.userId).length;
-  if (others <= 1) {
-    await broadcast(
-      channel,
-      { channel, event: "presence.joining", data: { id: item.userId, name: item.name }, id: createId() },
-      item.connectionId,
-    );
-  }
-}
-
-async function leavePresence(channel: string, member: { id: string; name: string }) {
-  const stillHere = (await members(channel)).some((m) => m.id === member.id);
-  if (stillHere) return;
-  await broadcast(channel, { channel, event: "presence.leaving", data: member, id: createId() });
 }
 
 function safeJson(body: string | undefined): unknown {

@@ -4,21 +4,30 @@
 import { GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
 import type { z } from "zod";
 import { connections } from "../aws/clients";
+import { config } from "../config";
 import type { EventDefinition } from "../event";
 import { logger } from "../log";
 import * as Metric from "../metrics";
 import { epochSeconds } from "../tables";
-import { createId } from "../util";
-import type { Envelope } from "./channel";
+import { type Envelope, envelope } from "./channel";
 import { ConnectionEntity, SubscriptionEntity } from "./entity";
-
-const CONCURRENCY = 32;
 
 export interface Delivery {
   /** PostToConnection calls that succeeded. */
   sent: number;
-  /** Stale connections found (410) and removed. */
-  gone: number;
+  /** Connections that answered 410, now forgotten with their subscriptions. */
+  gone: string[];
+  /** Calls that failed otherwise (throttled, network): logged, the connection is kept. */
+  failed: number;
+}
+
+export type Sent = "sent" | "gone" | "failed";
+
+/** One live subscription: who is listening on a channel, through which connection. */
+export interface Subscriber {
+  connectionId: string;
+  userId: string;
+  name: string;
 }
 
 /** Publishes a declared event to every live subscriber of a channel. */
@@ -28,64 +37,83 @@ export async function publish<S extends z.ZodType>(
   data: z.infer<S>,
   options: { seq?: number; exceptConnectionId?: string } = {},
 ): Promise<Delivery> {
-  const envelope: Envelope = { channel, event: definition.name, data, id: createId() };
-  if (options.seq !== undefined) envelope.seq = options.seq;
-  return broadcast(channel, envelope, options.exceptConnectionId);
+  const message = envelope(channel, definition.name, data);
+  if (options.seq !== undefined) message.seq = options.seq;
+  const listeners = await subscriptions(channel);
+  return deliver(
+    channel,
+    listeners.map((s) => s.connectionId).filter((id) => id !== options.exceptConnectionId),
+    message,
+  );
 }
 
-/** Sends an already-built envelope to a channel's subscribers. */
-export async function broadcast(channel: string, envelope: Envelope, exceptConnectionId?: string) {
-  const ids = (await subscribers(channel)).filter((id) => id !== exceptConnectionId);
-  return sendMany(ids, JSON.stringify(envelope));
-}
-
-export async function subscribers(channel: string): Promise<string[]> {
+/**
+ * A channel's subscriptions that have not expired (TTL deletion is lazy). `consistent` sees
+ * writes that just happened, for presence decisions made right after one.
+ */
+export async function subscriptions(channel: string, consistent = false): Promise<Subscriber[]> {
   const now = epochSeconds();
   const { data } = await SubscriptionEntity()
     .query.primary({ channel })
     .where(({ expiresAt }, { gt }) => gt(expiresAt, now))
-    .go({ pages: "all", attributes: ["connectionId"] });
-  return data.map((s) => s.connectionId);
+    .go({ pages: "all", consistent, attributes: ["connectionId", "userId", "name"] });
+  return data;
 }
 
-export async function sendMany(connectionIds: string[], payload: string): Promise<Delivery> {
-  const result: Delivery = { sent: 0, gone: 0 };
+/** Sends one envelope to the given connections of `channel`, a bounded number at a time. */
+export async function deliver(
+  channel: string,
+  connectionIds: string[],
+  envelope: Envelope,
+): Promise<Delivery> {
+  const payload = JSON.stringify(envelope);
+  const result: Delivery = { sent: 0, gone: [], failed: 0 };
   const queue = [...connectionIds];
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      if (await sendTo(id, payload)) result.sent++;
-      else result.gone++;
+      const outcome = await sendTo(id, payload, [channel]);
+      if (outcome === "sent") result.sent++;
+      else if (outcome === "gone") result.gone.push(id);
+      else result.failed++;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  const workers = Math.min(config().realtime.publishConcurrency, queue.length);
+  await Promise.all(Array.from({ length: workers }, worker));
   Metric.count("SocketMessagesSent", result.sent);
-  Metric.count("GoneConnectionsCleaned", result.gone);
+  Metric.count("GoneConnectionsCleaned", result.gone.length);
+  Metric.count("SocketSendFailures", result.failed);
   return result;
 }
 
-/** True when delivered; false when the connection was gone (and has been forgotten). */
-export async function sendTo(connectionId: string, payload: string): Promise<boolean> {
+/**
+ * Posts one frame to one connection. On 410 the connection is forgotten, including its
+ * subscriptions on `channels` (named because the by-connection index may lag a fresh write).
+ */
+export async function sendTo(connectionId: string, payload: string, channels: string[] = []): Promise<Sent> {
   try {
     await connections().send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: payload }));
-    return true;
+    return "sent";
   } catch (error) {
     if (error instanceof GoneException) {
-      await forget(connectionId);
-      return false;
+      await forget(connectionId, channels);
+      return "gone";
     }
     logger().warn("post to connection failed", { connectionId, error: String(error) });
-    return false;
+    return "failed";
   }
 }
 
 /** Deletes a connection and every subscription it holds. Returns the channels it was on. */
-export async function forget(connectionId: string): Promise<string[]> {
-  const { data } = await SubscriptionEntity().query.byConnection({ connectionId }).go({ pages: "all" });
-  if (data.length > 0) {
+export async function forget(connectionId: string, knownChannels: string[] = []): Promise<string[]> {
+  const { data } = await SubscriptionEntity()
+    .query.byConnection({ connectionId })
+    .go({ pages: "all", attributes: ["channel"] });
+  const channels = [...new Set([...data.map((s) => s.channel), ...knownChannels])];
+  if (channels.length > 0) {
     await SubscriptionEntity()
-      .delete(data.map((s) => ({ channel: s.channel, connectionId })))
+      .delete(channels.map((channel) => ({ channel, connectionId })))
       .go();
   }
   await ConnectionEntity().delete({ connectionId }).go();
-  return data.map((s) => s.channel);
+  return channels;
 }

@@ -1,3 +1,4 @@
 export { Channel, ClientFrame, Envelope, parseChannel } from "./channel";
-export { connect, disconnect, issueTicket, receive, TicketResult } from "./connection";
-export { broadcast, forget, publish, sendTo, subscribers } from "./publisher";
+export { closeUserConnections, connect, disconnect, issueTicket, receive, TicketResult } from "./connection";
+export type { Member } from "./presence";
+export { forget, publish, subscriptions } from "./publisher";

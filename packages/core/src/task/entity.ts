@@ -1,5 +1,6 @@
 // Access patterns: get a task; list a project's tasks (paged); list a project's board by
-// column in position order (gsi1); list an assignee's tasks by due date (gsi2, sparse).
+// column in position order (gsi1); list a project's tasks of one assignee (or unassigned) by
+// due date (gsi2). Overdue and by-label are filters on one of these Queries.
 import { Entity } from "electrodb";
 import { dataTable, service } from "../db";
 import { once } from "../util";
@@ -29,6 +30,10 @@ export const TaskEntity = once(
           },
           assigneeId: { type: "string" },
           dueDate: { type: "string" },
+          /** `assigneeId`, or NOBODY: the assignee index's partition (set with it, see keysOf). */
+          assigneeKey: { type: "string", required: true },
+          /** `dueDate`, or NO_DATE so undated tasks sort last in the assignee index. */
+          dueKey: { type: "string", required: true },
           priority: { type: TaskPriorities, default: "medium" },
           labels: { type: "list", items: { type: "string" }, default: [] },
           mentions: { type: "list", items: { type: "string" }, default: [] },
@@ -46,6 +51,11 @@ export const TaskEntity = once(
             pk: { field: "gsi1pk", composite: ["workspaceId", "projectId"] },
             sk: { field: "gsi1sk", composite: ["status", "rank"] },
           },
+          byAssignee: {
+            index: "gsi2",
+            pk: { field: "gsi2pk", composite: ["workspaceId", "projectId", "assigneeKey"] },
+            sk: { field: "gsi2sk", composite: ["dueKey", "taskId"] },
+          },
         },
       },
       dataTable(),
@@ -54,3 +64,12 @@ export const TaskEntity = once(
 
 /** Zero-padded so lexical order equals numeric order for positions in [0, 1e12). */
 export const rankOf = (position: number) => position.toFixed(6).padStart(20, "0");
+
+export const NOBODY = "-";
+export const NO_DATE = "9999-12-31";
+
+/** The assignee index's keys; written whenever the assignee or the due date changes. */
+export const keysOf = (task: { assigneeId?: string | null; dueDate?: string | null }) => ({
+  assigneeKey: task.assigneeId ?? NOBODY,
+  dueKey: task.dueDate ?? NO_DATE,
+});

@@ -1,36 +1,20 @@
 import { z } from "zod";
+import { Activity } from "../activity";
 import type { Actor } from "../actor";
-import { type Page, toPage } from "../db";
 import { notFound } from "../error";
 import { event } from "../event";
-import { requireProject, requireWrite, workspaceOf } from "../policy";
+import { requireProject, workspaceOf } from "../policy";
+import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
-import { TaskEntity, TaskPriorities, TaskStatuses } from "./entity";
+import { keysOf, TaskEntity } from "./entity";
+import { Info, type Item, Label, Priority, Status, toInfo } from "./info";
+import { concerned, tell } from "./people";
 
-export const Status = z.enum(TaskStatuses);
-export const Priority = z.enum(TaskPriorities);
+export { Info, Label, Priority, Status, toInfo } from "./info";
+export { ListInput, list } from "./list";
+
 const DateOnly = z.iso.date();
-
-export const Info = z
-  .object({
-    id: z.string(),
-    projectId: z.string(),
-    title: z.string(),
-    description: z.string(),
-    status: Status,
-    position: z.number(),
-    assigneeId: z.string().nullable(),
-    dueDate: z.string().nullable(),
-    priority: Priority,
-    labels: z.array(z.string()),
-    mentions: z.array(z.string()),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: "Task" });
-export type Info = z.infer<typeof Info>;
 
 export const Events = {
   Created: event("task.created", Info),
@@ -38,27 +22,6 @@ export const Events = {
   Moved: event("task.moved", Info),
   Deleted: event("task.deleted", z.object({ id: z.string(), projectId: z.string() })),
 };
-
-type Item = NonNullable<Awaited<ReturnType<ReturnType<ReturnType<typeof TaskEntity>["get"]>["go"]>>["data"]>;
-
-export const toInfo = (item: Item): Info => ({
-  id: item.taskId,
-  projectId: item.projectId,
-  title: item.title,
-  description: item.description ?? "",
-  status: item.status,
-  position: item.position,
-  assigneeId: item.assigneeId ?? null,
-  dueDate: item.dueDate ?? null,
-  priority: item.priority ?? "medium",
-  labels: item.labels ?? [],
-  mentions: item.mentions ?? [],
-  createdBy: item.createdBy,
-  createdAt: item.createdAt,
-  updatedAt: item.updatedAt,
-});
-
-const Label = z.string().trim().min(1).max(40);
 
 export const CreateInput = z
   .object({
@@ -79,12 +42,16 @@ export async function create(
   projectId: string,
   input: z.input<typeof CreateInput>,
 ): Promise<Info> {
-  requireWrite(actor);
   const data = CreateInput.parse(input);
-  await requireProject(actor, projectId);
+  await Project.requireWritable(actor, projectId);
+  const workspaceId = workspaceOf(actor);
+  const { mentions } = await concerned(workspaceId, projectId, {
+    assigneeId: data.assigneeId,
+    text: `${data.title}\n${data.description ?? ""}`,
+  });
   const now = nowIso();
   const item = {
-    workspaceId: workspaceOf(actor),
+    workspaceId,
     projectId,
     taskId: createId(),
     title: data.title,
@@ -94,9 +61,10 @@ export async function create(
     position: data.position ?? Date.now() / 1000,
     assigneeId: data.assigneeId,
     dueDate: data.dueDate,
+    ...keysOf(data),
     priority: data.priority ?? "medium",
     labels: data.labels ?? [],
-    mentions: [],
+    mentions: mentions ?? [],
     createdBy: actor.type === "user" ? actor.userId : "system",
     createdAt: now,
     updatedAt: now,
@@ -104,26 +72,9 @@ export async function create(
   const { data: stored } = await TaskEntity().create(item).go();
   const task = toInfo(stored as Item);
   await publish(Channel.project(projectId), Events.Created, task);
+  await Activity.record(actor, projectId, summarize("task.created", `Created "${task.title}"`, task));
+  await tell(actor, task);
   return task;
-}
-
-export const ListInput = z.object({
-  cursor: z.string().max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
-});
-
-/** The project's tasks in board order (by status, then position); one Query per page. */
-export async function list(
-  actor: Actor,
-  projectId: string,
-  input: z.input<typeof ListInput> = {},
-): Promise<Page<Info>> {
-  const { cursor, limit } = ListInput.parse(input);
-  await requireProject(actor, projectId);
-  const result = await TaskEntity()
-    .query.byBoard({ workspaceId: workspaceOf(actor), projectId })
-    .go({ cursor, limit });
-  return toPage({ data: result.data.map((t) => toInfo(t as Item)), cursor: result.cursor });
 }
 
 export async function get(actor: Actor, projectId: string, taskId: string): Promise<Info> {
@@ -151,30 +102,68 @@ export async function update(
   taskId: string,
   input: z.input<typeof UpdateInput>,
 ): Promise<Info> {
-  requireWrite(actor);
   const patch = UpdateInput.parse(input);
+  await Project.requireWritable(actor, projectId);
   const before = await get(actor, projectId, taskId);
   const { assigneeId, dueDate, ...rest } = patch;
-  const key = { workspaceId: workspaceOf(actor), projectId, taskId };
-  // The board index is keyed by status and position together, so a status change re-sends both.
+  const workspaceId = workspaceOf(actor);
+  const textChanged = rest.title !== undefined || rest.description !== undefined;
+  const { mentions } = await concerned(workspaceId, projectId, {
+    assigneeId,
+    text: textChanged
+      ? `${rest.title ?? before.title}\n${rest.description ?? before.description}`
+      : undefined,
+  });
+  const key = { workspaceId, projectId, taskId };
+  // The board index is keyed by status and position together, so a status change re-sends both;
+  // the assignee index by assignee and due date, so a change of either re-sends both keys.
   const position = rest.status !== undefined ? (rest.position ?? before.position) : rest.position;
+  const indexKeys =
+    assigneeId !== undefined || dueDate !== undefined
+      ? keysOf({
+          assigneeId: assigneeId === undefined ? before.assigneeId : assigneeId,
+          dueDate: dueDate === undefined ? before.dueDate : dueDate,
+        })
+      : {};
   let op = TaskEntity()
     .patch(key)
-    .set({ ...rest, ...(position === undefined ? {} : { position }), updatedAt: nowIso() });
+    .set({
+      ...rest,
+      ...indexKeys,
+      ...(position === undefined ? {} : { position }),
+      ...(mentions === undefined ? {} : { mentions }),
+      updatedAt: nowIso(),
+    });
   if (assigneeId !== undefined) op = assigneeId === null ? op.remove(["assigneeId"]) : op.set({ assigneeId });
   if (dueDate !== undefined) op = dueDate === null ? op.remove(["dueDate"]) : op.set({ dueDate });
   const { data } = await op.go({ response: "all_new" });
   const task = toInfo(data as Item);
   const moved = task.status !== before.status || task.position !== before.position;
   await publish(Channel.project(projectId), moved ? Events.Moved : Events.Updated, task);
+  await Activity.record(
+    actor,
+    projectId,
+    moved && task.status !== before.status
+      ? summarize("task.moved", `Moved "${task.title}" to ${task.status}`, task)
+      : summarize(moved ? "task.moved" : "task.updated", `Updated "${task.title}"`, task),
+  );
+  await tell(actor, task, before);
   return task;
 }
 
 export async function remove(actor: Actor, projectId: string, taskId: string): Promise<void> {
-  requireWrite(actor);
-  await get(actor, projectId, taskId);
+  await Project.requireWritable(actor, projectId);
+  const task = await get(actor, projectId, taskId);
   await TaskEntity()
     .delete({ workspaceId: workspaceOf(actor), projectId, taskId })
     .go();
   await publish(Channel.project(projectId), Events.Deleted, { id: taskId, projectId });
+  await Activity.record(actor, projectId, summarize("task.deleted", `Deleted "${task.title}"`, task));
 }
+
+const summarize = (action: string, summary: string, task: Info): Activity.Entry => ({
+  action,
+  subjectType: "task",
+  subjectId: task.id,
+  summary,
+});

@@ -2,11 +2,13 @@ import { Service } from "electrodb";
 import { z } from "zod";
 import type { Actor } from "../actor";
 import { Roles } from "../actor";
-import { type Page, toPage } from "../db";
+import { type Page, PageInput, paged } from "../db";
 import { conflict, notFound } from "../error";
 import { requireAdmin } from "../policy";
 import { createId, nowIso } from "../util";
 import { EmailGuardEntity, UserEntity } from "./entity";
+
+export { show, UpdateInput, update } from "./admin";
 
 export const Role = z.enum(Roles);
 export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
@@ -89,14 +91,20 @@ export async function findByEmail(email: string): Promise<Stored | undefined> {
   return data ? toInfo(data) : undefined;
 }
 
-export const ListInput = z.object({
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+export const ListInput = PageInput;
 
-export async function list(actor: Actor, input: z.input<typeof ListInput>): Promise<Page<Info>> {
+/** The workspace's people (admins); one Query per page. */
+export async function list(actor: Actor, input: z.input<typeof ListInput> = {}): Promise<Page<Info>> {
   const admin = requireAdmin(actor);
   const { cursor, limit } = ListInput.parse(input);
-  const result = await UserEntity().query.primary({ workspaceId: admin.workspaceId }).go({ cursor, limit });
-  return toPage({ data: result.data.map((u) => public_(toInfo(u))), cursor: result.cursor });
+  const page = await paged(cursor, (c) =>
+    UserEntity().query.primary({ workspaceId: admin.workspaceId }).go({ cursor: c, limit }),
+  );
+  return { ...page, items: page.items.map((u) => public_(toInfo(u))) };
+}
+
+/** Everyone of a workspace with their names (mentions, assignee checks); a handful of pages. */
+export async function directory(workspaceId: string): Promise<Info[]> {
+  const { data } = await UserEntity().query.primary({ workspaceId }).go({ pages: "all" });
+  return data.map((u) => public_(toInfo(u)));
 }

@@ -6,14 +6,22 @@ import { requestId } from "hono/request-id";
 import { router } from "./context";
 import { renderDocs } from "./docs";
 import { errorResponse } from "./errors";
-import { accessLog, actor, corsFromAllowlist, limitBody, security } from "./middleware";
+import { accessLog, actor, corsFromAllowlist, limitBody, rateLimit, security } from "./middleware";
+import { activity } from "./routes/activity";
 import { agent } from "./routes/agent";
+import { assignments } from "./routes/assignments";
 import { auth } from "./routes/auth";
+import { files } from "./routes/files";
 import { health } from "./routes/health";
+import { invites } from "./routes/invites";
+import { messages } from "./routes/messages";
+import { notifications } from "./routes/notifications";
 import { projects } from "./routes/projects";
 import { realtime } from "./routes/realtime";
 import { summaries } from "./routes/summaries";
 import { tasks } from "./routes/tasks";
+import { tokens } from "./routes/tokens";
+import { users } from "./routes/users";
 
 export function createApp() {
   const app = router();
@@ -23,12 +31,21 @@ export function createApp() {
   app.use(accessLog);
   app.use("/api/*", limitBody());
   app.use("/api/*", actor);
+  app.use("/api/*", rateLimit);
   app.onError((error, c) => errorResponse(c, error));
 
   app.route("/", health);
   app.route("/", auth);
   app.route("/", projects);
   app.route("/", tasks);
+  app.route("/", assignments);
+  app.route("/", messages);
+  app.route("/", files);
+  app.route("/", activity);
+  app.route("/", notifications);
+  app.route("/", users);
+  app.route("/", invites);
+  app.route("/", tokens);
   app.route("/", realtime);
   app.route("/", agent);
   app.route("/", summaries);

@@ -1,9 +1,11 @@
-// Cross-cutting middleware: who is calling, security headers, CORS from the allowlist,
-// the body size limit, and one JSON access-log line per request.
+// Cross-cutting middleware: who is calling, rate limits, security headers, CORS from the
+// allowlist, the body size limit, and one JSON access-log line per request.
 import { Auth } from "@rehome/core/auth";
 import { config } from "@rehome/core/config";
 import { VisibleError } from "@rehome/core/error";
 import { logger } from "@rehome/core/log";
+import { RateLimit } from "@rehome/core/ratelimit";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
@@ -16,6 +18,28 @@ export const actor = createMiddleware<AppEnv>(async (c, next) => {
   c.set("actor", header ? await Auth.authenticate(header) : { type: "public" });
   await next();
 });
+
+/** Counts the request against its token, or its client IP when anonymous (429 when over). */
+export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
+  await RateLimit.request(c.get("actor"), clientIp(c));
+  await next();
+});
+
+/** The tighter per-IP budget of routes that take a password or an emailed link. */
+export const credentialLimit = createMiddleware<AppEnv>(async (c, next) => {
+  await RateLimit.credentials(clientIp(c));
+  await next();
+});
+
+/**
+ * The caller's IP: API Gateway's own view of the source on Lambda (not spoofable), else the
+ * last hop a proxy appended to X-Forwarded-For, else "local" (the local server passes none).
+ */
+export function clientIp(c: Context): string {
+  const env = c.env as { requestContext?: { http?: { sourceIp?: string } } } | undefined;
+  const forwarded = c.req.header("X-Forwarded-For")?.split(",").at(-1)?.trim();
+  return (env?.requestContext?.http?.sourceIp ?? forwarded ?? "local").slice(0, 64);
+}
 
 export const security = () =>
   secureHeaders({

@@ -1,10 +1,11 @@
-// Sign in, sign out, and who am I.
+// Sign in, sign out (here or everywhere), who am I, and password reset by email.
 import { createRoute } from "@hono/zod-openapi";
 import { Auth } from "@rehome/core/auth";
 import { requireUser } from "@rehome/core/policy";
 import { User } from "@rehome/core/user";
 import { router } from "../context";
-import { bearer, errors, json, jsonBody } from "../openapi";
+import { credentialLimit } from "../middleware";
+import { bearer, ErrorSchema, errors, json, jsonBody } from "../openapi";
 
 export const auth = router()
   .openapi(
@@ -12,6 +13,7 @@ export const auth = router()
       method: "post",
       path: "/api/login",
       tags: ["Auth"],
+      middleware: [credentialLimit],
       request: jsonBody(Auth.LoginInput),
       responses: {
         200: json(Auth.LoginResult, "Signed in"),
@@ -46,5 +48,58 @@ export const auth = router()
     async (c) => {
       const actor = requireUser(c.get("actor"));
       return c.json(User.public_(await User.get(actor.workspaceId, actor.userId)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/logout/all",
+      tags: ["Auth"],
+      security: bearer,
+      responses: {
+        204: { description: "Every session and API token revoked, every socket closed" },
+        401: errors[401],
+      },
+    }),
+    async (c) => {
+      await Auth.logoutEverywhere(c.get("actor"));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/password/forgot",
+      tags: ["Auth"],
+      middleware: [credentialLimit],
+      request: jsonBody(Auth.ForgotPasswordInput),
+      responses: {
+        202: { description: "If the email belongs to an active account, a reset link is on its way" },
+        400: errors[400],
+        429: errors[429],
+      },
+    }),
+    async (c) => {
+      await Auth.requestPasswordReset(c.req.valid("json"));
+      return c.body(null, 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/password/reset",
+      tags: ["Auth"],
+      middleware: [credentialLimit],
+      request: jsonBody(Auth.ResetPasswordInput),
+      responses: {
+        204: { description: "Password changed; every session ended" },
+        400: errors[400],
+        409: json(ErrorSchema, "The link was used already"),
+        429: errors[429],
+      },
+    }),
+    async (c) => {
+      await Auth.resetPassword(c.req.valid("json"));
+      return c.body(null, 204);
     },
   );

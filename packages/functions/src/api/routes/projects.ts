@@ -1,8 +1,9 @@
-// Projects: admins list and create; participants see the projects they are assigned to.
+// Projects: admins list, create, edit and archive; participants see the projects they are
+// assigned to.
 import { createRoute, z } from "@hono/zod-openapi";
 import { Project } from "@rehome/core/project";
 import { router } from "../context";
-import { bearer, Cursor, errors, Id, json, jsonBody, page } from "../openapi";
+import { bearer, errors, Id, json, jsonBody, page } from "../openapi";
 
 const ProjectParams = z.object({ id: Id });
 
@@ -13,7 +14,7 @@ export const projects = router()
       path: "/api/projects",
       tags: ["Projects"],
       security: bearer,
-      request: { query: Cursor },
+      request: { query: Project.ListInput },
       responses: { 200: json(page(Project.Info), "Projects visible to you"), ...errors },
     }),
     async (c) => c.json(await Project.list(c.get("actor"), c.req.valid("query")), 200),
@@ -39,4 +40,16 @@ export const projects = router()
       responses: { 200: json(Project.Info, "The project"), ...errors },
     }),
     async (c) => c.json(await Project.get(c.get("actor"), c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/projects/{id}",
+      tags: ["Projects"],
+      security: bearer,
+      request: { params: ProjectParams, ...jsonBody(Project.UpdateInput) },
+      responses: { 200: json(Project.Info, "Edited, archived or unarchived"), ...errors },
+    }),
+    async (c) =>
+      c.json(await Project.update(c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 200),
   );

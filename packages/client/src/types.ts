@@ -1,0 +1,43 @@
+// The API's data as the client sees it, inferred from core's zod schemas (type-only imports:
+// nothing of core runs in a browser).
+import type { Activity } from "@rehome/core/activity";
+import type { Agent } from "@rehome/core/agent";
+import type { Audit } from "@rehome/core/audit";
+import type { Auth } from "@rehome/core/auth";
+import type { File } from "@rehome/core/file";
+import type { Invite } from "@rehome/core/invite";
+import type { Message } from "@rehome/core/message";
+import type { Notification } from "@rehome/core/notification";
+import type { Project } from "@rehome/core/project";
+import type { Summary } from "@rehome/core/summary";
+import type { Task } from "@rehome/core/task";
+import type { User } from "@rehome/core/user";
+import type { z } from "zod";
+
+export type UserInfo = z.infer<typeof User.Info>;
+export type Role = UserInfo["role"];
+export type LoginResult = z.infer<typeof Auth.LoginResult>;
+export type ApiTokenInfo = z.infer<typeof Auth.ApiTokenInfo>;
+export type CreatedApiToken = z.infer<typeof Auth.CreatedApiToken>;
+export type InviteInfo = z.infer<typeof Invite.Info>;
+export type ProjectInfo = z.infer<typeof Project.Info>;
+export type Assignment = z.infer<typeof Project.Assignment>;
+export type TaskInfo = z.infer<typeof Task.Info>;
+export type TaskStatus = TaskInfo["status"];
+export type MessageInfo = z.infer<typeof Message.Info>;
+export type FileInfo = z.infer<typeof File.Info>;
+export type UploadTicket = z.infer<typeof File.UploadTicket>;
+export type FileDownload = z.infer<typeof File.Download>;
+export type ActivityInfo = z.infer<typeof Activity.Info>;
+export type AuditEntry = z.infer<typeof Audit.Info>;
+export type NotificationInfo = z.infer<typeof Notification.Info>;
+export type AgentThread = z.infer<typeof Agent.Thread>;
+export type AgentMessage = z.infer<typeof Agent.AgentMessage>;
+export type AgentRun = z.infer<typeof Agent.AgentRun>;
+export type AgentAsked = z.infer<typeof Agent.Asked>;
+export type SummaryInfo = z.infer<typeof Summary.Info>;
+
+/** A page of a list endpoint; pass `nextCursor` back as `cursor` for the next one. */
+export type Page<T> = { items: T[]; nextCursor?: string };
+export type List<T> = { items: T[] };
+export type PageQuery = { cursor?: string; limit?: number };

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import type { Actor, UserActor } from "../actor";
+import { Audit } from "../audit";
+import { Auth } from "../auth";
+import * as Link from "../auth/link";
+import { hashPassword, Password } from "../auth/password";
+import { config } from "../config";
+import { type Page, PageInput, paged } from "../db";
+import { conflict, notFound } from "../error";
+import { Mail } from "../mail";
+import { requireAdmin, requireWrite } from "../policy";
+import { User } from "../user";
+import { UserEntity } from "../user/entity";
+import { Workspace } from "../workspace";
+
+export const Info = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    email: z.string(),
+    role: User.Role,
+    invitedBy: z.string(),
+    status: z.enum(["pending", "accepted", "revoked", "expired"]),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: "Invite" });
+export type Info = z.infer<typeof Info>;
+
+export const CreateInput = z
+  .object({ email: User.Email, role: User.Role, name: z.string().trim().min(1).max(120).optional() })
+  .strict()
+  .meta({ id: "CreateInviteInput" });
+
+export const AcceptInput = z
+  .object({ token: z.string().min(1).max(256), name: z.string().trim().min(1).max(120), password: Password })
+  .strict()
+  .meta({ id: "AcceptInviteInput" });
+
+const toInfo = (link: Link.Link): Info => ({
+  id: link.linkId,
+  userId: link.userId,
+  email: link.email,
+  role: link.role ?? "client",
+  invitedBy: link.createdBy,
+  status: link.usedAt
+    ? "accepted"
+    : link.revokedAt
+      ? "revoked"
+      : link.expiresAt <= new Date().toISOString()
+        ? "expired"
+        : "pending",
+  createdAt: link.createdAt,
+  expiresAt: link.expiresAt,
+});
+
+/**
+ * Invites a person: they exist from now on as an `invited` user (which reserves the email) and
+ * get an email with the link. Inviting an invited person again replaces their earlier link.
+ */
+export async function create(actor: Actor, input: z.input<typeof CreateInput>): Promise<Info> {
+  const admin = requireAdmin(actor);
+  requireWrite(actor);
+  const data = CreateInput.parse(input);
+  const user = await invitee(admin, data);
+  const [workspace, inviter] = await Promise.all([
+    Workspace.get(admin.workspaceId),
+    User.get(admin.workspaceId, admin.userId),
+  ]);
+  const { token, link } = await Link.issue({
+    purpose: "invite",
+    workspaceId: admin.workspaceId,
+    userId: user.id,
+    email: user.email,
+    role: data.role,
+    createdBy: admin.userId,
+    ttlMs: config().links.inviteTtlHours * 3_600_000,
+  });
+  await Mail.send(
+    Mail.inviteEmail({
+      to: user.email,
+      workspaceName: workspace.name,
+      inviterName: inviter.name,
+      token,
+      expiresAt: link.expiresAt,
+    }),
+  );
+  await Audit.record(actor, {
+    action: "invite.created",
+    targetType: "user",
+    targetId: user.id,
+    summary: `Invited ${user.email} as ${data.role}`,
+  });
+  return toInfo(link);
+}
+
+async function invitee(admin: UserActor, data: z.infer<typeof CreateInput>) {
+  const existing = await User.findByEmail(data.email);
+  if (!existing) {
+    const name = data.name ?? data.email.split("@")[0] ?? data.email;
+    return User.create({
+      workspaceId: admin.workspaceId,
+      email: data.email,
+      name,
+      role: data.role,
+      status: "invited",
+    });
+  }
+  if (existing.workspaceId !== admin.workspaceId || existing.status !== "invited")
+    throw conflict("user.email_taken", "A user with this email already exists.");
+  await UserEntity()
+    .patch({ workspaceId: admin.workspaceId, userId: existing.id })
+    .set({ role: data.role, updatedAt: new Date().toISOString() })
+    .go();
+  return existing;
+}
+
+/** The workspace's invitations, newest first; one Query per page. */
+export async function list(actor: Actor, input: z.input<typeof PageInput> = {}): Promise<Page<Info>> {
+  const admin = requireAdmin(actor);
+  const { cursor, limit } = PageInput.parse(input);
+  const page = await paged(cursor, (c) =>
+    Link.listByWorkspace(admin.workspaceId, "invite", { cursor: c, limit }),
+  );
+  return { ...page, items: page.items.map(toInfo) };
+}
+
+/** Withdraws a pending invitation: its link stops working. */
+export async function revoke(actor: Actor, inviteId: string): Promise<void> {
+  const admin = requireAdmin(actor);
+  requireWrite(actor);
+  const link = await Link.get(inviteId);
+  if (!link || link.purpose !== "invite" || link.workspaceId !== admin.workspaceId) throw notFound("invite");
+  if (link.usedAt) throw conflict("invite.accepted", "This invitation has already been accepted.");
+  await Link.revokePending(admin.workspaceId, link.userId, "invite");
+  await Audit.record(actor, {
+    action: "invite.revoked",
+    targetType: "user",
+    targetId: link.userId,
+    summary: `Withdrew the invitation of ${link.email}`,
+  });
+}
+
+/** Accepts an invitation: sets name and password, activates the person and signs them in. */
+export async function accept(input: z.input<typeof AcceptInput>) {
+  const { token, name, password } = AcceptInput.parse(input);
+  const link = await Link.open(token, "invite");
+  await Link.redeem(link, "invited", { name, passwordHash: await hashPassword(password) });
+  const user = await User.get(link.workspaceId, link.userId);
+  const actor: Actor = { type: "user", userId: user.id, workspaceId: user.workspaceId, role: user.role };
+  await Audit.record(actor, {
+    action: "invite.accepted",
+    targetType: "user",
+    targetId: user.id,
+    summary: `${user.email} joined as ${user.role}`,
+  });
+  return Auth.signIn(user);
+}

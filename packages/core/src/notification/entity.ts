@@ -1,0 +1,33 @@
+// Access pattern: list a person's notifications, newest first (ids are time-ordered).
+import { Entity } from "electrodb";
+import { dataTable, service } from "../db";
+import { once } from "../util";
+
+export const NotificationEntity = once(
+  () =>
+    new Entity(
+      {
+        model: { entity: "notification", version: "1", service },
+        attributes: {
+          workspaceId: { type: "string", required: true },
+          userId: { type: "string", required: true },
+          notificationId: { type: "string", required: true },
+          kind: { type: ["mentioned", "assigned", "invited"] as const, required: true },
+          projectId: { type: "string", required: true },
+          subjectType: { type: ["message", "task", "project"] as const, required: true },
+          subjectId: { type: "string", required: true },
+          actorId: { type: "string", required: true },
+          text: { type: "string", required: true },
+          createdAt: { type: "string", required: true },
+          readAt: { type: "string" },
+        },
+        indexes: {
+          primary: {
+            pk: { field: "pk", composite: ["workspaceId", "userId"] },
+            sk: { field: "sk", composite: ["notificationId"] },
+          },
+        },
+      },
+      dataTable(),
+    ),
+);

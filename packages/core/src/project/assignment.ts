@@ -1,0 +1,115 @@
+// The project_user pivot, managed by admins: who is assigned to a project and in which role.
+// Adding someone tells them (an `invited` notification); every change is logged and audited.
+import { z } from "zod";
+import { Activity } from "../activity";
+import type { Actor } from "../actor";
+import { Roles } from "../actor";
+import { Audit } from "../audit";
+import { notFound } from "../error";
+import { Notification } from "../notification";
+import { requireAdmin, requireProject, requireWrite, workspaceOf } from "../policy";
+import { User } from "../user";
+import { nowIso } from "../util";
+import { AssignmentEntity } from "./entity";
+
+export const AssignInput = z
+  .object({ role: z.enum(Roles) })
+  .strict()
+  .meta({ id: "AssignInput" });
+
+export const Assignment = z
+  .object({
+    projectId: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    role: z.enum(Roles),
+    createdAt: z.string(),
+  })
+  .meta({ id: "Assignment" });
+export type Assignment = z.infer<typeof Assignment>;
+
+/** The project's assignments with each person's name (any member may see who is on it). */
+export async function assignments(actor: Actor, projectId: string): Promise<{ items: Assignment[] }> {
+  await requireProject(actor, projectId);
+  const workspaceId = workspaceOf(actor);
+  const [{ data }, people] = await Promise.all([
+    AssignmentEntity().query.primary({ workspaceId, projectId }).go({ pages: "all" }),
+    User.directory(workspaceId),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return {
+    items: data.map((a) => ({ ...a, name: names.get(a.userId) ?? "" })),
+  };
+}
+
+/** Assigns a person of the workspace to the project (or changes their role on it). */
+export async function assign(
+  actor: Actor,
+  projectId: string,
+  userId: string,
+  input: z.input<typeof AssignInput>,
+): Promise<Assignment> {
+  const admin = requireAdmin(actor);
+  requireWrite(actor);
+  const { role } = AssignInput.parse(input);
+  const [project, person] = await Promise.all([
+    requireProject(actor, projectId),
+    User.get(admin.workspaceId, userId),
+  ]);
+  if (person.status === "deactivated") throw notFound("user");
+  const item = { workspaceId: admin.workspaceId, projectId, userId, role, createdAt: nowIso() };
+  const { data: before } = await AssignmentEntity()
+    .get({ workspaceId: admin.workspaceId, projectId, userId })
+    .go();
+  await AssignmentEntity().put(item).go();
+  const summary = `${person.name} ${before ? "is now" : "joined as"} ${role} on ${project.name}`;
+  await Activity.record(actor, projectId, {
+    action: "assignment.added",
+    subjectType: "assignment",
+    subjectId: userId,
+    summary,
+  });
+  await Audit.record(actor, {
+    action: "assignment.added",
+    targetType: "project",
+    targetId: projectId,
+    summary,
+    details: { userId, role },
+  });
+  if (!before)
+    await Notification.notify(actor, [userId], {
+      kind: "invited",
+      projectId,
+      subjectType: "project",
+      subjectId: projectId,
+      text: `You were added to ${project.name}`,
+    });
+  return { ...item, name: person.name };
+}
+
+export async function unassign(actor: Actor, projectId: string, userId: string): Promise<void> {
+  const admin = requireAdmin(actor);
+  requireWrite(actor);
+  const key = { workspaceId: admin.workspaceId, projectId, userId };
+  const [project, { data }, people] = await Promise.all([
+    requireProject(actor, projectId),
+    AssignmentEntity().get(key).go(),
+    User.directory(admin.workspaceId),
+  ]);
+  if (!data) throw notFound("assignment");
+  await AssignmentEntity().delete(key).go();
+  const summary = `${people.find((p) => p.id === userId)?.name ?? "Someone"} left ${project.name}`;
+  await Activity.record(actor, projectId, {
+    action: "assignment.removed",
+    subjectType: "assignment",
+    subjectId: userId,
+    summary,
+  });
+  await Audit.record(actor, {
+    action: "assignment.removed",
+    targetType: "project",
+    targetId: projectId,
+    summary,
+    details: { userId },
+  });
+}

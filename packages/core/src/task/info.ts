@@ -1,0 +1,49 @@
+// What a task looks like outside the table: the one schema of the API, the events and the SPA.
+import { z } from "zod";
+import { type TaskEntity, TaskPriorities, TaskStatuses } from "./entity";
+
+export const Status = z.enum(TaskStatuses);
+export const Priority = z.enum(TaskPriorities);
+
+export const Info = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    title: z.string(),
+    description: z.string(),
+    status: Status,
+    position: z.number(),
+    assigneeId: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    priority: Priority,
+    labels: z.array(z.string()),
+    mentions: z.array(z.string()),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Task" });
+export type Info = z.infer<typeof Info>;
+
+export type Item = NonNullable<
+  Awaited<ReturnType<ReturnType<ReturnType<typeof TaskEntity>["get"]>["go"]>>["data"]
+>;
+
+export const toInfo = (item: Item): Info => ({
+  id: item.taskId,
+  projectId: item.projectId,
+  title: item.title,
+  description: item.description ?? "",
+  status: item.status,
+  position: item.position,
+  assigneeId: item.assigneeId ?? null,
+  dueDate: item.dueDate ?? null,
+  priority: item.priority ?? "medium",
+  labels: item.labels ?? [],
+  mentions: item.mentions ?? [],
+  createdBy: item.createdBy,
+  createdAt: item.createdAt,
+  updatedAt: item.updatedAt,
+});
+
+export const Label = z.string().trim().min(1).max(40);

@@ -1,0 +1,84 @@
+// What admins change about people: name, role, active or deactivated. Access changes apply at
+// once: deactivation revokes every token and closes every socket; a role change closes the
+// sockets, which remember the role they were opened with. Every change is audited.
+import { z } from "zod";
+import { type Actor, Roles } from "../actor";
+import { Audit } from "../audit";
+import * as Link from "../auth/link";
+import { closeConnections, endAll } from "../auth/sessions";
+import { VisibleError } from "../error";
+import { requireAdmin, requireWrite } from "../policy";
+import { nowIso } from "../util";
+import { UserEntity } from "./entity";
+import { get, type Info, public_, toInfo } from "./user";
+
+export const UpdateInput = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    // Not user.ts's `Role`: this module is loaded while user.ts is still being evaluated.
+    role: z.enum(Roles).optional(),
+    status: z.enum(["active", "deactivated"]).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "Give at least one field to change.")
+  .meta({ id: "UpdateUserInput" });
+
+/** One person of the admin's workspace; anyone else's id is not found. */
+export async function show(actor: Actor, userId: string): Promise<Info> {
+  const admin = requireAdmin(actor);
+  return public_(await get(admin.workspaceId, userId));
+}
+
+export async function update(
+  actor: Actor,
+  userId: string,
+  input: z.input<typeof UpdateInput>,
+): Promise<Info> {
+  const admin = requireAdmin(actor);
+  requireWrite(actor);
+  const patch = UpdateInput.parse(input);
+  const before = await get(admin.workspaceId, userId);
+  if (userId === admin.userId && ((patch.role && patch.role !== "admin") || patch.status === "deactivated"))
+    throw new VisibleError("user.self_lockout", "You cannot remove your own admin access.", 422);
+  if (patch.status === "active" && before.status === "invited")
+    throw new VisibleError("user.not_accepted", "An invited person becomes active by accepting.", 422);
+  const { data } = await UserEntity()
+    .patch({ workspaceId: admin.workspaceId, userId })
+    .set({ ...patch, updatedAt: nowIso() })
+    .go({ response: "all_new" });
+  const after = public_(toInfo(data as Parameters<typeof toInfo>[0]));
+
+  if (after.status === "deactivated" && before.status !== "deactivated") {
+    await endAll(admin.workspaceId, userId);
+    await Link.revokePending(admin.workspaceId, userId, "invite");
+  } else if (after.role !== before.role) {
+    await closeConnections(admin.workspaceId, userId);
+  }
+  for (const change of changes(before, after)) {
+    await Audit.record(actor, { ...change, targetType: "user", targetId: userId });
+  }
+  return after;
+}
+
+function changes(before: Info, after: Info) {
+  const list: { action: string; summary: string; details: Record<string, unknown> }[] = [];
+  if (after.role !== before.role)
+    list.push({
+      action: "user.role_changed",
+      summary: `${after.email}: ${before.role} → ${after.role}`,
+      details: { from: before.role, to: after.role },
+    });
+  if (after.status !== before.status)
+    list.push({
+      action: after.status === "deactivated" ? "user.deactivated" : "user.reactivated",
+      summary: `${after.email} is ${after.status}`,
+      details: { from: before.status, to: after.status },
+    });
+  if (after.name !== before.name)
+    list.push({
+      action: "user.renamed",
+      summary: `${before.name} → ${after.name}`,
+      details: { from: before.name, to: after.name },
+    });
+  return list;
+}

@@ -1,0 +1,58 @@
+// Project messages in the browser: @mention autocomplete, a live thread, who is typing, and
+// the mentioned person's notification arriving live and leading back to the message.
+import { expect, test } from "@playwright/test";
+import { KITCHEN, openProject, personIn, shot } from "./support";
+
+test("a message with an @mention notifies the mentioned person live", async ({ browser }) => {
+  const team = await personIn(browser, "team@demo.rehome.local");
+  const client = await personIn(browser, "client@demo.rehome.local");
+  await openProject(team, KITCHEN, "Messages");
+  await openProject(client, KITCHEN, "Board");
+  const unread = client.getByTestId("unread-count");
+  const before = Number((await unread.count()) ? await unread.innerText() : 0);
+
+  const box = team.getByLabel("Message", { exact: true });
+  await box.pressSequentially("@Cli");
+  await expect(team.getByRole("listbox", { name: "People to mention" })).toBeVisible();
+  await shot(team, "messages-mention");
+  await box.press("Enter");
+  await expect(box).toHaveValue("@Cliff Client ");
+  await box.pressSequentially("the worktop samples arrive on Thursday.");
+  await box.press("Enter");
+  await expect(box).toHaveValue("");
+  const sent = team.getByTestId("message").last();
+  await expect(sent).toContainText("the worktop samples arrive on Thursday.");
+  await expect(sent.locator("mark")).toHaveText("@Cliff Client");
+
+  await expect(unread).toHaveText(String(before + 1));
+  await client.getByRole("button", { name: /Notifications/ }).click();
+  await shot(client, "notifications");
+  await client.getByTestId("notification").first().click();
+  await expect(client).toHaveURL(/\/messages\?message=/);
+  const highlighted = client.locator("li[id^=message-].ring-1");
+  await expect(highlighted).toContainText("the worktop samples arrive on Thursday.");
+  // Opening it marked it read.
+  if (before === 0) await expect(unread).toHaveCount(0);
+  else await expect(unread).toHaveText(String(before));
+});
+
+test("others see a new message and who is typing without reloading", async ({ browser }) => {
+  const consultant = await personIn(browser, "consultant@demo.rehome.local");
+  const team = await personIn(browser, "team@demo.rehome.local");
+  for (const page of [consultant, team]) await openProject(page, KITCHEN, "Messages");
+  await expect(team.getByRole("complementary", { name: "People" })).toContainText("online");
+
+  await consultant.getByLabel("Message", { exact: true }).pressSequentially("Measuring the splashback now");
+  await expect(team.getByTestId("typing")).toHaveText("Cora Consultant is typing…");
+  await consultant.getByLabel("Message", { exact: true }).press("Enter");
+  await expect(team.getByTestId("message").last()).toContainText("Measuring the splashback now");
+  await expect(team.getByTestId("typing")).toHaveText("");
+  await shot(team, "messages");
+
+  const mine = consultant.getByTestId("message").last();
+  await mine.getByRole("button", { name: "Edit" }).click();
+  await mine.getByLabel("Edit message").fill("Measuring the splashback now (done)");
+  await mine.getByRole("button", { name: "Save" }).click();
+  await expect(team.getByTestId("message").last()).toContainText("(done)");
+  await expect(team.getByTestId("message").last()).toContainText("edited");
+});

@@ -1,0 +1,106 @@
+// Admins manage the workspace's people: change roles, deactivate (their sessions and sockets
+// end at once) or reactivate, and invite new people by email.
+import type { Role, UserInfo } from "@rehome/client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Failed, Loading } from "../components/States";
+import { ui } from "../components/ui";
+import { usePeople } from "../hooks/useMembers";
+import { api, useSession } from "../session";
+import { Invites } from "./Invites";
+
+import { ROLES } from "./roles";
+
+type Change = Parameters<typeof api.users.update>[1];
+
+export function People() {
+  const me = useSession();
+  const queries = useQueryClient();
+  const people = usePeople();
+  const update = useMutation({
+    mutationFn: ({ user, change }: { user: UserInfo; change: Change }) => api.users.update(user.id, change),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ["users"] }),
+  });
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="people-title" className="rounded-lg border border-slate-200 bg-white">
+        <h2 id="people-title" className="border-b border-slate-100 px-4 py-3 font-semibold">
+          People
+        </h2>
+        {people.isPending && <Loading what="people" />}
+        {people.isError && <Failed error={people.error} retry={() => people.refetch()} />}
+        {update.isError && <Failed error={update.error} />}
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
+              <tr>
+                <th className="px-4 py-2 font-medium">Name</th>
+                <th className="px-4 py-2 font-medium">Email</th>
+                <th className="px-4 py-2 font-medium">Role</th>
+                <th className="px-4 py-2 font-medium">Status</th>
+                <th className="px-4 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.data?.map((user) => {
+                const self = user.id === me?.id;
+                return (
+                  <tr key={user.id} className="border-t border-slate-100" data-testid="person">
+                    <td className="px-4 py-2 font-medium">{user.name}</td>
+                    <td className="px-4 py-2 break-all text-slate-600">{user.email}</td>
+                    <td className="px-4 py-2">
+                      <select
+                        aria-label={`Role of ${user.name}`}
+                        value={user.role}
+                        disabled={self || user.status === "deactivated"}
+                        onChange={(event) =>
+                          update.mutate({ user, change: { role: event.target.value as Role } })
+                        }
+                        className={`${ui.field} py-1`}
+                      >
+                        {ROLES.map((role) => (
+                          <option key={role}>{role}</option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="px-4 py-2">
+                      <span className={user.status === "active" ? "text-emerald-800" : "text-slate-500"}>
+                        {user.status}
+                      </span>
+                    </td>
+                    <td className="px-4 py-2 text-right">
+                      {!self && user.status === "active" && (
+                        <button
+                          type="button"
+                          className={`${ui.danger} py-1`}
+                          onClick={() =>
+                            window.confirm(
+                              `Deactivate ${user.name}? They are signed out everywhere at once.`,
+                            ) && update.mutate({ user, change: { status: "deactivated" } })
+                          }
+                        >
+                          Deactivate
+                        </button>
+                      )}
+                      {user.status === "deactivated" && (
+                        <button
+                          type="button"
+                          className={`${ui.secondary} py-1`}
+                          onClick={() => update.mutate({ user, change: { status: "active" } })}
+                        >
+                          Reactivate
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <Invites />
+    </div>
+  );
+}

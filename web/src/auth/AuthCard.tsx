@@ -1,0 +1,24 @@
+// The frame of the signed-out pages (sign in, forgot and reset password, accept invite).
+import type { ReactNode } from "react";
+
+export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-start justify-center px-4 pt-24">
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        <p className="text-sm font-semibold text-emerald-800">ReHome</p>
+        <h1 className="mb-6 text-2xl font-semibold">{title}</h1>
+        {children}
+      </div>
+    </main>
+  );
+}
+
+/** The single-use token of an emailed link: it travels in the URL fragment, never to a server. */
+export const tokenFromLink = () => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
+
+/** A field error from the API's validation details, if it names this field. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  const details = (error as { details?: unknown } | null)?.details;
+  if (!Array.isArray(details)) return undefined;
+  return (details as { path?: string; message?: string }[]).find((d) => d.path === field)?.message;
+}

@@ -1,0 +1,41 @@
+// Sets a new password from an emailed link (#token=…); every session ends, so the person
+// signs in again with it.
+import { useState } from "react";
+import { Link } from "react-router";
+import { ui } from "../components/ui";
+import { api } from "../session";
+import { AuthCard, fieldError, tokenFromLink } from "./AuthCard";
+import { newPassword, PasswordFields } from "./PasswordFields";
+import { useAuthForm } from "./useAuthForm";
+
+export function ResetPassword() {
+  const [done, setDone] = useState(false);
+  const form = useAuthForm(async (data) => {
+    await api.password.reset({ token: tokenFromLink(), password: newPassword(data) });
+    setDone(true);
+  });
+  return (
+    <AuthCard title="Choose a new password">
+      {done ? (
+        <p role="status" className="text-sm text-slate-700">
+          Your password is changed and every session was signed out.{" "}
+          <Link to="/login" className="text-emerald-800 underline">
+            Sign in
+          </Link>
+        </p>
+      ) : (
+        <form className="space-y-4" onSubmit={form.onSubmit}>
+          <PasswordFields error={fieldError(form.error, "password")} />
+          {form.message && (
+            <p role="alert" className="text-sm text-red-700">
+              {form.message}
+            </p>
+          )}
+          <button type="submit" disabled={form.busy} className={`${ui.primary} w-full`}>
+            Set the password
+          </button>
+        </form>
+      )}
+    </AuthCard>
+  );
+}

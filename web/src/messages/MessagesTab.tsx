@@ -1,0 +1,108 @@
+// A project's Messages tab: the thread (older pages on demand, newest at the bottom, live),
+// who is typing, and the composer with @mentions. ?message=ID highlights one message;
+// ?about=TASK starts a message about a task (comments on a task are messages).
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useParams, useSearchParams } from "react-router";
+import { Empty, Failed, Loading } from "../components/States";
+import { ui } from "../components/ui";
+import { useMembers } from "../hooks/useMembers";
+import { useScrollLock } from "../hooks/useScrollLock";
+import { api, useSession } from "../session";
+import { Composer } from "./Composer";
+import { MessageItem } from "./MessageItem";
+import { PeoplePanel } from "./PeoplePanel";
+import { useMessages } from "./useMessages";
+import { useTyping } from "./useTyping";
+
+export function MessagesTab() {
+  const { projectId = "" } = useParams();
+  const [params] = useSearchParams();
+  const me = useSession();
+  const { members } = useMembers(projectId);
+  const { list, send, edit, remove } = useMessages(projectId);
+  const { typing, notify } = useTyping(projectId);
+  const about = useAboutTask(projectId, params.get("about"));
+  const highlighted = params.get("message");
+  const items = [...list.items].reverse();
+  const scroll = useScrollLock<HTMLDivElement>(items.at(-1)?.id);
+
+  useEffect(() => {
+    if (highlighted && items.some((m) => m.id === highlighted))
+      document.getElementById(`message-${highlighted}`)?.scrollIntoView({ block: "center" });
+  }, [highlighted, items]);
+
+  const error = send.error ?? edit.error ?? remove.error;
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <section
+        aria-label="Messages"
+        className="flex h-[min(40rem,calc(100vh-14rem))] min-h-96 flex-col rounded-lg border border-slate-200 bg-white"
+      >
+        <div ref={scroll.ref} onScroll={scroll.onScroll} className="grow overflow-y-auto p-3">
+          {list.hasNextPage && (
+            <button
+              type="button"
+              className={`${ui.secondary} mx-auto mb-2 flex py-1 text-xs`}
+              onClick={() => list.fetchNextPage()}
+              disabled={list.isFetchingNextPage}
+            >
+              {list.isFetchingNextPage ? "Loading…" : "Load older messages"}
+            </button>
+          )}
+          {list.isPending && <Loading what="messages" />}
+          {list.isError && <Failed error={list.error} retry={() => list.refetch()} />}
+          {list.isSuccess && items.length === 0 && <Empty>No messages yet. Say hello to the project.</Empty>}
+          <ol className="space-y-1" aria-label="Message thread">
+            {items.map((message) => (
+              <MessageItem
+                key={message.id}
+                message={message}
+                me={me}
+                people={members}
+                highlighted={message.id === highlighted}
+                onEdit={(body) => edit.mutateAsync({ id: message.id, body })}
+                onDelete={() => remove.mutate(message.id)}
+              />
+            ))}
+          </ol>
+        </div>
+        {!scroll.atBottom && (
+          <button
+            type="button"
+            onClick={scroll.jump}
+            className="mx-auto -mt-9 mb-2 rounded-full bg-slate-800 px-3 py-1 text-xs text-white shadow"
+          >
+            Jump to latest ↓
+          </button>
+        )}
+        <div className="border-t border-slate-200 p-3">
+          <p className="mb-1 h-4 text-xs text-slate-500" aria-live="polite" data-testid="typing">
+            {typing.length > 0 &&
+              `${typing.map((m) => m.name).join(", ")} ${typing.length > 1 ? "are" : "is"} typing…`}
+          </p>
+          {error && <Failed error={error} />}
+          <Composer
+            key={about ?? ""}
+            people={members.filter((m) => m.id !== me?.id)}
+            initial={about}
+            busy={send.isPending}
+            onSend={(body) => send.mutateAsync(body)}
+            onTyping={notify}
+          />
+        </div>
+      </section>
+      <PeoplePanel projectId={projectId} people={members} />
+    </div>
+  );
+}
+
+/** The opening words of a message about a task, once the task is loaded. */
+function useAboutTask(projectId: string, taskId: string | null) {
+  const task = useQuery({
+    queryKey: ["task", projectId, taskId],
+    queryFn: () => api.tasks.get(projectId, taskId ?? ""),
+    enabled: Boolean(taskId),
+  });
+  return task.data ? `Re “${task.data.title}”: ` : undefined;
+}
