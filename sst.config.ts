@@ -14,11 +14,15 @@ export default {
         bundleDir: ".build/lambdas",
         webDist: "web/dist",
         alarmEmail: process.env.ALARM_EMAIL,
+        agentEnabled: process.env.AI_ENABLED !== "false",
       });
       stack.addOutputs({
         WebUrl: built.web.url,
         ApiUrl: built.api.http.apiEndpoint,
         WebSocketUrl: built.realtime.stage.url,
+        // For `rehome dlq list|redrive --queue-url … --dlq-url …` against this stage.
+        AgentQueueUrl: built.agent.queue.queueUrl,
+        AgentDlqUrl: built.agent.deadLetters.queueUrl,
         Dashboard: `https://console.aws.amazon.com/cloudwatch/home#dashboards:name=ReHome-${app.stage}`,
       });
     });

@@ -1,20 +1,8 @@
 // `npm run bench`: runs every benchmark, prints the numbers and writes bench/results/*.json.
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { coldStart } from "./coldstart";
-
-const RESULTS = resolve(import.meta.dirname, "results");
-
-async function save(name: string, result: unknown) {
-  await mkdir(RESULTS, { recursive: true });
-  const file = join(RESULTS, `${name}.json`);
-  await writeFile(
-    file,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...(result as object) }, null, 2)}\n`,
-  );
-  return file;
-}
+import { save } from "./save";
 
 const cold = await coldStart();
 console.log(`Cold start (median of ${cold.runs}; empty node: ${cold.baselineMs} ms)`);

@@ -18,6 +18,8 @@ export interface ReHomeProps {
   /** The built SPA (`npm run build -w web`). */
   webDist: string;
   alarmEmail?: string;
+  /** false is the emergency switch: every function runs with AI_ENABLED=false (RUNBOOK §7). */
+  agentEnabled?: boolean;
 }
 
 export function buildReHome(stack: Stack, props: ReHomeProps) {
@@ -32,6 +34,9 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
       REALTIME_TABLE: data.realtime.tableName,
       PUBLIC_URL: web.url,
       CORS_ORIGINS: web.url,
+      AI_ENABLED: String(props.agentEnabled ?? true),
+      // Deployed stages always answer with Anthropic; only the worker holds the key (least privilege).
+      AI_PROVIDER: "anthropic",
     },
   });
   const realtime = new Realtime(stack, "Realtime", { stage, functions, data });

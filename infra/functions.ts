@@ -1,7 +1,8 @@
-// How every ReHome Lambda is built: Node.js 22 on arm64, JSON logs with a retention, its own
-// role (CDK creates one per function; grants add only the actions it uses), code from the
-// prebuilt bundle folder (`npm run build:lambdas`), secrets by ARN, never by value.
+// How every ReHome Lambda is built: Node.js 22 on arm64, JSON logs with a retention, X-Ray
+// active tracing, its own role (CDK creates one per function; grants add only the actions it
+// uses), code from the prebuilt bundle folder (`npm run build:lambdas`), secrets by ARN only.
 import { Duration } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import type * as secrets from "aws-cdk-lib/aws-secretsmanager";
@@ -41,6 +42,8 @@ export class Functions extends Construct {
       timeout: options.timeout ?? Duration.seconds(15),
       memorySize: options.memorySize ?? 512,
       reservedConcurrentExecutions: options.reservedConcurrency,
+      // Shows cold starts (Init) and slow invocations per request; API Gateway v2 has no X-Ray.
+      tracing: lambda.Tracing.ACTIVE,
       loggingFormat: lambda.LoggingFormat.JSON,
       logGroup: new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),
       environment: {
@@ -54,9 +57,15 @@ export class Functions extends Construct {
     return fn;
   }
 
-  /** Passes a secret by ARN and lets the function read that one secret. */
+  /** Passes a secret by ARN and lets the function read that one secret's value, nothing more. */
   static useSecret(fn: lambda.Function, variable: string, secret: secrets.ISecret) {
     fn.addEnvironment(`${variable}_SECRET_ARN`, secret.secretArn);
-    secret.grantRead(fn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ["secretsmanager:GetSecretValue"],
+        // Secrets Manager appends six random characters to the name in the full ARN.
+        resources: [`${secret.secretArn}-??????`],
+      }),
+    );
   }
 }

@@ -1,6 +1,7 @@
 // Operations: one CloudWatch dashboard (API, WebSocket, Lambda, SQS, DynamoDB and the product
 // metrics the code emits in the "ReHome" namespace) and the alarms, sent to an SNS topic
 // with an email subscription. RUNBOOK.md says what to do for each alarm.
+import { NAMESPACE, SERVICE } from "@rehome/core/metrics";
 import { Duration } from "aws-cdk-lib";
 import type * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import * as cw from "aws-cdk-lib/aws-cloudwatch";
@@ -12,7 +13,6 @@ import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 
-export const NAMESPACE = "ReHome";
 export const TOKEN_LATENCY_TARGET_MS = 60;
 
 export interface OpsProps {
@@ -27,8 +27,15 @@ export interface OpsProps {
   tables: dynamodb.TableV2[];
 }
 
-const product = (metricName: string, statistic = "Sum", dimensionsMap?: Record<string, string>) =>
-  new cw.Metric({ namespace: NAMESPACE, metricName, statistic, dimensionsMap, period: Duration.minutes(5) });
+// Metrics are identified by their exact dimension set: the code's are always service + any own.
+const product = (metricName: string, statistic = "Sum", dimensions: Record<string, string> = {}) =>
+  new cw.Metric({
+    namespace: NAMESPACE,
+    metricName,
+    statistic,
+    dimensionsMap: { service: SERVICE, ...dimensions },
+    period: Duration.minutes(5),
+  });
 
 export class Ops extends Construct {
   readonly dashboard: cw.Dashboard;
@@ -53,8 +60,12 @@ export class Ops extends Construct {
         dimensionsMap: { ApiId: props.websocket.apiId },
         period: Duration.minutes(5),
       });
-    const perFunction = (title: string, metric: (fn: lambda.Function) => cw.IMetric) =>
-      new cw.GraphWidget({ title, left: props.functions.map(metric), width: 12 });
+    const perFunction = (title: string, metric: (fn: lambda.Function) => cw.Metric) =>
+      new cw.GraphWidget({
+        title,
+        left: props.functions.map((fn) => metric(fn).with({ label: fn.node.id })),
+        width: 12,
+      });
 
     this.dashboard = new cw.Dashboard(this, "Dashboard", { dashboardName: `ReHome-${props.stage}` });
     this.dashboard.addWidgets(
@@ -86,7 +97,11 @@ export class Ops extends Construct {
       }),
       new cw.GraphWidget({
         title: "DynamoDB throttles and consumed capacity",
-        left: props.tables.map((t) => t.metric("ThrottledRequests", { statistic: "Sum" })),
+        // On-demand tables report throttles per table as read/write throttle events.
+        left: props.tables.flatMap((t) => [
+          t.metric("ReadThrottleEvents", { statistic: "Sum" }),
+          t.metric("WriteThrottleEvents", { statistic: "Sum" }),
+        ]),
         right: props.tables.flatMap((t) => [
           t.metricConsumedReadCapacityUnits(),
           t.metricConsumedWriteCapacityUnits(),
@@ -120,6 +135,7 @@ export class Ops extends Construct {
         width: 6,
       }),
       new cw.GraphWidget({ title: "DLQ sends", left: [product("DlqSends")], width: 6 }),
+      new cw.GraphWidget({ title: "Provider circuit open", left: [product("CircuitOpen")], width: 6 }),
     );
 
     this.topic = new sns.Topic(this, "Alarms", { displayName: `ReHome ${props.stage} alarms` });

@@ -1,6 +1,6 @@
 // Who sees what: each demo person sees exactly their projects, and nobody reaches another
 // project or the admin area by typing its URL.
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { LOFT, shot, signIn } from "./support";
 
 const ALL = ["Bathroom refit — Oak Avenue", "Kitchen remodel — Elm Street", "Loft conversion — Birch Lane"];
@@ -11,6 +11,17 @@ const VISIBLE: Record<string, string[]> = {
   "client@demo.rehome.local": ["Kitchen remodel — Elm Street"],
   "admin@northwind.rehome.local": ["Warehouse roof repair"],
 };
+
+/** Where the demo admin finds the Loft project: a URL the others may try to type. */
+async function loftPath(browser: Browser) {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@demo.rehome.local");
+  await admin.getByRole("link", { name: LOFT }).click();
+  await expect(admin.getByRole("heading", { name: LOFT })).toBeVisible();
+  const path = new URL(admin.url()).pathname;
+  await admin.close();
+  return path;
+}
 
 for (const [email, projects] of Object.entries(VISIBLE)) {
   test(`${email} sees exactly ${projects.length} project(s)`, async ({ page }) => {
@@ -24,12 +35,7 @@ for (const [email, projects] of Object.entries(VISIBLE)) {
 }
 
 test("a client sees neither another project nor the admin area, even by URL", async ({ page, browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@demo.rehome.local");
-  await admin.getByRole("link", { name: LOFT }).click();
-  await expect(admin.getByRole("heading", { name: LOFT })).toBeVisible();
-  const loftUrl = new URL(admin.url()).pathname;
-  await admin.close();
+  const loftUrl = await loftPath(browser);
 
   await signIn(page, "client@demo.rehome.local");
   await expect(
@@ -40,18 +46,16 @@ test("a client sees neither another project nor the admin area, even by URL", as
   await expect(page.getByText("Loft conversion")).toHaveCount(0);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
-  await page.goto("/admin/agent");
-  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  for (const path of ["/admin/agent", "/admin/cost"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
   await expect(page.getByText("Admin agent")).toHaveCount(0);
+  await expect(page.getByTestId("month-cost")).toHaveCount(0);
 });
 
 test("an admin of another workspace gets not-found for a demo project", async ({ page, browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@demo.rehome.local");
-  await admin.getByRole("link", { name: LOFT }).click();
-  await expect(admin.getByRole("heading", { name: LOFT })).toBeVisible();
-  const loftUrl = new URL(admin.url()).pathname;
-  await admin.close();
+  const loftUrl = await loftPath(browser);
 
   await signIn(page, "admin@northwind.rehome.local");
   await page.goto(loftUrl);

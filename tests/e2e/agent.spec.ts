@@ -1,35 +1,48 @@
 // The agent in the browser: an answer streams in over several frames, completes with
-// citations that open the cited task, a second tab catches up mid-answer, and Stop ends it.
+// citations that open the cited task, a second tab catches up mid-answer, Stop ends it, and
+// refusals (limits, outage, switched off) each say what happened.
 import { expect, type Page, test } from "@playwright/test";
-import { KITCHEN, LOFT, openProject, personIn, shot, signIn } from "./support";
+import { KITCHEN, LOFT, openProject, personIn, shot, signIn, startConversation } from "./support";
 
-/** Opens a fresh thread; others' threads of the project may already be listed. */
-async function startConversation(page: Page) {
-  const before = page.url();
-  await page.getByRole("button", { name: /Start a conversation|New conversation/ }).click();
-  await expect(page).not.toHaveURL(before);
-  await expect(page.getByRole("log", { name: "Conversation" })).toContainText("Pick a quick prompt");
+/**
+ * The newest answer's text length and status at every animation frame, from now until it
+ * completes (or a minute passes): what a reader sees frame by frame.
+ */
+function answerFrames(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ length: number; status: string }[]>((resolve) => {
+        const frames: { length: number; status: string }[] = [];
+        const tick = () => {
+          const answer = [...document.querySelectorAll('[data-testid="answer"]')].at(-1);
+          const status = answer?.getAttribute("data-status") ?? "none";
+          frames.push({ length: answer?.textContent?.length ?? 0, status });
+          if (status === "completed" || frames.length > 3600) resolve(frames);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 }
 
 test("an answer streams in and completes with citations that open the task", async ({ page }) => {
   await signIn(page, "admin@demo.rehome.local");
   await openProject(page, KITCHEN, "Agent");
   await startConversation(page);
+  const frames = answerFrames(page);
   await page.getByRole("button", { name: "Overdue by assignee" }).click();
 
   const answer = page.getByTestId("answer").last();
-  const lengths: number[] = [];
-  await expect
-    .poll(
-      async () => {
-        lengths.push((await answer.innerText()).length);
-        return answer.getAttribute("data-status");
-      },
-      { timeout: 30_000, intervals: [50] },
-    )
-    .toBe("completed");
-  // The text grew over several frames rather than arriving whole.
-  expect(new Set(lengths.filter((n) => n > 10)).size).toBeGreaterThan(2);
+  await expect(answer).toHaveAttribute("data-status", "streaming");
+  await expect.poll(async () => (await answer.innerText()).length).toBeGreaterThan(60);
+  await shot(page, "agent-streaming");
+
+  // The text grew over many frames while streaming, rather than arriving whole.
+  const streamed = (await frames).filter((f) => f.status === "streaming").map((f) => f.length);
+  const grew = streamed.filter((length, i) => i > 0 && length > (streamed[i - 1] ?? 0));
+  expect(new Set(grew).size).toBeGreaterThanOrEqual(5);
+  expect(Math.max(...streamed)).toBeGreaterThan(streamed.find((length) => length > 0) ?? 0);
+  await expect(answer).toHaveAttribute("data-status", "completed");
   await expect(page.getByTestId("question").last()).toHaveText("Overdue by assignee");
   await shot(page, "agent-answer");
 
@@ -91,28 +104,37 @@ test("an admin asks the workspace agent and reads the weekly digest", async ({ b
   await shot(admin, "admin-agent");
 });
 
+/** From now on the API refuses this page's questions with `status` and `code`. */
+async function refuseQuestions(
+  page: Page,
+  status: number,
+  code: string,
+  message: string,
+  retryAfter?: number,
+) {
+  await page.route("**/api/agent/threads/*/messages", (route) =>
+    route.request().method() === "POST"
+      ? route.fulfill({
+          status,
+          headers: {
+            "Content-Type": "application/json",
+            ...(retryAfter && { "Retry-After": String(retryAfter) }),
+          },
+          body: JSON.stringify({ error: { code, message, requestId: "r1" } }),
+        })
+      : route.fallback(),
+  );
+}
+
 test("a refused question (rate limit) shows a clear blocked state that lifts itself", async ({ page }) => {
   await signIn(page, "client@demo.rehome.local");
   await openProject(page, KITCHEN, "Agent");
   await startConversation(page);
   // The limit is the API's (tested there); here only what the person sees when it answers 429.
-  await page.route("**/api/agent/threads/*/messages", (route) =>
-    route.request().method() === "POST"
-      ? route.fulfill({
-          status: 429,
-          headers: { "Content-Type": "application/json", "Retry-After": "3" },
-          body: JSON.stringify({
-            error: {
-              code: "rate_limited",
-              message: "You are asking faster than the assistant allows.",
-              requestId: "r1",
-            },
-          }),
-        })
-      : route.fallback(),
-  );
+  await refuseQuestions(page, 429, "rate_limited", "You are asking faster than the assistant allows.", 3);
   await page.getByRole("button", { name: "What changed today?" }).click();
   const blocked = page.getByTestId("agent-blocked");
+  await expect(blocked).toContainText("Too many questions");
   await expect(blocked).toContainText("faster than the assistant allows");
   await expect(blocked).toContainText("You can ask again at");
   await expect(page.getByLabel("Ask the assistant")).toBeDisabled();
@@ -120,4 +142,29 @@ test("a refused question (rate limit) shows a clear blocked state that lifts its
   await shot(page, "agent-blocked");
   await expect(blocked).toHaveCount(0, { timeout: 6000 });
   await expect(page.getByLabel("Ask the assistant")).toBeEnabled();
+});
+
+test("a provider outage can be retried, while a switched-off assistant stays closed", async ({ page }) => {
+  await signIn(page, "team@demo.rehome.local");
+  await openProject(page, KITCHEN, "Agent");
+  await startConversation(page);
+  const blocked = page.getByTestId("agent-blocked");
+
+  await refuseQuestions(page, 503, "agent.unavailable", "The assistant cannot answer right now.");
+  await page.getByRole("button", { name: "My tasks this week" }).click();
+  await expect(blocked).toContainText("The assistant is unavailable");
+  await expect(blocked).toContainText("Try again in a moment.");
+  await expect(page.getByLabel("Ask the assistant")).toBeDisabled();
+  await shot(page, "agent-unavailable");
+  await blocked.getByRole("button", { name: "Try again" }).click();
+  await expect(blocked).toHaveCount(0);
+  await expect(page.getByLabel("Ask the assistant")).toBeEnabled();
+
+  await page.unroute("**/api/agent/threads/*/messages");
+  await refuseQuestions(page, 503, "agent.disabled", "The assistant is switched off for now.");
+  await page.getByRole("button", { name: "My tasks this week" }).click();
+  await expect(blocked).toContainText("The assistant is switched off");
+  await expect(blocked).toContainText("Ask an admin when it will be back.");
+  await expect(blocked.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expect(page.getByLabel("Ask the assistant")).toBeDisabled();
 });

@@ -11,7 +11,13 @@ const stack = await startStack({
   port,
   dataDir,
   webDist: resolve(import.meta.dirname, "../../web/dist"),
-  env: { LOG_LEVEL: "WARN", OFFLINE_TOKENS_PER_SEC: "40" },
+  // Every simulated person of these tests shares one address: per-IP edge limits would refuse them.
+  env: {
+    LOG_LEVEL: "WARN",
+    OFFLINE_TOKENS_PER_SEC: "40",
+    RATE_LIMIT_IP_PER_MINUTE: "100000",
+    RATE_LIMIT_AUTH_PER_MINUTE: "100000",
+  },
 });
 await Demo.seed();
 console.log(`e2e stack ready at ${stack.url}`);

@@ -1,5 +1,5 @@
-// Helpers of the browser tests: demo people, signing in, opening a project, and screenshots
-// for a human to look at (tests/e2e/screenshots, ignored by git).
+// Helpers of the browser tests: demo people, signing in, opening a project or a fresh agent
+// conversation, and screenshots for a human to look at (tests/e2e/screenshots, ignored by git).
 import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { MAIL_URL } from "./stack";
@@ -27,6 +27,14 @@ export async function openProject(page: Page, name: RegExp, tab = "Board") {
   await page.getByRole("link", { name }).click();
   await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: tab }).click();
   await expect(page.getByTestId("connection")).toHaveText("Live");
+}
+
+/** Opens a fresh agent conversation; others' threads of the project may already be listed. */
+export async function startConversation(page: Page) {
+  const before = page.url();
+  await page.getByRole("button", { name: /Start a conversation|New conversation/ }).click();
+  await expect(page).not.toHaveURL(before);
+  await expect(page.getByRole("log", { name: "Conversation" })).toContainText("Pick a quick prompt");
 }
 
 /** A full-page screenshot from the top, so the sticky header sits where a person sees it. */

@@ -13,7 +13,7 @@ const ENTRIES = ["http", "ws-connect", "ws-disconnect", "ws-default", "agent-wor
 let template: Template;
 let prodTemplate: Template;
 
-async function synth(stage: string) {
+async function synth(stage: string, options: { agentEnabled?: boolean } = {}) {
   const root = await mkdtemp(join(tmpdir(), "rehome-infra-"));
   for (const entry of ENTRIES) {
     await mkdir(join(root, "bundles", entry), { recursive: true });
@@ -28,6 +28,7 @@ async function synth(stage: string) {
     bundleDir: join(root, "bundles"),
     webDist: join(root, "web"),
     alarmEmail: "ops@example.com",
+    ...options,
   });
   return Template.fromStack(stack);
 }
@@ -37,8 +38,32 @@ beforeAll(async () => {
   prodTemplate = await synth("prod");
 }, 60_000);
 
-const resources = (type: string) =>
-  Object.values(template.findResources(type)) as { Properties: Record<string, any> }[];
+const resources = (type: string, from = template) =>
+  Object.values(from.findResources(type)) as { Properties: Record<string, any> }[];
+
+/** Our functions (they carry STAGE; CDK's own helpers do not), by entry point name. */
+const functions = (from = template) =>
+  Object.fromEntries(
+    Object.entries(from.findResources("AWS::Lambda::Function"))
+      .filter(([, f]) => f.Properties.Environment?.Variables?.STAGE)
+      .map(([id, f]) => [ENTRIES.find((e) => id.startsWith(`Functions${e.replaceAll("-", "")}`)), f]),
+  ) as Record<string, { Properties: Record<string, any> }>;
+
+/** Statements of the policy attached to a function's own role. */
+function statementsOf(entry: string) {
+  const role = functions()[entry]?.Properties.Role["Fn::GetAtt"][0];
+  return resources("AWS::IAM::Policy")
+    .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement) as { Action: string | string[]; Resource: any }[];
+}
+
+/** The dashboard body as JSON, with CloudFormation references rendered as `ref:<id>`. */
+function dashboardWidgets() {
+  const [dashboard] = resources("AWS::CloudWatch::Dashboard");
+  const parts = dashboard?.Properties.DashboardBody["Fn::Join"][1] as (string | { Ref: string })[];
+  const body = parts.map((p) => (typeof p === "string" ? p : `ref:${p.Ref}`)).join("");
+  return JSON.parse(body).widgets as { properties: { title: string; metrics: unknown[][] } }[];
+}
 
 describe("the synthesized stage", () => {
   it("keeps TTL on the Realtime table and point-in-time recovery on Data", () => {
@@ -153,6 +178,62 @@ describe("the synthesized stage", () => {
     expect(variables).not.toContain("RESEND_API_KEY");
   });
 
+  it("lets only the functions given a secret read exactly that secret's value", () => {
+    const secretArn = (name: string) => ({
+      "Fn::Join": [
+        "",
+        [
+          "arn:",
+          { Ref: "AWS::Partition" },
+          `:secretsmanager:eu-west-1:123456789012:secret:rehome/dev/${name}-??????`,
+        ],
+      ],
+    });
+    const secretReads = (entry: string) =>
+      statementsOf(entry).filter((s) => [s.Action].flat().some((a) => a.startsWith("secretsmanager:")));
+    expect(secretReads("agent-worker")).toEqual([
+      { Action: "secretsmanager:GetSecretValue", Effect: "Allow", Resource: secretArn("anthropic-api-key") },
+      { Action: "secretsmanager:GetSecretValue", Effect: "Allow", Resource: secretArn("resend-api-key") },
+    ]);
+    expect(secretReads("http")).toEqual([
+      { Action: "secretsmanager:GetSecretValue", Effect: "Allow", Resource: secretArn("resend-api-key") },
+    ]);
+    for (const entry of ["ws-connect", "ws-disconnect", "ws-default", "digest-schedule"]) {
+      expect(secretReads(entry)).toEqual([]);
+    }
+    const worker = functions()["agent-worker"]?.Properties.Environment.Variables;
+    expect(worker.ANTHROPIC_API_KEY_SECRET_ARN).toEqual({
+      "Fn::Join": [
+        "",
+        [
+          "arn:",
+          { Ref: "AWS::Partition" },
+          ":secretsmanager:eu-west-1:123456789012:secret:rehome/dev/anthropic-api-key",
+        ],
+      ],
+    });
+  });
+
+  it("traces every function with X-Ray, so cold starts and slow calls show per request", () => {
+    const all = Object.entries(functions());
+    expect(all.map(([entry]) => entry).sort()).toEqual([...ENTRIES].sort());
+    for (const [, fn] of all) expect(fn.Properties.TracingConfig).toEqual({ Mode: "Active" });
+  });
+
+  it("switches the agent off on every function when deployed with the emergency switch", async () => {
+    const switchedOff = await synth("dev", { agentEnabled: false });
+    for (const fn of Object.values(functions(switchedOff))) {
+      expect(fn.Properties.Environment.Variables.AI_ENABLED).toBe("false");
+    }
+    for (const fn of Object.values(functions()))
+      expect(fn.Properties.Environment.Variables.AI_ENABLED).toBe("true");
+  });
+
+  it("names the Anthropic provider on every function, so health reports what the worker uses", () => {
+    for (const fn of Object.values(functions()))
+      expect(fn.Properties.Environment.Variables.AI_PROVIDER).toBe("anthropic");
+  });
+
   it("schedules the daily and weekly digests", () => {
     const rules = resources("AWS::Events::Rule")
       .map((r) => r.Properties.ScheduleExpression)
@@ -160,31 +241,52 @@ describe("the synthesized stage", () => {
     expect(rules).toEqual(["cron(0 7 * * ? *)", "cron(0 7 ? * MON *)"]);
   });
 
-  it("has a dashboard with every widget the runbook names", () => {
-    const [dashboard] = resources("AWS::CloudWatch::Dashboard");
-    const body = JSON.stringify(dashboard?.Properties.DashboardBody);
-    for (const title of [
-      "API requests",
-      "API 4xx / 5xx",
-      "API latency p95",
-      "WebSocket connections and messages",
-      "Lambda errors",
-      "Lambda duration p95",
-      "Lambda throttles",
-      "Lambda concurrency",
-      "SQS age of oldest message",
-      "DLQ depth",
-      "DynamoDB throttles and consumed capacity",
-      "Token latency p95 (ms)",
-      "Socket messages per answer",
-      "Agent runs by status",
-      "Agent cost (cents)",
-      "Budget blocks",
-      "Gone connections cleaned (410)",
-      "DLQ sends",
-    ]) {
-      expect(body).toContain(title);
-    }
+  it("has a dashboard with every widget the runbook names, each charting the metrics it is named for", () => {
+    const perFunction = (name: string) => ENTRIES.map(() => name);
+    const perTable = (...names: string[]) => [...names, ...names];
+    const charted = Object.fromEntries(
+      dashboardWidgets().map((w) => [w.properties.title, w.properties.metrics.map((m) => m[1])]),
+    );
+    expect(charted).toEqual({
+      "API requests": ["Count"],
+      "API 4xx / 5xx": ["4xx", "5xx"],
+      "API latency p95": ["Latency"],
+      "WebSocket connections and messages": ["ConnectCount", "MessageCount"],
+      "Lambda errors": perFunction("Errors"),
+      "Lambda duration p95": perFunction("Duration"),
+      "Lambda throttles": perFunction("Throttles"),
+      "Lambda concurrency": perFunction("ConcurrentExecutions"),
+      "SQS age of oldest message": ["ApproximateAgeOfOldestMessage"],
+      "DLQ depth": ["ApproximateNumberOfMessagesVisible"],
+      "DynamoDB throttles and consumed capacity": [
+        ...perTable("ReadThrottleEvents", "WriteThrottleEvents"),
+        ...perTable("ConsumedReadCapacityUnits", "ConsumedWriteCapacityUnits"),
+      ],
+      "Token latency p95 (ms)": ["TokenLatencyMs"],
+      "Socket messages per answer": ["SocketMessagesPerAnswer"],
+      "Agent runs by status": ["AgentRuns", "AgentRuns", "AgentRuns", "AgentRuns"],
+      "Agent cost (cents)": ["CostCents"],
+      "Budget blocks": ["BudgetBlocks"],
+      "Gone connections cleaned (410)": ["GoneConnectionsCleaned"],
+      "DLQ sends": ["DlqSends"],
+      "Provider circuit open": ["CircuitOpen"],
+    });
+  });
+
+  it("charts the code's EMF metrics under the exact dimensions Powertools writes them with", () => {
+    // A dashboard row is [namespace, name, dimension, value, …, options].
+    const dimensions = (row: unknown[]) => {
+      const pairs = row.slice(2).filter((v) => typeof v === "string") as string[];
+      return Object.fromEntries(pairs.flatMap((v, i) => (i % 2 === 0 ? [[v, pairs[i + 1]]] : [])));
+    };
+    const product = dashboardWidgets()
+      .flatMap((w) => w.properties.metrics)
+      .filter((m) => m[0] === "ReHome");
+    expect(product.length).toBeGreaterThanOrEqual(11);
+    for (const metric of product) expect(dimensions(metric)).toMatchObject({ service: "rehome" });
+    const statuses = product.filter((m) => m[1] === "AgentRuns").map((m) => dimensions(m).Status);
+    expect(statuses.sort()).toEqual(["cancelled", "completed", "failed", "timed_out"]);
+    expect(product.find((m) => m[1] === "TokenLatencyMs")?.at(-1)).toMatchObject({ stat: "p95" });
   });
 
   it("raises each alarm at its threshold to the SNS topic with an email subscription", () => {
@@ -202,10 +304,59 @@ describe("the synthesized stage", () => {
       TokenLatencyP95: 60,
       BudgetBlocksSpike: 20,
     });
-    for (const alarm of Object.values(alarms)) expect(alarm.AlarmActions).toHaveLength(1);
+    for (const alarm of Object.values(alarms)) {
+      expect(alarm.AlarmActions).toHaveLength(1);
+      expect(alarm.ComparisonOperator).toBe("GreaterThanThreshold");
+    }
     template.hasResourceProperties("AWS::SNS::Subscription", {
       Protocol: "email",
       Endpoint: "ops@example.com",
     });
+  });
+
+  it("watches the metric each alarm is named for", () => {
+    const alarms = Object.fromEntries(
+      resources("AWS::CloudWatch::Alarm").map((a) => [
+        String(a.Properties.AlarmName).replace("rehome-dev-", ""),
+        a.Properties,
+      ]),
+    );
+    const watched = (name: string) => {
+      const { Namespace, MetricName, Statistic, ExtendedStatistic, Dimensions } = alarms[name] ?? {};
+      return { Namespace, MetricName, Statistic: Statistic ?? ExtendedStatistic, Dimensions };
+    };
+    const service = [{ Name: "service", Value: "rehome" }];
+    expect(watched("DlqNotEmpty")).toMatchObject({
+      Namespace: "AWS/SQS",
+      MetricName: "ApproximateNumberOfMessagesVisible",
+      Statistic: "Maximum",
+    });
+    expect(watched("WorkerErrors")).toMatchObject({ Namespace: "AWS/Lambda", MetricName: "Errors" });
+    expect(watched("WorkerErrors").Dimensions[0].Value.Ref).toMatch(/^Functionsagentworker/);
+    expect(watched("QueueAge")).toMatchObject({
+      Namespace: "AWS/SQS",
+      MetricName: "ApproximateAgeOfOldestMessage",
+    });
+    expect(watched("TokenLatencyP95")).toEqual({
+      Namespace: "ReHome",
+      MetricName: "TokenLatencyMs",
+      Statistic: "p95",
+      Dimensions: service,
+    });
+    expect(watched("BudgetBlocksSpike")).toEqual({
+      Namespace: "ReHome",
+      MetricName: "BudgetBlocks",
+      Statistic: "Sum",
+      Dimensions: service,
+    });
+    const rate = alarms.Api5xxRate?.Metrics as {
+      Expression?: string;
+      MetricStat?: { Metric: { MetricName: string } };
+    }[];
+    expect(rate.find((m) => m.Expression)?.Expression).toBe("100 * errors / MAX([requests, 1])");
+    expect(rate.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : [])).sort()).toEqual([
+      "5xx",
+      "Count",
+    ]);
   });
 });

@@ -3,30 +3,30 @@
 // an unassigned participant, a deactivated person, no token, a revoked token — answers the
 // status in the table (support/routes.ts), and a refused request writes nothing to the Data
 // table. A route the table does not know fails the suite, so a new route cannot be forgotten.
+
+import type { Stack } from "@rehome/local/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Expectation, expected, routes } from "../support/routes";
-import { bootStack, call } from "../support/stack";
+import { call } from "../support/stack";
 import { changes, snapshot } from "../support/table";
-import { isErrorShape, meet, type People, WHO, type Who, type World, world } from "../support/world";
+import {
+  bootRouteSuite,
+  isErrorShape,
+  type OpenApiDocument,
+  type People,
+  WHO,
+  type Who,
+  type World,
+  world,
+} from "../support/world";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let people: People;
 let documented: string[];
 
 beforeAll(async () => {
-  stack = await bootStack({
-    worker: false,
-    env: {
-      RATE_LIMIT_TOKEN_PER_MINUTE: "0",
-      RATE_LIMIT_IP_PER_MINUTE: "0",
-      RATE_LIMIT_AUTH_PER_MINUTE: "0",
-      AGENT_LIMIT_PER_MINUTE: "1000",
-      AGENT_LIMIT_PER_DAY: "1000",
-      AGENT_WORKSPACE_LIMIT_PER_DAY: "10000",
-    },
-  });
-  people = await meet(stack);
-  const document = (await call(stack, "GET", "/api/openapi.json")).body as { paths: Record<string, object> };
+  let document: OpenApiDocument;
+  ({ stack, people, document } = await bootRouteSuite());
   documented = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
   );

@@ -1,6 +1,9 @@
 // The walking skeleton end to end, with real HTTP and WebSocket clients against the local
 // runtime: health, sign-in, role-scoped project lists, a live task event and a streamed
-// agent answer whose deltas arrive in order with exactly one final `done`.
+// agent answer whose deltas arrive in order with exactly one final `done`; and the settings
+// the configuration reads, each documented.
+import { readFileSync } from "node:fs";
+import { Schema } from "@rehome/core/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, type Frame, login, openSocket } from "../support/stack";
 
@@ -149,5 +152,30 @@ describe("bad input on the skeleton endpoints", () => {
     expect(((await ok.json()) as { error: { requestId: string } }).error.requestId).toBe("trace-abc-123");
     const bad = await fetch(`${stack.url}/api/me`, { headers: { "X-Request-ID": "<script>" } });
     expect(bad.headers.get("x-request-id")).toMatch(/^[\w-]+$/);
+  });
+});
+
+describe("settings", () => {
+  const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
+  const names = (text: string, pattern: RegExp) => new Set(text.match(pattern));
+
+  it("every setting the configuration reads is in .env.example, and all but the wiring in README", () => {
+    const settings = Object.keys(Schema.shape);
+    const example = read(".env.example");
+    const listed = names(example, /\b[A-Z][A-Z0-9_]+(?==)/g);
+    expect(
+      settings.filter((name) => !listed.has(name)),
+      "missing from .env.example",
+    ).toEqual([]);
+    const wiring = names(
+      example.split(/^# --- /m).find((section) => section.startsWith("Wiring")) ?? "",
+      /\b[A-Z][A-Z0-9_]+(?==)/g,
+    );
+    const table = read("README.md").split("## Configuration")[1]?.split("\n## ")[0] ?? "";
+    const documented = new Set([...names(table, /`[A-Z][A-Z0-9_]+`/g)].map((name) => name.slice(1, -1)));
+    expect(
+      settings.filter((name) => !wiring.has(name) && !documented.has(name)),
+      "missing from README's settings table",
+    ).toEqual([]);
   });
 });

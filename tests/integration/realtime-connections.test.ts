@@ -1,7 +1,7 @@
 // The life of a WebSocket connection on the local gateway: tickets work once and only while
 // fresh, the connection is stored for as long as API Gateway may keep it and forgotten on
 // close, every channel kind is authorized, stale sockets are cleaned up by the publisher, and
-// a deactivated person's open socket is closed.
+// a person's open sockets close when they leave a project, change role or are deactivated.
 import { event } from "@rehome/core/event";
 import { Realtime } from "@rehome/core/realtime";
 import { sha256 } from "@rehome/core/util";
@@ -10,6 +10,7 @@ import WebSocket from "ws";
 import { z } from "zod";
 import { ConnectionEntity, SubscriptionEntity, TicketEntity } from "../../packages/core/src/realtime/entity";
 import { bootStack, call, login, openSocket } from "../support/stack";
+import { joinByInvite } from "../support/world";
 
 let stack: Awaited<ReturnType<typeof bootStack>>;
 let admin: Awaited<ReturnType<typeof login>>;
@@ -163,6 +164,57 @@ describe("stale connections", () => {
 });
 
 describe("ending access", () => {
+  /** Waits for the server to close a socket; resolves with the close code. */
+  const closing = (socket: Awaited<ReturnType<typeof openSocket>>) =>
+    new Promise<number>((resolve) => socket.socket.once("close", (code) => resolve(code)));
+
+  it("removing a person from a project ends their subscription to it at once", async () => {
+    const person = await joinByInvite(stack, admin.token, "team", "leaving");
+    const project = (
+      await call(stack, "POST", "/api/projects", { token: admin.token, body: { name: "Short job" } })
+    ).body.id;
+    const assignment = `/api/projects/${project}/assignments/${person.id}`;
+    expect(
+      (await call(stack, "PUT", assignment, { token: admin.token, body: { role: "team" } })).status,
+    ).toBe(200);
+    const channel = `private-projects.${project}`;
+    const before = await openSocket(stack, person.token);
+    expect(await before.subscribe(channel)).toBe(true);
+    const closed = closing(before);
+
+    expect((await call(stack, "DELETE", assignment, { token: admin.token })).status).toBe(204);
+    expect(await closed).toBe(1000);
+    const after = await openSocket(stack, person.token);
+    expect(await after.subscribe(channel)).toBe(false);
+    expect(await after.subscribe(`private-users.${person.id}`)).toBe(true);
+    await call(stack, "POST", `/api/projects/${project}/tasks`, {
+      token: admin.token,
+      body: { title: "Said after they left" },
+    });
+    await settle();
+    for (const socket of [before, after])
+      expect(socket.frames.filter((f) => f.event === "task.created")).toEqual([]);
+    expect((await Realtime.subscriptions(channel)).map((s) => s.userId)).not.toContain(person.id);
+    after.close();
+  });
+
+  it("a role change closes the person's socket; a new one is opened with the new role", async () => {
+    const person = await joinByInvite(stack, admin.token, "team", "promoted");
+    const socket = await openSocket(stack, person.token);
+    expect(await socket.subscribe(`private-projects.${loft}`)).toBe(false);
+    const closed = closing(socket);
+    const changed = await call(stack, "PATCH", `/api/users/${person.id}`, {
+      token: admin.token,
+      body: { role: "admin" },
+    });
+    expect(changed.status).toBe(200);
+    expect(await closed).toBe(1000);
+    // As an admin they now see every project of the workspace, live as well.
+    const again = await openSocket(stack, person.token);
+    expect(await again.subscribe(`private-projects.${loft}`)).toBe(true);
+    again.close();
+  });
+
   it("deactivating a person closes their open socket at once", async () => {
     const client = await login(stack, "client@demo.rehome.local");
     const socket = await openSocket(stack, client.token);

@@ -24,6 +24,14 @@ export interface Expectation {
   endsSession?: true;
 }
 
+/** What the team member posted or uploaded: theirs or an admin's to delete, others get 403. */
+const removedByAuthorOrAdmin: Expectation = {
+  access: "own",
+  ok: 204,
+  owner: "team",
+  also: ["admin"],
+  othersInProject: 403,
+};
 const title = { title: "Matrix" };
 const text = { body: "Matrix says hi" };
 
@@ -37,6 +45,7 @@ export const routes: Record<string, Expectation> = {
   "POST /api/logout": { access: "user", ok: 204, endsSession: true },
   "POST /api/logout/all": { access: "user", ok: 204, endsSession: true },
   "GET /api/me": { access: "user", ok: 200 },
+  "PATCH /api/me": { access: "user", ok: 200, body: () => ({ digestEmails: true }) },
   "POST /api/password/forgot": { access: "public", ok: 202, body: () => ({ email: "nobody@example.com" }) },
   "POST /api/password/reset": {
     access: "public",
@@ -104,13 +113,7 @@ export const routes: Record<string, Expectation> = {
     othersInProject: 403,
     body: () => text,
   },
-  "DELETE /api/projects/{id}/messages/{messageId}": {
-    access: "own",
-    ok: 204,
-    owner: "team",
-    also: ["admin"],
-    othersInProject: 403,
-  },
+  "DELETE /api/projects/{id}/messages/{messageId}": removedByAuthorOrAdmin,
 
   "GET /api/projects/{id}/files": { access: "member", ok: 200 },
   "POST /api/projects/{id}/files": {
@@ -120,13 +123,7 @@ export const routes: Record<string, Expectation> = {
   },
   "POST /api/projects/{id}/files/{fileId}/complete": { access: "own", ok: 200, owner: "team" },
   "GET /api/projects/{id}/files/{fileId}/download": { access: "member", ok: 200 },
-  "DELETE /api/projects/{id}/files/{fileId}": {
-    access: "own",
-    ok: 204,
-    owner: "team",
-    also: ["admin"],
-    othersInProject: 403,
-  },
+  "DELETE /api/projects/{id}/files/{fileId}": removedByAuthorOrAdmin,
 
   "POST /api/projects/{project}/agent/threads": { access: "member", ok: 201, body: () => ({}) },
   "GET /api/projects/{project}/agent/threads": { access: "member", ok: 200 },
@@ -142,6 +139,13 @@ export const routes: Record<string, Expectation> = {
   "POST /api/agent/runs/{run}/cancel": { access: "member", ok: 202 },
   "GET /api/projects/{project}/summaries": { access: "member", ok: 200 },
   "GET /api/workspaces/{workspace}/summaries": { access: "adminOf", ok: 200 },
+  "GET /api/workspaces/{workspace}/usage": { access: "adminOf", ok: 200 },
+  "GET /api/workspaces/{workspace}/budgets": { access: "adminOf", ok: 200 },
+  "PUT /api/workspaces/{workspace}/budgets": {
+    access: "adminOf",
+    ok: 200,
+    body: () => ({ userDailyCents: 0, workspaceDailyCents: 0, workspaceMonthlyCents: 0 }),
+  },
 };
 
 const signedOut = (who: Who) => who === "anonymous" || who === "deactivated" || who === "revoked";

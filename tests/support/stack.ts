@@ -25,9 +25,9 @@ export async function call(
   stack: Stack,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; raw?: string } = {},
+  options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
 ) {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.body !== undefined || options.raw !== undefined) headers["Content-Type"] = "application/json";
   const response = await fetch(`${stack.url}${path}`, {

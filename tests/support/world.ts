@@ -5,7 +5,7 @@
 import type { Stack } from "@rehome/local/stack";
 import { PNG, upload } from "./files";
 import { linkToken } from "./mail";
-import { call, login } from "./stack";
+import { bootStack, call, login } from "./stack";
 
 export const WHO = [
   "admin",
@@ -41,6 +41,44 @@ const ok = async (what: string, answer: Promise<Awaited<ReturnType<typeof call>>
   return body;
 };
 
+export type Schema = { $ref?: string; properties?: Record<string, unknown> };
+export type Operation = { requestBody?: { content?: Record<string, { schema?: Schema }> } };
+export type OpenApiDocument = {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+};
+
+/**
+ * The stack of the route-by-route suites: HTTP and agent limits out of the way (hundreds of
+ * requests come from one address and one token), everyone signed in, the OpenAPI document read.
+ */
+export async function bootRouteSuite() {
+  const stack = await bootStack({
+    worker: false,
+    env: {
+      RATE_LIMIT_TOKEN_PER_MINUTE: "0",
+      RATE_LIMIT_IP_PER_MINUTE: "0",
+      RATE_LIMIT_AUTH_PER_MINUTE: "0",
+      AGENT_LIMIT_PER_MINUTE: "1000",
+      AGENT_LIMIT_PER_DAY: "1000",
+      AGENT_WORKSPACE_LIMIT_PER_DAY: "10000",
+    },
+  });
+  const people = await meet(stack);
+  const document = (await call(stack, "GET", "/api/openapi.json")).body as OpenApiDocument;
+  return { stack, people, document };
+}
+
+/** A new person of the admin's workspace, invited by email and joined through the link. */
+export async function joinByInvite(stack: Stack, adminToken: string, role: string, prefix: string = role) {
+  const email = uniqueEmail(prefix);
+  await ok("invite", call(stack, "POST", "/api/invites", { token: adminToken, body: { email, role } }));
+  const { token } = await linkToken(stack, email, "accept-invite");
+  const body = { token, name: `${prefix} person`, password: OWN_PASSWORD };
+  const joined = await ok(`accept ${prefix}`, call(stack, "POST", "/api/invites/accept", { body }));
+  return { email, password: OWN_PASSWORD, token: joined.token as string, id: joined.user.id as string };
+}
+
 export type People = Awaited<ReturnType<typeof meet>>;
 
 /** Signs everyone in; the outsider, the deactivated person and the reset subject join by invite. */
@@ -53,17 +91,7 @@ export async function meet(stack: Stack) {
     tokens[who] = session.token;
     ids[who] = session.user.id;
   }
-  const join = async (who: string, role: string) => {
-    const email = uniqueEmail(who);
-    await ok(
-      `invite ${who}`,
-      call(stack, "POST", "/api/invites", { token: tokens.admin, body: { email, role } }),
-    );
-    const { token } = await linkToken(stack, email, "accept-invite");
-    const body = { token, name: `${who} person`, password: OWN_PASSWORD };
-    const joined = await ok(`accept ${who}`, call(stack, "POST", "/api/invites/accept", { body }));
-    return { email, token: joined.token as string, id: joined.user.id as string };
-  };
+  const join = (who: string, role: string) => joinByInvite(stack, tokens.admin ?? "", role, who);
   for (const who of ["outsider", "deactivated"] as const) {
     const person = await join(who, who === "outsider" ? "team" : "client");
     Object.assign(tokens, { [who]: person.token });
@@ -100,52 +128,30 @@ export async function meet(stack: Stack) {
 export function world(stack: Stack, people: People, path: string) {
   const made = new Map<string, Promise<string>>();
   const as = (who: Who) => people.tokens[who];
+  /** What `who` made by sending `body` to `url`; a failure names `what`. */
+  const by = (what: string, who: Who, method: string, url: string, body?: unknown) =>
+    ok(what, call(stack, method, url, { token: as(who), body }));
+  const inProject = async (rest: string) => `/api/projects/${await get("project")}${rest}`;
+  const invite = (prefix: string) =>
+    by("invite", "admin", "POST", "/api/invites", { email: uniqueEmail(prefix), role: "client" });
   const makers: Record<string, () => Promise<string>> = {
     project: async () => {
-      const project = await ok(
-        "project",
-        call(stack, "POST", "/api/projects", { token: as("admin"), body: { name: "Matrix project" } }),
-      );
+      const { id } = await by("project", "admin", "POST", "/api/projects", { name: "Matrix project" });
       for (const who of ASSIGNED)
-        await ok(
-          "assign",
-          call(stack, "PUT", `/api/projects/${project.id}/assignments/${people.ids[who]}`, {
-            token: as("admin"),
-            body: { role: who },
-          }),
-        );
-      return project.id;
+        await by("assign", "admin", "PUT", `/api/projects/${id}/assignments/${people.ids[who]}`, {
+          role: who,
+        });
+      return id;
     },
     workspace: async () => people.workspaceId,
     taskId: async () =>
-      (
-        await ok(
-          "task",
-          call(stack, "POST", `/api/projects/${await get("project")}/tasks`, {
-            token: as("admin"),
-            body: { title: "Matrix task" },
-          }),
-        )
-      ).id,
+      (await by("task", "admin", "POST", await inProject("/tasks"), { title: "Matrix task" })).id,
     messageId: async () =>
-      (
-        await ok(
-          "message",
-          call(stack, "POST", `/api/projects/${await get("project")}/messages`, {
-            token: as("team"),
-            body: { body: "Matrix message" },
-          }),
-        )
-      ).id,
+      (await by("message", "team", "POST", await inProject("/messages"), { body: "Matrix message" })).id,
     notificationId: async () => {
       const body = { body: "@team@demo.rehome.local please look" };
-      await ok(
-        "mention",
-        call(stack, "POST", `/api/projects/${await get("project")}/messages`, { token: as("admin"), body }),
-      );
-      return (
-        await ok("notifications", call(stack, "GET", "/api/notifications?limit=1", { token: as("team") }))
-      ).items[0].id;
+      await by("mention", "admin", "POST", await inProject("/messages"), body);
+      return (await by("notifications", "team", "GET", "/api/notifications?limit=1")).items[0].id;
     },
     fileId: async () => {
       const file = { name: "matrix.png", contentType: "image/png", bytes: PNG };
@@ -153,42 +159,16 @@ export function world(stack: Stack, people: People, path: string) {
       if (done.status !== 200) throw new Error(`upload: ${done.status} ${JSON.stringify(done.body)}`);
       return done.body.id;
     },
-    thread: async () =>
-      (
-        await ok(
-          "thread",
-          call(stack, "POST", `/api/projects/${await get("project")}/agent/threads`, {
-            token: as("team"),
-            body: {},
-          }),
-        )
-      ).id,
+    thread: async () => (await by("thread", "team", "POST", await inProject("/agent/threads"), {})).id,
     run: async () =>
       (
-        await ok(
-          "ask",
-          call(stack, "POST", `/api/agent/threads/${await get("thread")}/messages`, {
-            token: as("team"),
-            body: { content: "Blocked tasks" },
-          }),
-        )
+        await by("ask", "team", "POST", `/api/agent/threads/${await get("thread")}/messages`, {
+          content: "Blocked tasks",
+        })
       ).run.id,
-    inviteId: async () =>
-      (
-        await ok(
-          "invite",
-          call(stack, "POST", "/api/invites", {
-            token: as("admin"),
-            body: { email: uniqueEmail("invitee"), role: "client" },
-          }),
-        )
-      ).id,
+    inviteId: async () => (await invite("invitee")).id,
     inviteToken: async () => {
-      const email = uniqueEmail("accepting");
-      await ok(
-        "invite",
-        call(stack, "POST", "/api/invites", { token: as("admin"), body: { email, role: "client" } }),
-      );
+      const { email } = await invite("accepting");
       return (await linkToken(stack, email, "accept-invite")).token;
     },
     resetToken: async () => {
@@ -196,25 +176,10 @@ export function world(stack: Stack, people: People, path: string) {
       return (await linkToken(stack, people.resetEmail, "reset-password")).token;
     },
     tokenId: async () =>
-      (
-        await ok(
-          "api token",
-          call(stack, "POST", "/api/tokens", { token: as("team"), body: { name: "matrix", scope: "write" } }),
-        )
-      ).info.id,
+      (await by("api token", "team", "POST", "/api/tokens", { name: "matrix", scope: "write" })).info.id,
     // An assignment's user is an assigned participant; a user route's is a fresh invitee.
     userId: async () =>
-      path.includes("/assignments/")
-        ? (people.ids.client ?? "")
-        : (
-            await ok(
-              "invitee",
-              call(stack, "POST", "/api/invites", {
-                token: as("admin"),
-                body: { email: uniqueEmail("user"), role: "client" },
-              }),
-            )
-          ).userId,
+      path.includes("/assignments/") ? (people.ids.client ?? "") : (await invite("user")).userId,
   };
   const aliases: Record<string, string> = { id: "project" };
   function get(name: string): Promise<string> {

@@ -59,6 +59,10 @@ export const router = createBrowserRouter([
             path: "digest",
             lazy: () => import("./admin/WeeklyDigest").then((m) => ({ Component: m.WeeklyDigest })),
           },
+          {
+            path: "cost",
+            lazy: () => import("./admin/cost/CostPage").then((m) => ({ Component: m.CostPage })),
+          },
         ],
       },
       { path: "*", element: <NotFound /> },

@@ -5,6 +5,7 @@ import { dlq } from "./commands/dlq";
 import { health } from "./commands/health";
 import { seed } from "./commands/seed";
 import { smoke } from "./commands/smoke";
+import { tokens } from "./commands/tokens";
 import { fail } from "./output";
 
 const usage = `Usage: rehome <command> [options]
@@ -16,6 +17,10 @@ const usage = `Usage: rehome <command> [options]
   digest run [--kind daily|weekly]      runs the digest job now against the local stack
   dlq list | dlq redrive [--queue-url URL --dlq-url URL]
                                         inspects or redrives the agent dead-letter queue
+  tokens create --url URL --email E --password P --name N [--scope read|write] [--days N]
+                                        creates a personal API token and prints it once
+  tokens list | tokens revoke ID  --url URL (--email E --password P | --token T)
+                                        lists or revokes your API tokens
 `;
 
 const commands: Record<string, (args: string[], options: Options) => Promise<void>> = {
@@ -24,6 +29,7 @@ const commands: Record<string, (args: string[], options: Options) => Promise<voi
   seed: () => seed(),
   digest: (args, o) => digest(args, o),
   dlq: (args, o) => dlq(args, o),
+  tokens: (args, o) => tokens(args, o),
 };
 
 const { values, positionals } = parseArgs({
@@ -38,6 +44,9 @@ const { values, positionals } = parseArgs({
     kind: { type: "string", default: "daily" },
     "queue-url": { type: "string" },
     "dlq-url": { type: "string" },
+    name: { type: "string" },
+    scope: { type: "string", default: "read" },
+    days: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });

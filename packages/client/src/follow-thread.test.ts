@@ -85,7 +85,11 @@ describe("following an agent thread", () => {
   });
 
   it("a tab seeded before its subscription opened catches up once it is subscribed", async () => {
-    const { thread, seen, checkpoint, socket } = await follow({ content: "Hi there", lastSeq: 3, done: true });
+    const { thread, seen, checkpoint, socket } = await follow({
+      content: "Hi there",
+      lastSeq: 3,
+      done: true,
+    });
     thread.seed("m1", { content: "Hi", lastSeq: 1 });
     socket().emit(CHANNEL, "subscription.succeeded");
     await vi.advanceTimersByTimeAsync(0);

@@ -4,6 +4,7 @@ import type { Activity } from "@rehome/core/activity";
 import type { Agent } from "@rehome/core/agent";
 import type { Audit } from "@rehome/core/audit";
 import type { Auth } from "@rehome/core/auth";
+import type { Budget } from "@rehome/core/budget";
 import type { File } from "@rehome/core/file";
 import type { Invite } from "@rehome/core/invite";
 import type { Message } from "@rehome/core/message";
@@ -15,6 +16,8 @@ import type { User } from "@rehome/core/user";
 import type { z } from "zod";
 
 export type UserInfo = z.infer<typeof User.Info>;
+/** The signed-in person: their user plus their own preferences (`digestEmails`). */
+export type Me = z.infer<typeof User.Me>;
 export type Role = UserInfo["role"];
 export type LoginResult = z.infer<typeof Auth.LoginResult>;
 export type ApiTokenInfo = z.infer<typeof Auth.ApiTokenInfo>;
@@ -36,6 +39,9 @@ export type AgentMessage = z.infer<typeof Agent.AgentMessage>;
 export type AgentRun = z.infer<typeof Agent.AgentRun>;
 export type AgentAsked = z.infer<typeof Agent.Asked>;
 export type SummaryInfo = z.infer<typeof Summary.Info>;
+/** Agent budgets in cents (fractions allowed); 0 means no limit. */
+export type Budgets = z.infer<typeof Budget.Budgets>;
+export type UsageReport = z.infer<typeof Budget.UsageReport>;
 
 /** A page of a list endpoint; pass `nextCursor` back as `cursor` for the next one. */
 export type Page<T> = { items: T[]; nextCursor?: string };

@@ -2,12 +2,14 @@
 // a record that fails is reported in batchItemFailures so only it comes back.
 
 import { Agent } from "@rehome/core/agent";
+import { loadSecrets } from "@rehome/core/config/secrets";
 import { logger } from "@rehome/core/log";
 import * as Metric from "@rehome/core/metrics";
 import { Summary } from "@rehome/core/summary";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 
 export const handler = Metric.withMetrics(async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  await loadSecrets();
   const results = await Promise.allSettled(event.Records.map(handleRecord));
   return {
     batchItemFailures: results.flatMap((result, i) =>
@@ -29,9 +31,9 @@ async function handleRecord(record: SQSRecord) {
       const outcome = await Agent.processRun(job.workspaceId, job.runId);
       logger().info("agent run processed", { runId: job.runId, workspaceId: job.workspaceId, outcome });
     } else if (job.type === "digest.project") {
-      await Summary.writeProjectDigest(job.workspaceId, job.projectId);
+      await Summary.writeProjectDigest(job.workspaceId, job.projectId, job.summaryId);
     } else {
-      await Summary.writeWorkspaceRollup(job.workspaceId);
+      await Summary.writeWorkspaceRollup(job.workspaceId, job.summaryId);
     }
   } catch (error) {
     logger().error("agent job failed", { job, error: error as Error });

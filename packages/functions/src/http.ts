@@ -1,6 +1,12 @@
 // Lambda entry point for the HTTP API: API Gateway (payload v2) -> the Hono app.
+import { loadSecrets } from "@rehome/core/config/secrets";
 import { withMetrics } from "@rehome/core/metrics";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./api/app";
 
-export const handler = withMetrics(handle(createApp()));
+const app = handle(createApp());
+
+export const handler = withMetrics(async (...args: Parameters<typeof app>) => {
+  await loadSecrets();
+  return app(...args);
+});

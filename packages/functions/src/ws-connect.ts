@@ -1,5 +1,6 @@
 // $connect: a connection is accepted only with a valid single-use ticket.
 
+import { loadSecrets } from "@rehome/core/config/secrets";
 import { withMetrics } from "@rehome/core/metrics";
 import { Realtime } from "@rehome/core/realtime";
 import type { APIGatewayProxyWebsocketEventV2 } from "aws-lambda";
@@ -9,6 +10,7 @@ type ConnectEvent = APIGatewayProxyWebsocketEventV2 & {
 };
 
 export const handler = withMetrics(async (event: ConnectEvent) => {
+  await loadSecrets();
   const actor = await Realtime.connect(
     event.requestContext.connectionId,
     event.queryStringParameters?.ticket,

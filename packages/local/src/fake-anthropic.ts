@@ -1,6 +1,7 @@
 // A local server that speaks the Anthropic Messages API's streaming format (SSE), so the real
 // @anthropic-ai/sdk code path runs in tests. Each request takes the next scripted behaviour:
-// a normal stream, 429 / 529 errors, a stall, or a stream cut mid-answer.
+// a normal stream, 429 / 529 errors, a stall, a stream cut mid-answer, or a generated answer
+// of a given length and pace (the stream benchmark stamps each token as it leaves).
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
@@ -10,7 +11,9 @@ export type Behaviour =
   | { kind: "rate_limited"; retryAfterSec?: number }
   | { kind: "overloaded" }
   | { kind: "stall" }
-  | { kind: "cut"; text: string; afterTokens: number };
+  | { kind: "cut"; text: string; afterTokens: number }
+  /** `tokens` tokens at `tokensPerSec`, each made by `token(index)` the moment it is sent. */
+  | { kind: "generated"; tokens: number; tokensPerSec: number; token: (index: number) => string };
 
 export interface FakeAnthropic {
   url: string;
@@ -41,8 +44,12 @@ export async function startFakeAnthropic(
         529 as 500,
       );
     }
-    const tokens = behaviour.kind === "stall" ? [] : (behaviour.text.match(/\s*\S+/g) ?? []);
-    const pause = behaviour.kind === "answer" && behaviour.tokensPerSec ? 1000 / behaviour.tokensPerSec : 0;
+    const scripted = "text" in behaviour ? (behaviour.text.match(/\s*\S+/g) ?? []) : [];
+    const count = behaviour.kind === "generated" ? behaviour.tokens : scripted.length;
+    const tokenAt = (i: number) =>
+      behaviour.kind === "generated" ? behaviour.token(i) : (scripted[i] ?? "");
+    const rate = behaviour.kind === "answer" || behaviour.kind === "generated" ? behaviour.tokensPerSec : 0;
+    const pause = rate ? 1000 / rate : 0;
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
         const send = (event: string, data: object) =>
@@ -65,20 +72,22 @@ export async function startFakeAnthropic(
         });
         send("content_block_start", { index: 0, content_block: { type: "text", text: "" } });
         if (behaviour.kind === "stall") return; // never another byte: the client's timeout must end it
-        for (const [i, token] of tokens.entries()) {
+        const started = performance.now();
+        for (let i = 0; i < count; i++) {
           if (behaviour.kind === "cut" && i === behaviour.afterTokens) {
             // Let the bytes already sent reach the client, then drop the connection.
             await new Promise((resolve) => setTimeout(resolve, 100));
             controller.error(new Error("connection reset"));
             return;
           }
-          if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
-          send("content_block_delta", { index: 0, delta: { type: "text_delta", text: token } });
+          // Paced against the start, not the previous token, so timer drift does not slow the rate.
+          if (pause) await sleepUntil(started + (i + 1) * pause);
+          send("content_block_delta", { index: 0, delta: { type: "text_delta", text: tokenAt(i) } });
         }
         send("content_block_stop", { index: 0 });
         send("message_delta", {
           delta: { stop_reason: "end_turn", stop_sequence: null },
-          usage: { output_tokens: tokens.length },
+          usage: { output_tokens: count },
         });
         send("message_stop", {});
         controller.close();
@@ -101,3 +110,6 @@ export async function startFakeAnthropic(
       }),
   };
 }
+
+const sleepUntil = (at: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));

@@ -33,6 +33,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Run the agent worker behind the queue (default true). */
   worker?: boolean;
+  /** Worker batches (of up to 10 runs) in flight at once, like the function's concurrency (default 2). */
+  workerConcurrency?: number;
   /** Run the digest scheduler (default false; `npm start` turns it on). */
   scheduler?: boolean;
   /** Added to every PostToConnection, to stand in for API Gateway's latency. */
@@ -45,6 +47,8 @@ export interface Stack {
   wsUrl: string;
   mailUrl: string;
   env: Record<string, string>;
+  /** The client of the local event source mapping (the benchmark counts its calls). */
+  queueClient: SQSClient;
   stopGateway(): Promise<void>;
   startGateway(): Promise<void>;
   stop(): Promise<void>;
@@ -171,6 +175,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         queueUrl: queues.queueUrl,
         handler: handlers.agentWorker,
         batchSize: 10,
+        concurrency: options.workerConcurrency,
       });
       stops.push(poller.stop);
     }
@@ -184,6 +189,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       wsUrl: gateway.url,
       mailUrl: mail.baseUrl,
       env,
+      queueClient: sqs,
       stopGateway: () => gateway.stop(),
       startGateway: async () => {
         gateway = await startGateway(gatewayOptions());

@@ -3,8 +3,7 @@
 import type { ActivityInfo, ProjectEvents } from "@rehome/client";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { Empty, Failed, Loading } from "../components/States";
-import { ui } from "../components/ui";
+import { ListStates, LoadMore } from "../components/States";
 import { useChannel } from "../hooks/useChannel";
 import { useMembers } from "../hooks/useMembers";
 import { usePagedList } from "../hooks/usePagedList";
@@ -38,9 +37,12 @@ export function ActivityTab() {
 
   return (
     <section aria-label="Activity" className="rounded-lg border border-slate-200 bg-white p-4">
-      {list.isPending && <Loading what="activity" />}
-      {list.isError && <Failed error={list.error} retry={() => list.refetch()} />}
-      {list.isSuccess && list.items.length === 0 && <Empty>Nothing has happened here yet.</Empty>}
+      <ListStates
+        list={list}
+        what="activity"
+        count={list.items.length}
+        empty="Nothing has happened here yet."
+      />
       <ol className="divide-y divide-slate-100" aria-label="Activity feed">
         {list.items.map((entry) => (
           <li
@@ -58,11 +60,7 @@ export function ActivityTab() {
           </li>
         ))}
       </ol>
-      {list.hasNextPage && (
-        <button type="button" className={`${ui.secondary} mt-3`} onClick={() => list.fetchNextPage()}>
-          Older activity
-        </button>
-      )}
+      <LoadMore list={list} label="Older activity" />
     </section>
   );
 }

@@ -1,6 +1,5 @@
 // The workspace's audit log (admin actions and admin-agent questions), newest first.
-import { Empty, Failed, Loading } from "../components/States";
-import { ui } from "../components/ui";
+import { ListStates, LoadMore } from "../components/States";
 import { usePeople } from "../hooks/useMembers";
 import { usePagedList } from "../hooks/usePagedList";
 import { api } from "../session";
@@ -12,9 +11,12 @@ export function AuditLog() {
     people.data?.find((p) => p.id === id)?.name ?? (id === "system" ? "ReHome" : id);
   return (
     <section aria-label="Audit log" className="rounded-lg border border-slate-200 bg-white p-4">
-      {log.isPending && <Loading what="the audit log" />}
-      {log.isError && <Failed error={log.error} retry={() => log.refetch()} />}
-      {log.isSuccess && log.items.length === 0 && <Empty>No admin actions recorded yet.</Empty>}
+      <ListStates
+        list={log}
+        what="the audit log"
+        count={log.items.length}
+        empty="No admin actions recorded yet."
+      />
       <ol className="divide-y divide-slate-100 text-sm">
         {log.items.map((entry) => (
           <li
@@ -32,11 +34,7 @@ export function AuditLog() {
           </li>
         ))}
       </ol>
-      {log.hasNextPage && (
-        <button type="button" className={`${ui.secondary} mt-3`} onClick={() => log.fetchNextPage()}>
-          Older entries
-        </button>
-      )}
+      <LoadMore list={log} label="Older entries" />
     </section>
   );
 }

@@ -2,11 +2,12 @@
 // withdrawing one that is still pending.
 import type { Role } from "@rehome/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Empty, Failed, Loading } from "../components/States";
+import { TextField } from "../components/Field";
+import { Failed, ListStates, LoadMore } from "../components/States";
 import { ui } from "../components/ui";
 import { usePagedList } from "../hooks/usePagedList";
 import { api } from "../session";
-import { ROLES } from "./roles";
+import { RoleField } from "./roles";
 
 const KEY = ["invites"];
 
@@ -42,22 +43,9 @@ export function Invites() {
           );
         }}
       >
-        <label className={`${ui.label} min-w-56 grow`}>
-          Email
-          <input name="email" type="email" required className={`${ui.field} mt-1`} />
-        </label>
-        <label className={`${ui.label} min-w-40`}>
-          Name (optional)
-          <input name="name" maxLength={120} className={`${ui.field} mt-1`} />
-        </label>
-        <label className={ui.label}>
-          Role
-          <select name="role" defaultValue="client" className={`${ui.field} mt-1`}>
-            {ROLES.map((role) => (
-              <option key={role}>{role}</option>
-            ))}
-          </select>
-        </label>
+        <TextField label="Email" name="email" type="email" required labelClassName="min-w-56 grow" />
+        <TextField label="Name (optional)" name="name" maxLength={120} labelClassName="min-w-40" />
+        <RoleField label="Role" name="role" />
         <button type="submit" className={ui.primary} disabled={invite.isPending}>
           {invite.isPending ? "Sending…" : "Send invitation"}
         </button>
@@ -66,17 +54,16 @@ export function Invites() {
             Invitation sent to {invite.data.email}.
           </p>
         )}
-        {invite.isError && (
-          <div className="w-full">
-            <Failed error={invite.error} />
-          </div>
-        )}
+        {invite.isError && <Failed error={invite.error} className="w-full" />}
       </form>
       <div className="p-4">
-        {invites.isPending && <Loading what="invitations" />}
-        {invites.isError && <Failed error={invites.error} retry={() => invites.refetch()} />}
         {revoke.isError && <Failed error={revoke.error} />}
-        {invites.isSuccess && invites.items.length === 0 && <Empty>No invitations sent yet.</Empty>}
+        <ListStates
+          list={invites}
+          what="invitations"
+          count={invites.items.length}
+          empty="No invitations sent yet."
+        />
         <ul className="divide-y divide-slate-100 text-sm">
           {invites.items.map((inv) => (
             <li
@@ -104,11 +91,7 @@ export function Invites() {
             </li>
           ))}
         </ul>
-        {invites.hasNextPage && (
-          <button type="button" className={`${ui.secondary} mt-3`} onClick={() => invites.fetchNextPage()}>
-            More
-          </button>
-        )}
+        <LoadMore list={invites} label="More" />
       </div>
     </section>
   );

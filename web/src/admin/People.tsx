@@ -3,12 +3,12 @@
 import type { Role, UserInfo } from "@rehome/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Failed, Loading } from "../components/States";
+import { TableHead } from "../components/TableHead";
 import { ui } from "../components/ui";
 import { usePeople } from "../hooks/useMembers";
 import { api, useSession } from "../session";
 import { Invites } from "./Invites";
-
-import { ROLES } from "./roles";
+import { RoleOptions } from "./roles";
 
 type Change = Parameters<typeof api.users.update>[1];
 
@@ -31,17 +31,7 @@ export function People() {
         {update.isError && <Failed error={update.error} />}
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
-              <tr>
-                <th className="px-4 py-2 font-medium">Name</th>
-                <th className="px-4 py-2 font-medium">Email</th>
-                <th className="px-4 py-2 font-medium">Role</th>
-                <th className="px-4 py-2 font-medium">Status</th>
-                <th className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Email", "Role", "Status"]} />
             <tbody>
               {people.data?.map((user) => {
                 const self = user.id === me?.id;
@@ -59,9 +49,7 @@ export function People() {
                         }
                         className={`${ui.field} py-1`}
                       >
-                        {ROLES.map((role) => (
-                          <option key={role}>{role}</option>
-                        ))}
+                        <RoleOptions />
                       </select>
                     </td>
                     <td className="px-4 py-2">

@@ -3,11 +3,12 @@
 import type { ProjectInfo, Role } from "@rehome/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Empty, Failed, Loading } from "../components/States";
+import { SelectField } from "../components/Field";
+import { Empty, Failed, ListStates, Loading } from "../components/States";
 import { ui } from "../components/ui";
 import { usePeople } from "../hooks/useMembers";
 import { api } from "../session";
-import { ROLES } from "./roles";
+import { RoleField, RoleOptions } from "./roles";
 
 export function ProjectsAdmin() {
   const projects = useQuery({ queryKey: ["projects"], queryFn: () => api.projects.list({ limit: 100 }) });
@@ -78,11 +79,12 @@ function Assignments({ project }: { project: ProjectInfo }) {
         </button>
       </div>
       {error && <Failed error={error} />}
-      {assignments.isPending && <Loading what="assignments" />}
-      {assignments.isError && <Failed error={assignments.error} />}
-      {assignments.isSuccess && assignments.data.items.length === 0 && (
-        <Empty>Nobody is assigned yet; admins see every project anyway.</Empty>
-      )}
+      <ListStates
+        list={assignments}
+        what="assignments"
+        count={assignments.data?.items.length ?? 0}
+        empty="Nobody is assigned yet; admins see every project anyway."
+      />
       <ul className="divide-y divide-slate-100 text-sm" aria-label="Assigned people">
         {assignments.data?.items.map((a) => (
           <li key={a.userId} className="flex flex-wrap items-center gap-3 py-2" data-testid="assignment">
@@ -94,9 +96,7 @@ function Assignments({ project }: { project: ProjectInfo }) {
                 onChange={(event) => assign.mutate({ userId: a.userId, role: event.target.value as Role })}
                 className={`${ui.field} py-1`}
               >
-                {ROLES.map((role) => (
-                  <option key={role}>{role}</option>
-                ))}
+                <RoleOptions />
               </select>
             </span>
             <button type="button" className={`${ui.danger} py-1`} onClick={() => unassign.mutate(a.userId)}>
@@ -114,24 +114,14 @@ function Assignments({ project }: { project: ProjectInfo }) {
           assign.mutate({ userId: String(data.get("userId")), role: String(data.get("role")) as Role });
         }}
       >
-        <label className={`${ui.label} min-w-48 grow`}>
-          Person
-          <select name="userId" required className={`${ui.field} mt-1`}>
-            {candidates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.role})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={ui.label}>
-          Role on the project
-          <select name="role" defaultValue="client" className={`${ui.field} mt-1`}>
-            {ROLES.map((role) => (
-              <option key={role}>{role}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Person" name="userId" required labelClassName="min-w-48 grow">
+          {candidates.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.role})
+            </option>
+          ))}
+        </SelectField>
+        <RoleField label="Role on the project" name="role" />
         <button type="submit" className={ui.primary} disabled={candidates.length === 0 || assign.isPending}>
           Assign
         </button>

@@ -1,12 +1,15 @@
 // One agent thread: the messages with answers streaming in, scroll lock with "jump to
 // latest", quick-prompt chips, the composer with Stop while an answer streams, and a clear
-// notice when limits or budgets block new questions.
+// notice when limits, budgets or an outage block new questions.
 import type { AgentMessage } from "@rehome/client";
 import { useQuery } from "@tanstack/react-query";
+import { submitField } from "../components/forms";
+import { JumpToLatest } from "../components/JumpToLatest";
 import { Empty, Failed, Loading } from "../components/States";
 import { ui } from "../components/ui";
 import { useScrollLock } from "../hooks/useScrollLock";
 import { api } from "../session";
+import { BlockedNotice } from "./BlockedNotice";
 import type { CitationTarget } from "./citations";
 import { MessageBubble } from "./MessageBubble";
 import { useAsk } from "./useAsk";
@@ -24,7 +27,7 @@ export function Conversation({ threadId, prompts, citations, intro }: Props) {
   const messages = useQuery({ queryKey: messagesKey(threadId), queryFn: () => api.agent.messages(threadId) });
   const items = ordered(messages.data?.items ?? []);
   const live = useLiveAnswers(threadId, messages.data?.items);
-  const { ask, blocked } = useAsk(threadId);
+  const { ask, blocked, unblock } = useAsk(threadId);
   const textOf = (m: AgentMessage) => {
     const state = live[m.id];
     return m.status === "streaming" && state && state.lastSeq >= m.lastSeq ? state.content : m.content;
@@ -63,27 +66,10 @@ export function Conversation({ threadId, prompts, citations, intro }: Props) {
         })}
       </div>
       {!scroll.atBottom && (
-        <button
-          type="button"
-          onClick={scroll.jump}
-          className="absolute bottom-36 left-1/2 -translate-x-1/2 rounded-full bg-slate-800 px-3 py-1 text-xs text-white shadow"
-        >
-          Jump to latest ↓
-        </button>
+        <JumpToLatest onJump={scroll.jump} className="absolute bottom-36 left-1/2 -translate-x-1/2" />
       )}
       <div className="border-t border-slate-200 p-3">
-        {blocked && (
-          <p
-            role="alert"
-            className="mb-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900"
-            data-testid="agent-blocked"
-          >
-            {blocked.message}
-            {blocked.until
-              ? ` You can ask again at ${new Date(blocked.until).toLocaleTimeString()}.`
-              : " An admin can raise the limit."}
-          </p>
-        )}
+        {blocked && <BlockedNotice block={blocked} onTryAgain={unblock} />}
         {ask.isError && !blocked && <Failed error={ask.error} />}
         <div className="mb-2 flex flex-wrap gap-2" aria-label="Quick prompts">
           {prompts.map((prompt) => (
@@ -100,12 +86,7 @@ export function Conversation({ threadId, prompts, citations, intro }: Props) {
         </div>
         <form
           className="flex gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const input = event.currentTarget.elements.namedItem("question") as HTMLInputElement;
-            const question = input.value.trim();
-            if (question) ask.mutate(question, { onSuccess: () => (input.value = "") });
-          }}
+          onSubmit={submitField("question", (question, clear) => ask.mutate(question, { onSuccess: clear }))}
         >
           <label htmlFor="question" className="sr-only">
             Ask the assistant

@@ -1,10 +1,11 @@
-// Digests written by the agent: the newest one open, older ones folded. Refreshes itself
-// when a new digest is announced.
+// Digests written by the agent: the newest one open, older ones folded, a repeat served while
+// the AI budget is spent marked as cached; and the reader's digest-email switch.
 import type { SummaryInfo } from "@rehome/client";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Empty, Failed, Loading } from "../components/States";
 import type { CitationTarget } from "./citations";
 import { linkCitations } from "./citations";
+import { DigestEmailToggle } from "./DigestEmailToggle";
 import { Markdown } from "./Markdown";
 
 interface Props {
@@ -17,9 +18,10 @@ interface Props {
 export function DigestPanel({ title, summaries, citations, empty }: Props) {
   return (
     <section aria-labelledby="digest-title" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="digest-title" className="mb-3 font-semibold">
+      <h2 id="digest-title" className="mb-2 font-semibold">
         {title}
       </h2>
+      <DigestEmailToggle />
       {summaries.isPending && <Loading what="digests" />}
       {summaries.isError && <Failed error={summaries.error} retry={() => summaries.refetch()} />}
       {summaries.data?.items.length === 0 && <Empty>{empty}</Empty>}
@@ -32,6 +34,15 @@ export function DigestPanel({ title, summaries, citations, empty }: Props) {
                 {new Date(summary.createdAt).toLocaleDateString()}
               </span>
             </summary>
+            {summary.cached && (
+              <p
+                className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900"
+                data-testid="digest-cached"
+              >
+                Cached digest from {new Date(summary.cachedFrom ?? summary.createdAt).toLocaleDateString()} —
+                the AI budget is spent
+              </p>
+            )}
             <div className="mt-2">
               <Markdown>{linkCitations(summary.content, citations)}</Markdown>
             </div>

@@ -1,24 +1,32 @@
 // Asking a question: the 202's user and assistant messages go straight into the cache (the
-// answer then streams in), and a refusal by limits or budget becomes a clear blocked state.
-import { type AgentAsked, type AgentMessage, ApiError } from "@rehome/client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+// answer then streams in), and a refusal by limits, budget or an outage becomes a blocked state,
+// kept for the person (not one thread), so it stays when they switch conversations.
+import type { AgentAsked, AgentMessage } from "@rehome/client";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { api } from "../session";
+import { type Blocked, blockedBy } from "./blocks";
 import { messagesKey } from "./useLiveAnswers";
 
-export interface Blocked {
-  message: string;
-  /** When asking is allowed again (ms epoch); absent when only an admin can lift it. */
-  until?: number;
-}
+// setTimeout runs at once past ~24.8 days, and a monthly budget may renew further away than that.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const BLOCKED_KEY = ["agent-blocked"];
 
 export function useAsk(threadId: string) {
   const queries = useQueryClient();
-  const [blocked, setBlocked] = useState<Blocked>();
+  const blocked =
+    useQuery<Blocked | null>({
+      queryKey: BLOCKED_KEY,
+      queryFn: () => null,
+      initialData: null,
+      staleTime: Number.POSITIVE_INFINITY,
+    }).data ?? undefined;
   const ask = useMutation({
     mutationFn: (content: string) => api.agent.ask(threadId, { content }),
-    onSuccess: (asked: AgentAsked) => {
-      setBlocked(undefined);
+    onSuccess: async (asked: AgentAsked) => {
+      setBlocked(queries, undefined);
+      // A load of the thread still in flight would land after these and drop them.
+      await queries.cancelQueries({ queryKey: messagesKey(threadId) });
       queries.setQueryData<{ items: AgentMessage[] }>(messagesKey(threadId), (old) => ({
         items: [
           ...(old?.items ?? []).filter(
@@ -31,25 +39,23 @@ export function useAsk(threadId: string) {
     },
     onError: (error) => {
       const block = blockedBy(error);
-      if (block) setBlocked(block);
+      if (block) setBlocked(queries, block);
     },
   });
 
   // A time-limited block lifts itself.
   useEffect(() => {
     if (!blocked?.until) return;
-    const timer = setTimeout(() => setBlocked(undefined), Math.max(0, blocked.until - Date.now()));
+    const wait = Math.max(0, blocked.until - Date.now());
+    if (wait > MAX_TIMER_MS) return;
+    const timer = setTimeout(() => setBlocked(queries, undefined), wait);
     return () => clearTimeout(timer);
-  }, [blocked]);
+  }, [blocked, queries]);
 
-  return { ask, blocked };
+  /** Lets the person try once more (an outage without a known end). */
+  const unblock = () => setBlocked(queries, undefined);
+  return { ask, blocked, unblock };
 }
 
-/** 429 (rate limit or spent budget) and 503 (assistant off) block asking; other errors do not. */
-function blockedBy(error: unknown): Blocked | undefined {
-  if (!(error instanceof ApiError) || (error.status !== 429 && error.status !== 503)) return undefined;
-  return {
-    message: error.message,
-    until: error.retryAfter ? Date.now() + error.retryAfter * 1000 : undefined,
-  };
-}
+const setBlocked = (queries: QueryClient, block: Blocked | undefined) =>
+  queries.setQueryData<Blocked | null>(BLOCKED_KEY, block ?? null);

@@ -1,9 +1,9 @@
 // Joins a workspace from an emailed invitation (#token=…): a name and a password, then the
 // person is signed in.
 import { useNavigate } from "react-router";
-import { ui } from "../components/ui";
+import { TextField } from "../components/Field";
 import { api, startSession } from "../session";
-import { AuthCard, fieldError, tokenFromLink } from "./AuthCard";
+import { AuthCard, AuthSubmit, fieldError, tokenFromLink } from "./AuthCard";
 import { newPassword, PasswordFields } from "./PasswordFields";
 import { useAuthForm } from "./useAuthForm";
 
@@ -22,19 +22,9 @@ export function AcceptInvite() {
   return (
     <AuthCard title="Join ReHome">
       <form className="space-y-4" onSubmit={form.onSubmit}>
-        <label className={ui.label}>
-          Your name
-          <input name="name" required maxLength={120} autoComplete="name" className={`${ui.field} mt-1`} />
-        </label>
+        <TextField label="Your name" name="name" required maxLength={120} autoComplete="name" />
         <PasswordFields error={fieldError(form.error, "password")} />
-        {form.message && (
-          <p role="alert" className="text-sm text-red-700">
-            {form.message}
-          </p>
-        )}
-        <button type="submit" disabled={form.busy} className={`${ui.primary} w-full`}>
-          Join
-        </button>
+        <AuthSubmit form={form}>Join</AuthSubmit>
       </form>
     </AuthCard>
   );

@@ -1,5 +1,8 @@
-// The frame of the signed-out pages (sign in, forgot and reset password, accept invite).
+// The frame of the signed-out pages (sign in, forgot and reset password, accept invite) and
+// the end every one of their forms shares: the refusal in words, then the full-width submit.
 import type { ReactNode } from "react";
+import { TextField } from "../components/Field";
+import { ui } from "../components/ui";
 
 export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -22,3 +25,29 @@ export function fieldError(error: unknown, field: string): string | undefined {
   if (!Array.isArray(details)) return undefined;
   return (details as { path?: string; message?: string }[]).find((d) => d.path === field)?.message;
 }
+
+/** The refusal (if any) above the form's one submit button. */
+export function AuthSubmit({
+  form,
+  children,
+}: {
+  form: { message?: string; busy: boolean };
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {form.message && (
+        <p role="alert" className="text-sm text-red-700">
+          {form.message}
+        </p>
+      )}
+      <button type="submit" disabled={form.busy} className={`${ui.primary} w-full`}>
+        {children}
+      </button>
+    </>
+  );
+}
+
+export const EmailField = () => (
+  <TextField label="Email" name="email" type="email" required autoComplete="username" />
+);

@@ -1,9 +1,8 @@
 // Asks for a reset link by email. The answer never says whether the address is known.
 import { useState } from "react";
 import { Link } from "react-router";
-import { ui } from "../components/ui";
 import { api } from "../session";
-import { AuthCard } from "./AuthCard";
+import { AuthCard, AuthSubmit, EmailField } from "./AuthCard";
 import { useAuthForm } from "./useAuthForm";
 
 export function ForgotPassword() {
@@ -21,24 +20,8 @@ export function ForgotPassword() {
         </p>
       ) : (
         <form className="space-y-4" onSubmit={form.onSubmit}>
-          <label className={ui.label}>
-            Email
-            <input
-              name="email"
-              type="email"
-              required
-              autoComplete="username"
-              className={`${ui.field} mt-1`}
-            />
-          </label>
-          {form.message && (
-            <p role="alert" className="text-sm text-red-700">
-              {form.message}
-            </p>
-          )}
-          <button type="submit" disabled={form.busy} className={`${ui.primary} w-full`}>
-            Send the link
-          </button>
+          <EmailField />
+          <AuthSubmit form={form}>Send the link</AuthSubmit>
         </form>
       )}
       <p className="mt-4 text-center text-sm">

@@ -1,37 +1,19 @@
 // A new password twice, with the rule the API applies, so a typo is caught before sending.
-import { ui } from "../components/ui";
+import { TextField } from "../components/Field";
 
 export const MIN_PASSWORD = 10;
 
 export function PasswordFields({ error }: { error?: string }) {
+  const rule = { type: "password", required: true, minLength: MIN_PASSWORD, autoComplete: "new-password" };
   return (
     <>
-      <label className={ui.label}>
-        New password
-        <input
-          name="password"
-          type="password"
-          required
-          minLength={MIN_PASSWORD}
-          autoComplete="new-password"
-          aria-describedby="password-help"
-          className={`${ui.field} mt-1`}
-        />
-        <span id="password-help" className="mt-1 block text-xs font-normal text-slate-500">
-          {error ?? `At least ${MIN_PASSWORD} characters.`}
-        </span>
-      </label>
-      <label className={ui.label}>
-        Repeat it
-        <input
-          name="repeat"
-          type="password"
-          required
-          minLength={MIN_PASSWORD}
-          autoComplete="new-password"
-          className={`${ui.field} mt-1`}
-        />
-      </label>
+      <TextField
+        label="New password"
+        name="password"
+        {...rule}
+        help={error ?? `At least ${MIN_PASSWORD} characters.`}
+      />
+      <TextField label="Repeat it" name="repeat" {...rule} />
     </>
   );
 }

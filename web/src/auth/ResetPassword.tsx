@@ -2,9 +2,8 @@
 // signs in again with it.
 import { useState } from "react";
 import { Link } from "react-router";
-import { ui } from "../components/ui";
 import { api } from "../session";
-import { AuthCard, fieldError, tokenFromLink } from "./AuthCard";
+import { AuthCard, AuthSubmit, fieldError, tokenFromLink } from "./AuthCard";
 import { newPassword, PasswordFields } from "./PasswordFields";
 import { useAuthForm } from "./useAuthForm";
 
@@ -26,14 +25,7 @@ export function ResetPassword() {
       ) : (
         <form className="space-y-4" onSubmit={form.onSubmit}>
           <PasswordFields error={fieldError(form.error, "password")} />
-          {form.message && (
-            <p role="alert" className="text-sm text-red-700">
-              {form.message}
-            </p>
-          )}
-          <button type="submit" disabled={form.busy} className={`${ui.primary} w-full`}>
-            Set the password
-          </button>
+          <AuthSubmit form={form}>Set the password</AuthSubmit>
         </form>
       )}
     </AuthCard>

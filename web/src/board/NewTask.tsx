@@ -1,5 +1,6 @@
 // Adds a task to the To do column; the title is all it needs, the drawer does the rest.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { submitField } from "../components/forms";
 import { Failed } from "../components/States";
 import { ui } from "../components/ui";
 import { api } from "../session";
@@ -14,13 +15,7 @@ export function NewTask({ projectId }: { projectId: string }) {
   return (
     <form
       className="mb-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = event.currentTarget.elements.namedItem("title") as HTMLInputElement;
-        const title = input.value.trim();
-        if (!title) return;
-        create.mutate(title, { onSuccess: () => (input.value = "") });
-      }}
+      onSubmit={submitField("title", (title, clear) => create.mutate(title, { onSuccess: clear }))}
     >
       <div className="flex gap-2">
         <label className="sr-only" htmlFor="new-task">
@@ -31,11 +26,7 @@ export function NewTask({ projectId }: { projectId: string }) {
           Add
         </button>
       </div>
-      {create.isError && (
-        <div className="mt-2">
-          <Failed error={create.error} />
-        </div>
-      )}
+      {create.isError && <Failed error={create.error} className="mt-2" />}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { TaskInfo } from "@rehome/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Drawer } from "../components/Drawer";
+import { SelectField, TextField } from "../components/Field";
 import { Failed } from "../components/States";
 import { ui } from "../components/ui";
 import { useMembers } from "../hooks/useMembers";
@@ -44,16 +45,7 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
           else save.mutate(patch);
         }}
       >
-        <label className={ui.label}>
-          Title
-          <input
-            name="title"
-            required
-            maxLength={200}
-            defaultValue={task.title}
-            className={`${ui.field} mt-1`}
-          />
-        </label>
+        <TextField label="Title" name="title" required maxLength={200} defaultValue={task.title} />
         <label className={ui.label}>
           Description
           <textarea
@@ -65,57 +57,34 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
           />
         </label>
         <div className="grid gap-4 sm:grid-cols-2">
-          <label className={ui.label}>
-            Status
-            <select name="status" defaultValue={task.status} className={`${ui.field} mt-1`}>
-              {COLUMNS.map((c) => (
-                <option key={c.status} value={c.status}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={ui.label}>
-            Priority
-            <select name="priority" defaultValue={task.priority} className={`${ui.field} mt-1`}>
-              {PRIORITIES.map((p) => (
-                <option key={p}>{p}</option>
-              ))}
-            </select>
-          </label>
-          <label className={ui.label}>
-            Assignee
-            <select name="assigneeId" defaultValue={task.assigneeId ?? ""} className={`${ui.field} mt-1`}>
-              <option value="">Unassigned</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name} ({m.role})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={ui.label}>
-            Due date
-            <input
-              name="dueDate"
-              type="date"
-              defaultValue={task.dueDate ?? ""}
-              className={`${ui.field} mt-1`}
-            />
-          </label>
-          <label className={ui.label}>
-            Labels
-            <input
-              name="labels"
-              defaultValue={task.labels.join(", ")}
-              placeholder="e.g. plumbing, urgent"
-              className={`${ui.field} mt-1`}
-              aria-describedby="labels-help"
-            />
-            <span id="labels-help" className="mt-1 block text-xs font-normal text-slate-500">
-              Separate labels with commas.
-            </span>
-          </label>
+          <SelectField label="Status" name="status" defaultValue={task.status}>
+            {COLUMNS.map((c) => (
+              <option key={c.status} value={c.status}>
+                {c.label}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Priority" name="priority" defaultValue={task.priority}>
+            {PRIORITIES.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </SelectField>
+          <SelectField label="Assignee" name="assigneeId" defaultValue={task.assigneeId ?? ""}>
+            <option value="">Unassigned</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} ({m.role})
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="Due date" name="dueDate" type="date" defaultValue={task.dueDate ?? ""} />
+          <TextField
+            label="Labels"
+            name="labels"
+            defaultValue={task.labels.join(", ")}
+            placeholder="e.g. plumbing, urgent"
+            help="Separate labels with commas."
+          />
         </div>
         {save.isError && <Failed error={save.error} />}
         {remove.isError && <Failed error={remove.error} />}

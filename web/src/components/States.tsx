@@ -1,6 +1,7 @@
 // Loading, error and empty states shared by every list and page.
 import { ApiError } from "@rehome/client";
 import type { ReactNode } from "react";
+import { ui } from "./ui";
 
 export const Loading = ({ what }: { what: string }) => (
   <p className="animate-pulse py-4 text-sm text-slate-500" role="status">
@@ -9,7 +10,15 @@ export const Loading = ({ what }: { what: string }) => (
 );
 
 /** The API's own words, plus the request id someone can quote to support. */
-export function Failed({ error, retry }: { error: unknown; retry?: () => void }) {
+export function Failed({
+  error,
+  retry,
+  className = "",
+}: {
+  error: unknown;
+  retry?: () => void;
+  className?: string;
+}) {
   const api = error instanceof ApiError ? error : undefined;
   const message =
     api?.status === 404
@@ -18,7 +27,10 @@ export function Failed({ error, retry }: { error: unknown; retry?: () => void })
         ? error.message
         : "Something went wrong.";
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+    <div
+      role="alert"
+      className={`rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 ${className}`}
+    >
       <p>{message}</p>
       {api?.requestId && <p className="mt-1 text-xs text-red-700/80">Reference: {api.requestId}</p>}
       {retry && (
@@ -35,6 +47,40 @@ export const Empty = ({ children }: { children: ReactNode }) => (
     {children}
   </p>
 );
+
+/** The loading, error and empty states of one list, in that order; nothing once it has items. */
+export function ListStates({
+  list,
+  what,
+  count,
+  empty,
+}: {
+  list: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  /** What is loading, as in "Loading {what}…". */
+  what: string;
+  count: number;
+  empty: ReactNode;
+}) {
+  if (list.isPending) return <Loading what={what} />;
+  if (list.isError) return <Failed error={list.error} retry={() => list.refetch()} />;
+  return count === 0 ? <Empty>{empty}</Empty> : null;
+}
+
+/** The end of a paged list: the next page on demand. */
+export function LoadMore({
+  list,
+  label,
+}: {
+  list: { hasNextPage: boolean; fetchNextPage: () => unknown };
+  label: string;
+}) {
+  if (!list.hasNextPage) return null;
+  return (
+    <button type="button" className={`${ui.secondary} mt-3`} onClick={() => list.fetchNextPage()}>
+      {label}
+    </button>
+  );
+}
 
 export function NotFound() {
   return (

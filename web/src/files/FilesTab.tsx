@@ -3,7 +3,8 @@
 import type { FileInfo } from "@rehome/client";
 import { useState } from "react";
 import { useParams } from "react-router";
-import { Empty, Failed, Loading } from "../components/States";
+import { Failed, ListStates, LoadMore } from "../components/States";
+import { TableHead } from "../components/TableHead";
 import { ui } from "../components/ui";
 import { useMembers } from "../hooks/useMembers";
 import { useSession } from "../session";
@@ -53,23 +54,11 @@ export function FilesTab() {
       </div>
       <UploadList uploads={uploads} onDismiss={dismiss} />
       {(download.error || remove.error) && <Failed error={download.error ?? remove.error} />}
-      {list.isPending && <Loading what="files" />}
-      {list.isError && <Failed error={list.error} retry={() => list.refetch()} />}
-      {list.isSuccess && list.items.length === 0 && <Empty>No files yet.</Empty>}
+      <ListStates list={list} what="files" count={list.items.length} empty="No files yet." />
       {list.items.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
-              <tr>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Size</th>
-                <th className="px-3 py-2 font-medium">Uploaded by</th>
-                <th className="px-3 py-2 font-medium">When</th>
-                <th className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Size", "Uploaded by", "When"]} cell="px-3" />
             <tbody>
               {list.items.map((file) => (
                 <tr key={file.id} className="border-t border-slate-100" data-testid="file-row">
@@ -107,11 +96,7 @@ export function FilesTab() {
           </table>
         </div>
       )}
-      {list.hasNextPage && (
-        <button type="button" className={`${ui.secondary} mt-3`} onClick={() => list.fetchNextPage()}>
-          More files
-        </button>
-      )}
+      <LoadMore list={list} label="More files" />
     </section>
   );
 }

@@ -4,7 +4,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useParams, useSearchParams } from "react-router";
-import { Empty, Failed, Loading } from "../components/States";
+import { JumpToLatest } from "../components/JumpToLatest";
+import { Failed, ListStates } from "../components/States";
 import { ui } from "../components/ui";
 import { useMembers } from "../hooks/useMembers";
 import { useScrollLock } from "../hooks/useScrollLock";
@@ -50,9 +51,12 @@ export function MessagesTab() {
               {list.isFetchingNextPage ? "Loading…" : "Load older messages"}
             </button>
           )}
-          {list.isPending && <Loading what="messages" />}
-          {list.isError && <Failed error={list.error} retry={() => list.refetch()} />}
-          {list.isSuccess && items.length === 0 && <Empty>No messages yet. Say hello to the project.</Empty>}
+          <ListStates
+            list={list}
+            what="messages"
+            count={items.length}
+            empty="No messages yet. Say hello to the project."
+          />
           <ol className="space-y-1" aria-label="Message thread">
             {items.map((message) => (
               <MessageItem
@@ -67,15 +71,7 @@ export function MessagesTab() {
             ))}
           </ol>
         </div>
-        {!scroll.atBottom && (
-          <button
-            type="button"
-            onClick={scroll.jump}
-            className="mx-auto -mt-9 mb-2 rounded-full bg-slate-800 px-3 py-1 text-xs text-white shadow"
-          >
-            Jump to latest ↓
-          </button>
-        )}
+        {!scroll.atBottom && <JumpToLatest onJump={scroll.jump} className="mx-auto -mt-9 mb-2" />}
         <div className="border-t border-slate-200 p-3">
           <p className="mb-1 h-4 text-xs text-slate-500" aria-live="polite" data-testid="typing">
             {typing.length > 0 &&

@@ -2,7 +2,7 @@
 // open what they are about and are marked read on the way.
 import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { Empty, Failed, Loading } from "../components/States";
+import { ListStates } from "../components/States";
 import { linkOf, useNotifications } from "./useNotifications";
 
 export function NotificationBell({ userId }: { userId: string }) {
@@ -80,9 +80,7 @@ export function NotificationBell({ userId }: { userId: string }) {
             )}
           </div>
           <div className="max-h-96 overflow-y-auto p-2">
-            {recent.isPending && <Loading what="notifications" />}
-            {recent.isError && <Failed error={recent.error} />}
-            {recent.isSuccess && items.length === 0 && <Empty>Nothing new.</Empty>}
+            <ListStates list={recent} what="notifications" count={items.length} empty="Nothing new." />
             <ul className="space-y-1">
               {items.map((note) => (
                 <li key={note.id}>

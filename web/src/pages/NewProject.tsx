@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { TextField } from "../components/Field";
 import { Failed } from "../components/States";
 import { ui } from "../components/ui";
 import { api } from "../session";
@@ -34,25 +35,15 @@ export function NewProject() {
         create.mutate({ name: String(form.get("name")).trim(), ...(description && { description }) });
       }}
     >
-      <label className={`${ui.label} min-w-48 grow`}>
-        Name
-        <input name="name" required maxLength={120} className={`${ui.field} mt-1`} />
-      </label>
-      <label className={`${ui.label} min-w-48 grow-[2]`}>
-        Description
-        <input name="description" maxLength={2000} className={`${ui.field} mt-1`} />
-      </label>
+      <TextField label="Name" name="name" required maxLength={120} labelClassName="min-w-48 grow" />
+      <TextField label="Description" name="description" maxLength={2000} labelClassName="min-w-48 grow-[2]" />
       <button type="submit" className={ui.primary} disabled={create.isPending}>
         Create
       </button>
       <button type="button" className={ui.secondary} onClick={() => setOpen(false)}>
         Cancel
       </button>
-      {create.isError && (
-        <div className="w-full">
-          <Failed error={create.error} />
-        </div>
-      )}
+      {create.isError && <Failed error={create.error} className="w-full" />}
     </form>
   );
 }

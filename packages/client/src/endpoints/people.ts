@@ -9,6 +9,7 @@ import type {
   CreatedApiToken,
   InviteInfo,
   LoginResult,
+  Me,
   Page,
   PageQuery,
   UserInfo,
@@ -19,7 +20,9 @@ export const people = (request: Request) => ({
   logout: () => request<void>("POST", "/api/logout"),
   /** Revokes every session and API token of the caller and closes their sockets. */
   logoutEverywhere: () => request<void>("POST", "/api/logout/all"),
-  me: () => request<UserInfo>("GET", "/api/me"),
+  me: () => request<Me>("GET", "/api/me"),
+  /** The caller's own name and digest-email opt-in; returns the updated me. */
+  updateMe: (input: z.input<typeof User.UpdateMeInput>) => request<Me>("PATCH", "/api/me", input),
   password: {
     /** Always 202, whether or not the email is known. */
     forgot: (input: z.input<typeof Auth.ForgotPasswordInput>) =>

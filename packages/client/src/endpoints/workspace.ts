@@ -1,11 +1,21 @@
-// What belongs to a person or the whole workspace: notifications, the audit log, and the
-// ticket that opens a realtime connection.
+// What belongs to a person or the whole workspace: notifications, the audit log, the agent's
+// cost and budgets, and the ticket that opens a realtime connection.
 import type { Realtime } from "@rehome/core/realtime";
 import type { z } from "zod";
 import { type Request, seg } from "../http";
-import type { AuditEntry, NotificationInfo, Page, PageQuery } from "../types";
+import type { AuditEntry, Budgets, NotificationInfo, Page, PageQuery, UsageReport } from "../types";
+
+// Inferred from core's zod schemas (types.ts); re-exported for callers that import them from here.
+export type { Budgets, UsageReport };
 
 export const workspace = (request: Request) => ({
+  /** The agent's cost in `month` (`YYYY-MM`, default this month), for admins of that workspace. */
+  usage: (workspaceId: string, month?: string) =>
+    request<UsageReport>("GET", `/api/workspaces/${seg(workspaceId)}/usage`, undefined, { month }),
+  budgets: (workspaceId: string) => request<Budgets>("GET", `/api/workspaces/${seg(workspaceId)}/budgets`),
+  /** Replaces all three budgets; returns them as saved. */
+  setBudgets: (workspaceId: string, body: Budgets) =>
+    request<Budgets>("PUT", `/api/workspaces/${seg(workspaceId)}/budgets`, body),
   notifications: {
     /** Newest first; `unread: true` for the unread ones only. */
     list: (query?: PageQuery & { unread?: boolean }) =>

@@ -1,7 +1,9 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import type { Actor } from "../actor";
-import { type Page, PageInput, paged } from "../db";
-import { requireProject, workspaceOf } from "../policy";
+import type { Page, PageInput } from "../db";
+import { workspaceOf } from "../policy";
+import { newestFirst } from "../project/feed";
 import { createId, nowIso } from "../util";
 import { ActivityEntity } from "./entity";
 
@@ -49,24 +51,16 @@ export async function list(
   projectId: string,
   input: z.input<typeof PageInput> = {},
 ): Promise<Page<Info>> {
-  const { cursor, limit } = PageInput.parse(input);
-  await requireProject(actor, projectId);
-  const page = await paged(cursor, (c) =>
-    ActivityEntity()
-      .query.primary({ workspaceId: workspaceOf(actor), projectId })
-      .go({ cursor: c, limit, order: "desc" }),
-  );
-  return {
-    ...page,
-    items: page.items.map((item) => ({
-      id: item.activityId,
-      projectId: item.projectId,
-      actorId: item.actorId,
-      action: item.action,
-      subjectType: item.subjectType,
-      subjectId: item.subjectId,
-      summary: item.summary,
-      createdAt: item.createdAt,
-    })),
-  };
+  return newestFirst(actor, projectId, input, (key) => ActivityEntity().query.primary(key), toInfo);
 }
+
+const toInfo = (item: EntityItem<ReturnType<typeof ActivityEntity>>): Info => ({
+  id: item.activityId,
+  projectId: item.projectId,
+  actorId: item.actorId,
+  action: item.action,
+  subjectType: item.subjectType,
+  subjectId: item.subjectId,
+  summary: item.summary,
+  createdAt: item.createdAt,
+});

@@ -1,121 +1,97 @@
-// The scoped context of one question: only what the asker may see (policy decides), chosen
-// within a token budget — tasks by priority (blocked, overdue, mentions, recent changes) then
-// newest first, whole items only — with contact details masked unless the role permits.
+// The scoped context of one question (DESIGN §7): it reads only what the asker's own policy lets
+// them read — one project for the participant agent, the admin's workspace for the admin agent —
+// then select() masks, ranks and budgets it. It never reads another workspace and never Scans.
+//
+// Contact details: admins and team members (and the system's rollups) see emails and phone
+// numbers; consultants and clients get them masked (policy.maySeeContactDetails).
+import { Activity } from "../activity";
 import type { Actor } from "../actor";
-import { maySeeContactDetails, workspaceOf } from "../policy";
+import { config } from "../config";
+import { File } from "../file";
+import { Message } from "../message";
+import { maySeeContactDetails, requireAdmin, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { ProjectEntity } from "../project/entity";
 import { Task } from "../task";
 import { UserEntity } from "../user/entity";
+import { type Budget, RESERVE } from "./context/budget";
+import { type Readable, select } from "./context/select";
+import type { AgentContext } from "./context/types";
 
-export interface ContextTask extends Task.Info {
-  projectName: string;
-  assigneeName: string | null;
+export { type Budget, estimateTokens } from "./context/budget";
+export { EMAIL_HIDDEN, maskContacts, PHONE_HIDDEN } from "./context/mask";
+export { renderContext } from "./context/render";
+export type { AgentContext, ContextFile, ContextMessage, ContextProject, ContextTask } from "./context/types";
+
+/** The budget of config: AI_CONTEXT_TOKENS split by AI_CONTEXT_SPLIT, less the reserve. */
+export function configuredBudget(): Budget {
+  const { totalTokens, split } = config().ai.context;
+  return { totalTokens, split, reserve: RESERVE };
 }
-
-export interface AgentContext {
-  asker: { id: string; name: string };
-  projects: { id: string; name: string }[];
-  tasks: ContextTask[];
-  /** Ids of every item included, recorded on the run as context_used. */
-  used: string[];
-  today: string;
-}
-
-export interface Budget {
-  totalTokens: number;
-  /** Shares of the budget: messages / tasks / files+meta (DESIGN §7: 50/30/20). */
-  shares: { messages: number; tasks: number; meta: number };
-  /** Kept free for the system prompt and formatting. */
-  reserve: number;
-}
-
-export const DEFAULT_BUDGET: Budget = {
-  totalTokens: 8000,
-  shares: { messages: 0.5, tasks: 0.3, meta: 0.2 },
-  reserve: 0.1,
-};
-
-/** A rough token count: about four characters a token for English text. */
-export const estimateTokens = (text: string) => Math.ceil(text.length / 4);
-
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
-export const maskContacts = (text: string) =>
-  text.replace(EMAIL, "[email hidden]").replace(PHONE, "[phone hidden]");
 
 /**
  * Builds the context for `reader` over one project (participant agent, digests) or the whole
- * workspace (admin agent, rollups; projectId null). The reader is the person who asked, or
- * the system for digests, so the same policy that guards the HTTP API decides what it reads.
+ * workspace (admin agent, rollups; projectId null). The reader is the person who asked, or the
+ * system for digests. Queries: one project's 4 lists (tasks, messages, files, activity), or one
+ * Query of the workspace's projects plus 4 per project for at most AI_CONTEXT_MAX_PROJECTS
+ * projects; plus one Query of the workspace's people. Each list goes through its use case, so
+ * the policy is asked again for every project read.
  */
 export async function build(
   reader: Actor,
   projectId: string | null,
   options: { budget?: Budget; maskContacts?: boolean } = {},
 ): Promise<AgentContext> {
-  const budget = options.budget ?? DEFAULT_BUDGET;
   const workspaceId = workspaceOf(reader);
-  const readerId = reader.type === "user" ? reader.userId : "system";
-  const projects = projectId
-    ? [await Project.get(reader, projectId)]
-    : (await ProjectEntity().query.primary({ workspaceId }).go({ pages: "all" })).data.map(Project.toInfo);
-  const [people, taskPages] = await Promise.all([
-    UserEntity().query.primary({ workspaceId }).go({ pages: "all" }),
-    Promise.all(projects.map((p) => Task.list(reader, p.id, { limit: 200 }))),
+  const projects = projectId ? [await Project.get(reader, projectId)] : await workspaceProjects(reader);
+  const [people, lists] = await Promise.all([
+    UserEntity()
+      .query.primary({ workspaceId })
+      .go({ pages: "all", attributes: ["userId", "name"] }),
+    Promise.all(projects.map((p) => readProject(reader, p.id))),
   ]);
   const names = new Map(people.data.map((u) => [u.userId, u.name]));
-  const projectNames = new Map(projects.map((p) => [p.id, p.name]));
-  const mask = options.maskContacts || !maySeeContactDetails(reader) ? maskContacts : (t: string) => t;
-  const today = new Date().toISOString().slice(0, 10);
-
-  const candidates = taskPages
-    .flatMap((page) => page.items)
-    .map((t) => ({
-      ...t,
-      title: mask(t.title),
-      description: mask(t.description),
-      projectName: projectNames.get(t.projectId) ?? "",
-      assigneeName: t.assigneeId ? (names.get(t.assigneeId) ?? null) : null,
-    }));
-  const tasks = chooseWithinBudget(
-    candidates,
-    budget.totalTokens * (1 - budget.reserve) * budget.shares.tasks,
-    (t) => priority(t, readerId, today),
-  );
-  return {
-    asker: { id: readerId, name: names.get(readerId) ?? "the team" },
-    projects: projects.map((p) => ({ id: p.id, name: p.name })),
-    tasks,
-    used: [...projects.map((p) => `project:${p.id}`), ...tasks.map((t) => `task:${t.id}`)],
-    today,
+  const readerId = reader.type === "user" ? reader.userId : "system";
+  const readable: Readable = {
+    scope: projectId ? { kind: "project", projectId } : { kind: "workspace" },
+    projects,
+    tasks: lists.flatMap((l) => l.tasks),
+    messages: lists.flatMap((l) => l.messages),
+    files: lists.flatMap((l) => l.files),
+    activity: lists.flatMap((l) => l.activity),
+    people: names,
   };
+  return select(
+    readable,
+    {
+      id: readerId,
+      name: names.get(readerId) ?? "the team",
+      maySeeContacts: !options.maskContacts && maySeeContactDetails(reader),
+    },
+    options.budget ?? configuredBudget(),
+  );
 }
 
-/** Higher first: blocked and overdue work, then what mentions the asker, then recent changes. */
-function priority(task: ContextTask, askerId: string, today: string): number {
-  let score = 0;
-  if (task.status === "blocked") score += 4;
-  if (task.dueDate && task.dueDate < today && task.status !== "done") score += 3;
-  if (task.mentions.includes(askerId) || task.assigneeId === askerId) score += 2;
-  if (task.updatedAt.slice(0, 10) === today) score += 1;
-  return score;
+/** The admin agent's projects: admins (and the system) only; active, most recently updated first. */
+async function workspaceProjects(reader: Actor): Promise<Project.Info[]> {
+  if (reader.type === "user") requireAdmin(reader);
+  const { data } = await ProjectEntity()
+    .query.primary({ workspaceId: workspaceOf(reader) })
+    .go({ pages: "all" });
+  return data
+    .map(Project.toInfo)
+    .filter((p) => p.status === "active")
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, config().ai.context.maxProjects);
 }
 
-/** Keeps whole items, best first then newest, until the budget is spent; never cuts one. */
-export function chooseWithinBudget<T extends { updatedAt: string; title: string; description: string }>(
-  items: T[],
-  tokens: number,
-  score: (item: T) => number,
-): T[] {
-  const ranked = [...items].sort((a, b) => score(b) - score(a) || b.updatedAt.localeCompare(a.updatedAt));
-  const chosen: T[] = [];
-  let spent = 0;
-  for (const item of ranked) {
-    const cost = estimateTokens(`${item.title} ${item.description}`) + 12;
-    if (spent + cost > tokens) continue;
-    spent += cost;
-    chosen.push(item);
-  }
-  return chosen;
+/** One page (one Query) of each list of a project, newest first where the list has an order. */
+async function readProject(reader: Actor, projectId: string) {
+  const [tasks, messages, files, activity] = await Promise.all([
+    Task.list(reader, projectId, { limit: 200 }),
+    Message.list(reader, projectId, { limit: 100 }),
+    File.list(reader, projectId, { limit: 100 }),
+    Activity.list(reader, projectId, { limit: 100 }),
+  ]);
+  return { tasks: tasks.items, messages: messages.items, files: files.items, activity: activity.items };
 }

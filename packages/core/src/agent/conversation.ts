@@ -2,11 +2,14 @@
 // queued run, then one SQS job. The worker answers; this module never calls a provider.
 import { z } from "zod";
 import type { Actor } from "../actor";
+import { Audit } from "../audit";
+import { Budget } from "../budget";
 import { config } from "../config";
 import { notFound, VisibleError } from "../error";
 import { requireUser, requireWrite, workspaceOf } from "../policy";
 import { Usage } from "../usage";
 import { createId, nowIso } from "../util";
+import { check as checkBreaker } from "./breaker";
 import { AgentMessageEntity, MessageStatuses, RunEntity, RunStatuses } from "./entity";
 import { enqueue } from "./job";
 import { get as getThread } from "./thread";
@@ -100,6 +103,9 @@ export async function ask(actor: Actor, threadId: string, input: z.input<typeof 
   const thread = await getThread(actor, threadId);
   const { ai } = config();
   if (!ai.enabled) throw new VisibleError("agent.disabled", "The assistant is switched off for now.", 503);
+  // Before the rate limits: a question refused for a spent budget uses up no question.
+  await Budget.ensureAvailable(user);
+  await checkBreaker();
   await Usage.consume([
     {
       key: `agent:user:${user.userId}:minute`,
@@ -169,12 +175,28 @@ export async function ask(actor: Actor, threadId: string, input: z.input<typeof 
   };
   await AgentMessageEntity().put([userMessage, assistantMessage]).go();
   await RunEntity().create(run).go();
+  if (thread.audience === "admin") await auditQuestion(actor, thread.id, runId, content);
   await enqueue({ type: "agent.run", workspaceId, runId });
   return {
     userMessage: toMessage(userMessage),
     assistantMessage: toMessage(assistantMessage),
     run: toRun(run),
   };
+}
+
+const AUDITED_QUESTION_CHARS = 200;
+
+/** Admin-agent questions read the whole workspace, so each one is on the audit log. */
+async function auditQuestion(actor: Actor, threadId: string, runId: string, question: string) {
+  const summary =
+    question.length > AUDITED_QUESTION_CHARS ? `${question.slice(0, AUDITED_QUESTION_CHARS - 1)}…` : question;
+  await Audit.record(actor, {
+    action: "agent.asked",
+    targetType: "agentThread",
+    targetId: threadId,
+    summary,
+    details: { runId, threadId },
+  });
 }
 
 /** A thread's messages, oldest first; a streaming answer shows its checkpoint and last seq. */

@@ -1,5 +1,7 @@
 // Ends a stream exactly once: one conditional write stores the final content and state (only
-// the attempt holding the lease can make it), then the last delta carries `done: true`.
+// the attempt holding the lease can make it), then the last delta carries `done: true`, and the
+// run's cost (its tokens at the price table) goes on the run and, once, into the usage counters.
+import { Budget } from "../budget";
 import * as Metric from "../metrics";
 import { Channel, publish } from "../realtime";
 import { nowIso } from "../util";
@@ -53,19 +55,21 @@ export async function finish(f: Finish): Promise<boolean> {
   if (f.outcome === "completed") await publish(channel, Events.Completed, toMessage(stored));
   else if (f.outcome === "cancelled") await publish(channel, Events.Cancelled, f.ids);
   else await publish(channel, Events.Failed, { ...f.ids, error: f.error ?? f.outcome });
-  await RunEntity()
+  const costCents = Budget.costOf(f.usage);
+  const { data: run } = await RunEntity()
     .patch({ workspaceId: f.key.workspaceId, runId: f.ids.runId })
     .set({
       status: f.outcome,
       finishedAt,
       tokensIn: f.usage.tokensIn,
       tokensOut: f.usage.tokensOut,
-      costCents: f.usage.costCents,
+      costCents,
       ...(f.error ? { error: f.error } : {}),
     })
-    .go();
+    .go({ response: "all_new" });
+  await Budget.record({ workspaceId: f.key.workspaceId, userId: run.userId, ...f.usage, costCents });
   Metric.countBy("AgentRuns", "Status", f.outcome);
-  Metric.count("CostCents", f.usage.costCents);
+  Metric.count("CostCents", costCents);
   Metric.count("SocketMessagesPerAnswer", seq);
   return true;
 }

@@ -9,8 +9,14 @@ export const MAX_RECEIVES = 3;
 
 export const Job = z.discriminatedUnion("type", [
   z.object({ type: z.literal("agent.run"), workspaceId: z.string(), runId: z.string() }),
-  z.object({ type: z.literal("digest.project"), workspaceId: z.string(), projectId: z.string() }),
-  z.object({ type: z.literal("digest.workspace"), workspaceId: z.string() }),
+  // A digest job names the summary it writes, so a redelivered job cannot write (or email) a second one.
+  z.object({
+    type: z.literal("digest.project"),
+    workspaceId: z.string(),
+    projectId: z.string(),
+    summaryId: z.string(),
+  }),
+  z.object({ type: z.literal("digest.workspace"), workspaceId: z.string(), summaryId: z.string() }),
 ]);
 export type Job = z.infer<typeof Job>;
 

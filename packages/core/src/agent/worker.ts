@@ -1,13 +1,15 @@
 // Answers one queued run, exactly once: claims the assistant message with a lease (a
 // duplicate delivery finds it taken and stops), streams coalesced deltas with seq 1..n,
-// checkpoints content + seq about once a second (renewing the lease in the same write), and
+// checkpoints content + seq every STREAM_CHECKPOINT_MS (renewing the lease in the same write), and
 // finalizes once. A redelivery after a crash takes over when the lease lapses, tells clients
-// to rewind to the checkpoint, and continues from there.
+// to rewind to the checkpoint, and continues from there. The circuit breaker (breaker.ts) decides
+// first whether the provider may be called at all, and hears how the call went.
 import { config } from "../config";
 import * as Metric from "../metrics";
 import { Channel, publish } from "../realtime";
 import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
+import { admit, REFUSED, record, type Verdict } from "./breaker";
 import { coalesce } from "./coalescer";
 import { build } from "./context";
 import { AgentMessageEntity, RunEntity, ThreadEntity } from "./entity";
@@ -18,8 +20,8 @@ import { anthropicProvider } from "./providers/anthropic";
 import { offlineProvider } from "./providers/offline";
 import type { Provider } from "./providers/provider";
 
-const CHECKPOINT_MS = 1000;
 const CANCEL_POLL_MS = 250;
+const NO_USAGE = { tokensIn: 0, tokensOut: 0 };
 
 export type Outcome = "completed" | "cancelled" | "failed" | "timed_out" | "skipped" | "crashed";
 
@@ -49,10 +51,23 @@ export async function processRun(
     .go();
   if (claimed.lastSeq > 0)
     await publish(channel, Events.Rewound, { ...ids, seq: claimed.lastSeq, content: claimed.content });
+  const admission = await admit(runId);
+  if (admission === "refused") {
+    const checkpoint = { content: claimed.content, seq: claimed.lastSeq, usage: NO_USAGE };
+    await finish({ key, ids, attempt, outcome: "failed", error: REFUSED, ...checkpoint });
+    return "failed";
+  }
 
   const abort = new AbortController();
   const provider = options.provider ?? providerFromConfig();
   const state = { seq: claimed.lastSeq, content: claimed.content, lostLease: false };
+  const saveCheckpoint = async () => {
+    if (options.crash?.aborted) return;
+    if (!(await renew(key, attempt, stream.leaseMs, state.content, state.seq))) {
+      state.lostLease = true;
+      abort.abort(new Error("lease lost"));
+    }
+  };
   const coalescer = coalesce({
     windowMs: stream.coalesceMs,
     maxChars: stream.coalesceMaxChars,
@@ -64,16 +79,12 @@ export async function processRun(
       await publish(channel, Events.Delta, { ...ids, seq: state.seq, delta, done: false });
       // Token-to-socket latency: time in the coalescer plus the PostToConnection round trip.
       Metric.milliseconds("TokenLatencyMs", waitedMs + performance.now() - started);
+      // 0: a state write per delta, the original design (the stream benchmark's baseline).
+      if (stream.checkpointMs === 0) await saveCheckpoint();
     },
   });
   const timers = [
-    setInterval(async () => {
-      if (options.crash?.aborted) return;
-      if (!(await renew(key, attempt, stream.leaseMs, state.content, state.seq))) {
-        state.lostLease = true;
-        abort.abort(new Error("lease lost"));
-      }
-    }, CHECKPOINT_MS),
+    ...(stream.checkpointMs > 0 ? [setInterval(saveCheckpoint, stream.checkpointMs)] : []),
     setInterval(async () => {
       const { data } = await RunEntity().get({ workspaceId, runId }).go();
       if (data?.cancelRequested) abort.abort(new Error("cancelled"));
@@ -84,6 +95,7 @@ export async function processRun(
 
   let outcome: "completed" | "cancelled" | "failed" | "timed_out" = "completed";
   let error: string | undefined;
+  let reachedProvider = false;
   try {
     const { data: thread } = await ThreadEntity().get({ workspaceId, threadId: run.threadId }).go();
     const { data: asker } = await UserEntity().get({ workspaceId, userId: run.userId }).go();
@@ -96,6 +108,7 @@ export async function processRun(
     );
     await RunEntity().patch({ workspaceId, runId }).set({ contextUsed: context.used }).go();
     const request = { question: run.question, context, prefill: claimed.content, signal: abort.signal };
+    reachedProvider = true;
     for await (const token of provider.stream(request)) coalescer.push(token);
   } catch (caught) {
     const reason = abort.signal.aborted ? (abort.signal.reason as Error).message : undefined;
@@ -107,6 +120,7 @@ export async function processRun(
   if (options.crash?.aborted) return "crashed";
   await coalescer.drain();
   if (state.lostLease) return "skipped";
+  await record(runId, admission, verdictOf(outcome, reachedProvider));
   await finish({
     key,
     ids,
@@ -120,6 +134,17 @@ export async function processRun(
   return outcome;
 }
 
+// Cancels are the asker's choice and failures before the provider call are ours: neither says
+// anything about the provider. Timeouts count: a provider stalling past AI_TIMEOUT is as useless
+// to the asker as one that errors, and each stall holds a worker for the whole timeout.
+function verdictOf(
+  outcome: "completed" | "cancelled" | "failed" | "timed_out",
+  reachedProvider: boolean,
+): Verdict {
+  if (outcome === "completed") return "success";
+  return reachedProvider && (outcome === "failed" || outcome === "timed_out") ? "failure" : "neutral";
+}
+
 function providerFromConfig(): Provider {
   const { ai } = config();
   if (ai.provider === "anthropic" && ai.anthropicApiKey) {
@@ -131,7 +156,6 @@ function providerFromConfig(): Provider {
       temperature: ai.temperature,
       timeoutMs: ai.timeoutMs,
       maxRetries: ai.maxRetries,
-      pricesPerMTok: ai.pricesPerMTok,
     });
   }
   return offlineProvider(ai.offlineTokensPerSec);

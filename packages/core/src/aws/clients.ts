@@ -3,6 +3,7 @@
 import { ApiGatewayManagementApiClient } from "@aws-sdk/client-apigatewaymanagementapi";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config";
@@ -26,6 +27,11 @@ export const s3 = once(() => {
 export const sqs = once(() => {
   const { region, endpoints } = config();
   return new SQSClient({ region, endpoint: endpoints.sqs });
+});
+
+export const secretsManager = once(() => {
+  const { region, endpoints } = config();
+  return new SecretsManagerClient({ region, endpoint: endpoints.secretsManager });
 });
 
 export const connections = once(() => {

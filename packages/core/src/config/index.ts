@@ -13,6 +13,12 @@ const list = z
       .map((s) => s.trim())
       .filter(Boolean),
   );
+const percentages = z
+  .string()
+  .default("50,30,20")
+  .transform((v) => v.split(",").map((s) => Number(s.trim())))
+  .pipe(z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().int().min(0)]))
+  .refine(([a, b, c]) => a + b + c === 100, "give three whole percentages that add up to 100");
 
 export const Schema = z.object({
   STAGE: z.string().min(1).default("local"),
@@ -34,6 +40,10 @@ export const Schema = z.object({
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   S3_ENDPOINT: z.string().url().optional(),
   SQS_ENDPOINT: z.string().url().optional(),
+  SECRETS_MANAGER_ENDPOINT: z.string().url().optional(),
+  /** Deployed functions get secrets by ARN; config/secrets.ts reads them at cold start. */
+  ANTHROPIC_API_KEY_SECRET_ARN: z.string().min(1).optional(),
+  RESEND_API_KEY_SECRET_ARN: z.string().min(1).optional(),
 
   CORS_ORIGINS: list,
   MAX_BODY_BYTES: int(1_000_000),
@@ -48,15 +58,28 @@ export const Schema = z.object({
   AI_TEMPERATURE: z.coerce.number().min(0).max(1).default(0.2),
   AI_TIMEOUT: int(60),
   OFFLINE_TOKENS_PER_SEC: int(80),
+  /** The agent's context: a token budget, split messages,tasks,files+meta in percent (DESIGN §7). */
+  AI_CONTEXT_TOKENS: z.coerce.number().int().min(1000).default(12_000),
+  AI_CONTEXT_SPLIT: percentages,
+  /** The workspace agent reads at most this many projects (its queries are per project). */
+  AI_CONTEXT_MAX_PROJECTS: z.coerce.number().int().min(1).max(100).default(20),
   /** Price table (US cents per million tokens); defaults: Claude Sonnet list prices, 2026-11. */
   AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(300),
   AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1500),
+  /** Agent budgets in US cents (fractions allowed), 0 = no limit; an admin may override them. */
+  AI_BUDGET_USER_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
+  AI_BUDGET_WORKSPACE_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
+  AI_BUDGET_WORKSPACE_MONTHLY_CENTS: z.coerce.number().nonnegative().default(0),
   AI_MAX_RETRIES: int(3),
+  AI_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  AI_BREAKER_COOLDOWN_SECONDS: z.coerce.number().int().min(1).default(60),
   AGENT_LIMIT_PER_MINUTE: int(5),
   AGENT_LIMIT_PER_DAY: int(50),
   AGENT_WORKSPACE_LIMIT_PER_DAY: int(500),
   STREAM_COALESCE_MS: int(50),
   STREAM_COALESCE_MAX_CHARS: int(512),
+  /** How often a streaming answer's content + seq is saved; 0 = after every delta. */
+  STREAM_CHECKPOINT_MS: int(1500),
   AGENT_LEASE_SECONDS: int(30),
 
   WS_PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
@@ -90,6 +113,7 @@ function toConfig(env: z.infer<typeof Schema>) {
     // EMF lines are CloudWatch's metric transport on Lambda; anywhere else they are console
     // noise, printed only when debugging.
     emitMetrics: Boolean(env.AWS_LAMBDA_FUNCTION_NAME) || env.LOG_LEVEL === "DEBUG",
+    onLambda: Boolean(env.AWS_LAMBDA_FUNCTION_NAME),
     tables: { data: env.DATA_TABLE, realtime: env.REALTIME_TABLE },
     uploadsBucket: env.UPLOADS_BUCKET,
     agentQueueUrl: env.AGENT_QUEUE_URL,
@@ -97,7 +121,17 @@ function toConfig(env: z.infer<typeof Schema>) {
     wsManagementUrl: env.WS_MANAGEMENT_URL,
     wsPublicUrl: env.WS_PUBLIC_URL,
     publicUrl: env.PUBLIC_URL,
-    endpoints: { dynamodb: env.DYNAMODB_ENDPOINT, s3: env.S3_ENDPOINT, sqs: env.SQS_ENDPOINT },
+    endpoints: {
+      dynamodb: env.DYNAMODB_ENDPOINT,
+      s3: env.S3_ENDPOINT,
+      sqs: env.SQS_ENDPOINT,
+      secretsManager: env.SECRETS_MANAGER_ENDPOINT,
+    },
+    /** Variable name -> ARN of the secret holding its value. */
+    secretArns: {
+      ANTHROPIC_API_KEY: env.ANTHROPIC_API_KEY_SECRET_ARN,
+      RESEND_API_KEY: env.RESEND_API_KEY_SECRET_ARN,
+    },
     corsOrigins: env.CORS_ORIGINS,
     maxBodyBytes: env.MAX_BODY_BYTES,
     sessionTtlHours: env.SESSION_TTL_HOURS,
@@ -111,17 +145,33 @@ function toConfig(env: z.infer<typeof Schema>) {
       temperature: env.AI_TEMPERATURE,
       timeoutMs: env.AI_TIMEOUT * 1000,
       offlineTokensPerSec: env.OFFLINE_TOKENS_PER_SEC,
+      context: {
+        totalTokens: env.AI_CONTEXT_TOKENS,
+        split: {
+          messages: env.AI_CONTEXT_SPLIT[0] / 100,
+          tasks: env.AI_CONTEXT_SPLIT[1] / 100,
+          meta: env.AI_CONTEXT_SPLIT[2] / 100,
+        },
+        maxProjects: env.AI_CONTEXT_MAX_PROJECTS,
+      },
       maxRetries: env.AI_MAX_RETRIES,
+      breaker: { threshold: env.AI_BREAKER_THRESHOLD, cooldownMs: env.AI_BREAKER_COOLDOWN_SECONDS * 1000 },
       limits: {
         perUserMinute: env.AGENT_LIMIT_PER_MINUTE,
         perUserDay: env.AGENT_LIMIT_PER_DAY,
         perWorkspaceDay: env.AGENT_WORKSPACE_LIMIT_PER_DAY,
       },
       pricesPerMTok: { input: env.AI_PRICE_INPUT_CENTS_PER_MTOK, output: env.AI_PRICE_OUTPUT_CENTS_PER_MTOK },
+      budgets: {
+        userDailyCents: env.AI_BUDGET_USER_DAILY_CENTS,
+        workspaceDailyCents: env.AI_BUDGET_WORKSPACE_DAILY_CENTS,
+        workspaceMonthlyCents: env.AI_BUDGET_WORKSPACE_MONTHLY_CENTS,
+      },
     },
     stream: {
       coalesceMs: env.STREAM_COALESCE_MS,
       coalesceMaxChars: env.STREAM_COALESCE_MAX_CHARS,
+      checkpointMs: env.STREAM_CHECKPOINT_MS,
       leaseMs: env.AGENT_LEASE_SECONDS * 1000,
     },
     realtime: {
@@ -163,9 +213,17 @@ function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefine
 }
 
 let cached: Config | undefined;
+/** Values read from Secrets Manager (config/secrets.ts); they stand in for their variables. */
+let provided: Record<string, string> = {};
 
 /** The process-wide configuration, parsed once on first use (cold start). */
 export function config(): Config {
-  cached ??= parse(process.env);
+  cached ??= parse({ ...process.env, ...provided });
   return cached;
+}
+
+/** Fills in variables whose values came from a secret store; the next config() sees them. */
+export function provide(values: Record<string, string>) {
+  provided = { ...provided, ...values };
+  cached = undefined;
 }

@@ -1,14 +1,13 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { Activity } from "../activity";
 import type { Actor, UserActor } from "../actor";
 import { config } from "../config";
-import { type Page, PageInput, paged } from "../db";
+import { type Page, PageInput } from "../db";
 import { forbidden, notFound, VisibleError } from "../error";
 import { event } from "../event";
-import { requireProject, requireUser, workspaceOf } from "../policy";
+import { requireProject, requireUser } from "../policy";
 import { Project } from "../project";
-import { Channel, publish } from "../realtime";
+import { newestFirst } from "../project/feed";
 import { createId, nowIso } from "../util";
 import { FileEntity } from "./entity";
 import * as Storage from "./storage";
@@ -152,8 +151,7 @@ export async function complete(actor: Actor, projectId: string, fileId: string):
     .set({ status: "ready", size, updatedAt: nowIso() })
     .go({ response: "all_new" });
   const file = toInfo(data as Item);
-  await publish(Channel.project(projectId), Events.Uploaded, file);
-  await Activity.record(actor, projectId, entry("file.uploaded", file, `Uploaded ${file.name}`));
+  await Project.announce(actor, projectId, Events.Uploaded, file, about(file, `Uploaded ${file.name}`));
   return file;
 }
 
@@ -163,14 +161,7 @@ export async function list(
   projectId: string,
   input: z.input<typeof ListInput> = {},
 ): Promise<Page<Info>> {
-  const { cursor, limit } = ListInput.parse(input);
-  await requireProject(actor, projectId);
-  const page = await paged(cursor, (c) =>
-    FileEntity()
-      .query.listed({ workspaceId: workspaceOf(actor), projectId })
-      .go({ cursor: c, limit, order: "desc" }),
-  );
-  return { ...page, items: page.items.map(toInfo) };
+  return newestFirst(actor, projectId, input, (key) => FileEntity().query.listed(key), toInfo);
 }
 
 /** A short-lived link to a ready file, for anyone who may see the project. */
@@ -196,8 +187,13 @@ export async function remove(actor: Actor, projectId: string, fileId: string): P
   if (item.uploadedBy !== user.userId && user.role !== "admin")
     throw forbidden("Only the person who uploaded a file, or an admin, can delete it.");
   await discard(item);
-  await publish(Channel.project(projectId), Events.Deleted, { id: fileId, projectId });
-  await Activity.record(actor, projectId, entry("file.deleted", toInfo(item), `Deleted ${item.name}`));
+  await Project.announce(
+    actor,
+    projectId,
+    Events.Deleted,
+    { id: fileId, projectId },
+    about(toInfo(item), `Deleted ${item.name}`),
+  );
 }
 
 async function find(user: UserActor, projectId: string, fileId: string): Promise<Item> {
@@ -213,9 +209,8 @@ async function discard(item: Item) {
     .go();
 }
 
-const entry = (action: string, file: Info, summary: string): Activity.Entry => ({
-  action,
-  subjectType: "file",
+const about = (file: Info, summary: string) => ({
+  subjectType: "file" as const,
   subjectId: file.id,
   summary,
 });

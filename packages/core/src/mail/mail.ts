@@ -4,7 +4,7 @@ import { VisibleError } from "../error";
 import { logger } from "../log";
 import { once } from "../util";
 
-export { inviteEmail, resetEmail } from "./templates";
+export { budgetWarningEmail, digestEmail, inviteEmail, resetEmail } from "./templates";
 
 export interface Email {
   to: string;
@@ -21,10 +21,11 @@ const client = once(() => {
 const unavailable = () =>
   new VisibleError("mail.unavailable", "Email could not be sent right now. Try again later.", 503);
 
-export async function send(email: Email): Promise<void> {
+/** Sends one email; a repeated `idempotencyKey` (kept 24 h by Resend) is sent only once. */
+export async function send(email: Email, options: { idempotencyKey?: string } = {}): Promise<void> {
   const resend = client();
   if (!resend) throw unavailable();
-  const { error } = await resend.emails.send({ from: config().mail.from, ...email });
+  const { error } = await resend.emails.send({ from: config().mail.from, ...email }, options);
   if (error) {
     logger().error("email not sent", { subject: email.subject, reason: error.message });
     throw unavailable();

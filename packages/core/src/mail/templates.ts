@@ -1,5 +1,5 @@
-// The emails that carry single-use links. The token travels in the URL fragment, which browsers
-// never send to a server, so it stays out of access logs and Referer headers.
+// The emails we send: single-use links (the token travels in the URL fragment, which browsers
+// never send to a server, so it stays out of access logs and Referer headers) and notices.
 import { config } from "../config";
 import type { Email } from "./mail";
 
@@ -9,8 +9,10 @@ const escapeHtml = (value: string) =>
     (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
   );
 
+const pageUrl = (path: string) => `${config().publicUrl.replace(/\/$/, "")}${path}`;
+
 export const linkTo = (page: "accept-invite" | "reset-password", token: string) =>
-  `${config().publicUrl.replace(/\/$/, "")}/${page}#token=${encodeURIComponent(token)}`;
+  pageUrl(`/${page}#token=${encodeURIComponent(token)}`);
 
 function withLink(to: string, subject: string, lines: string[], action: string, url: string): Email {
   const html = `<p>${lines.map(escapeHtml).join("</p><p>")}</p><p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p>`;
@@ -45,4 +47,38 @@ export const resetEmail = (input: { to: string; token: string; expiresAt: string
     ],
     "Choose a new password",
     linkTo("reset-password", input.token),
+  );
+
+/** Tells an admin a budget passed 80%; links to where budgets are changed. */
+export const budgetWarningEmail = (input: { to: string; headline: string; detail: string }) =>
+  withLink(
+    input.to,
+    `ReHome: ${input.headline}`,
+    [input.headline, input.detail, "At 100% the assistant stops answering until the budget resets."],
+    "Review usage and budgets",
+    pageUrl("/admin"),
+  );
+
+/** A digest (daily per project, weekly rollup) for someone who opted in to digest emails. */
+export const digestEmail = (input: {
+  to: string;
+  title: string;
+  content: string;
+  /** Where the SPA shows it: the project, or the admin area's digest page for the rollup. */
+  projectId: string | null;
+  /** Set when a spent budget made this digest repeat the one written at that time. */
+  cachedFrom?: string;
+}) =>
+  withLink(
+    input.to,
+    input.title,
+    [
+      ...(input.cachedFrom
+        ? [`The assistant's budget is spent, so this repeats the digest of ${input.cachedFrom} (UTC).`]
+        : []),
+      ...input.content.split("\n").filter((line) => line.trim() !== ""),
+      "You get this because digest emails are on in your ReHome profile; switch them off there.",
+    ],
+    "Open in ReHome",
+    pageUrl(input.projectId ? `/projects/${encodeURIComponent(input.projectId)}` : "/admin/digest"),
   );

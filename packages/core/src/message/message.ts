@@ -1,15 +1,14 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { Activity } from "../activity";
 import type { Actor, UserActor } from "../actor";
 import { config } from "../config";
-import { type Page, PageInput, paged } from "../db";
+import { type Page, PageInput } from "../db";
 import { forbidden, notFound, VisibleError } from "../error";
 import { event } from "../event";
 import { Notification } from "../notification";
-import { requireProject, requireUser, workspaceOf } from "../policy";
+import { requireUser } from "../policy";
 import { Project } from "../project";
-import { Channel, publish } from "../realtime";
+import { newestFirst } from "../project/feed";
 import { createId, nowIso } from "../util";
 import { MessageEntity } from "./entity";
 
@@ -76,8 +75,7 @@ export async function send(
   };
   await MessageEntity().create(item).go();
   const message = toInfo(item);
-  await publish(Channel.project(projectId), Events.Sent, message);
-  await Activity.record(actor, projectId, entry("message.sent", message, "Posted a message"));
+  await Project.announce(actor, projectId, Events.Sent, message, about(message, "Posted a message"));
   await mention(actor, project, message, message.mentions);
   return message;
 }
@@ -88,14 +86,7 @@ export async function list(
   projectId: string,
   input: z.input<typeof ListInput> = {},
 ): Promise<Page<Info>> {
-  const { cursor, limit } = ListInput.parse(input);
-  await requireProject(actor, projectId);
-  const page = await paged(cursor, (c) =>
-    MessageEntity()
-      .query.primary({ workspaceId: workspaceOf(actor), projectId })
-      .go({ cursor: c, limit, order: "desc" }),
-  );
-  return { ...page, items: page.items.map(toInfo) };
+  return newestFirst(actor, projectId, input, (key) => MessageEntity().query.primary(key), toInfo);
 }
 
 /** Edits your own message within the edit window; newly mentioned people are notified. */
@@ -116,8 +107,7 @@ export async function edit(
     .set({ body, mentions: Project.mentionsIn(body, members), editedAt: now, updatedAt: now })
     .go({ response: "all_new" });
   const message = toInfo(data as Item);
-  await publish(Channel.project(projectId), Events.Updated, message);
-  await Activity.record(actor, projectId, entry("message.updated", message, "Edited a message"));
+  await Project.announce(actor, projectId, Events.Updated, message, about(message, "Edited a message"));
   await mention(
     actor,
     project,
@@ -136,8 +126,13 @@ export async function remove(actor: Actor, projectId: string, messageId: string)
       ? await get(user, projectId, messageId)
       : await own(user, projectId, messageId, "delete");
   await MessageEntity().delete({ workspaceId: user.workspaceId, projectId, messageId }).go();
-  await publish(Channel.project(projectId), Events.Deleted, { id: messageId, projectId });
-  await Activity.record(actor, projectId, entry("message.deleted", message, "Deleted a message"));
+  await Project.announce(
+    actor,
+    projectId,
+    Events.Deleted,
+    { id: messageId, projectId },
+    about(message, "Deleted a message"),
+  );
 }
 
 async function get(user: UserActor, projectId: string, messageId: string): Promise<Info> {
@@ -160,9 +155,8 @@ async function own(user: UserActor, projectId: string, messageId: string, verb: 
   return message;
 }
 
-const entry = (action: string, message: Info, summary: string): Activity.Entry => ({
-  action,
-  subjectType: "message",
+const about = (message: Info, summary: string) => ({
+  subjectType: "message" as const,
   subjectId: message.id,
   summary,
 });

@@ -8,9 +8,11 @@ import { logger } from "../log";
 import { once } from "../util";
 
 export const NAMESPACE = "ReHome";
+/** Powertools puts this `service` dimension on every metric; the dashboard must name it too. */
+export const SERVICE = "rehome";
 
 // Powertools' own warnings go through our logger, so LOG_LEVEL governs them too.
-const metrics = once(() => new Metrics({ namespace: NAMESPACE, serviceName: "rehome", logger: logger() }));
+const metrics = once(() => new Metrics({ namespace: NAMESPACE, serviceName: SERVICE, logger: logger() }));
 const enabled = once(() => config().emitMetrics);
 
 export function count(name: string, value = 1) {

@@ -1,4 +1,5 @@
 // Access pattern: list a person's notifications, newest first (ids are time-ordered).
+// A budget warning is about the workspace, so it has no project.
 import { Entity } from "electrodb";
 import { dataTable, service } from "../db";
 import { once } from "../util";
@@ -12,9 +13,9 @@ export const NotificationEntity = once(
           workspaceId: { type: "string", required: true },
           userId: { type: "string", required: true },
           notificationId: { type: "string", required: true },
-          kind: { type: ["mentioned", "assigned", "invited"] as const, required: true },
-          projectId: { type: "string", required: true },
-          subjectType: { type: ["message", "task", "project"] as const, required: true },
+          kind: { type: ["mentioned", "assigned", "invited", "budget_warning"] as const, required: true },
+          projectId: { type: "string" },
+          subjectType: { type: ["message", "task", "project", "workspace"] as const, required: true },
           subjectId: { type: "string", required: true },
           actorId: { type: "string", required: true },
           text: { type: "string", required: true },

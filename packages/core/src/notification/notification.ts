@@ -9,14 +9,15 @@ import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
 import { NotificationEntity } from "./entity";
 
-export const Kind = z.enum(["mentioned", "assigned", "invited"]);
+export const Kind = z.enum(["mentioned", "assigned", "invited", "budget_warning"]);
 
 export const Info = z
   .object({
     id: z.string(),
     kind: Kind,
-    projectId: z.string(),
-    subjectType: z.enum(["message", "task", "project"]),
+    /** Null for notices about the whole workspace (a budget warning). */
+    projectId: z.string().nullable(),
+    subjectType: z.enum(["message", "task", "project", "workspace"]),
     subjectId: z.string(),
     actorId: z.string(),
     text: z.string(),
@@ -33,7 +34,7 @@ type Item = EntityItem<ReturnType<typeof NotificationEntity>>;
 const toInfo = (item: Item): Info => ({
   id: item.notificationId,
   kind: item.kind,
-  projectId: item.projectId,
+  projectId: item.projectId ?? null,
   subjectType: item.subjectType,
   subjectId: item.subjectId,
   actorId: item.actorId,
@@ -42,7 +43,7 @@ const toInfo = (item: Item): Info => ({
   readAt: item.readAt ?? null,
 });
 
-export type Note = Pick<Info, "kind" | "projectId" | "subjectType" | "subjectId" | "text">;
+export type Note = Pick<Info, "kind" | "subjectType" | "subjectId" | "text"> & { projectId?: string };
 
 /** Stores one notification per recipient and pushes it live. Nobody is told of their own act. */
 export async function notify(actor: Actor, recipients: string[], note: Note): Promise<void> {

@@ -1,5 +1,6 @@
 // The project_user pivot, managed by admins: who is assigned to a project and in which role.
-// Adding someone tells them (an `invited` notification); every change is logged and audited.
+// Adding someone tells them (an `invited` notification); removing them ends their live
+// subscriptions to the project; every change is logged and audited.
 import { z } from "zod";
 import { Activity } from "../activity";
 import type { Actor } from "../actor";
@@ -8,6 +9,7 @@ import { Audit } from "../audit";
 import { notFound } from "../error";
 import { Notification } from "../notification";
 import { requireAdmin, requireProject, requireWrite, workspaceOf } from "../policy";
+import { Realtime } from "../realtime";
 import { User } from "../user";
 import { nowIso } from "../util";
 import { AssignmentEntity } from "./entity";
@@ -63,19 +65,7 @@ export async function assign(
     .go();
   await AssignmentEntity().put(item).go();
   const summary = `${person.name} ${before ? "is now" : "joined as"} ${role} on ${project.name}`;
-  await Activity.record(actor, projectId, {
-    action: "assignment.added",
-    subjectType: "assignment",
-    subjectId: userId,
-    summary,
-  });
-  await Audit.record(actor, {
-    action: "assignment.added",
-    targetType: "project",
-    targetId: projectId,
-    summary,
-    details: { userId, role },
-  });
+  await log(actor, projectId, "assignment.added", summary, { userId, role });
   if (!before)
     await Notification.notify(actor, [userId], {
       kind: "invited",
@@ -98,18 +88,26 @@ export async function unassign(actor: Actor, projectId: string, userId: string):
   ]);
   if (!data) throw notFound("assignment");
   await AssignmentEntity().delete(key).go();
+  // Open sockets keep their subscriptions to the project's channels: close them, and the
+  // client's resubscription is refused there while its other channels come back.
+  await Realtime.closeUserConnections(admin.workspaceId, userId);
   const summary = `${people.find((p) => p.id === userId)?.name ?? "Someone"} left ${project.name}`;
+  await log(actor, projectId, "assignment.removed", summary, { userId });
+}
+
+/** A change of the pivot goes to the project's activity and the workspace's audit log alike. */
+async function log(
+  actor: Actor,
+  projectId: string,
+  action: string,
+  summary: string,
+  details: { userId: string; role?: string },
+) {
   await Activity.record(actor, projectId, {
-    action: "assignment.removed",
+    action,
     subjectType: "assignment",
-    subjectId: userId,
+    subjectId: details.userId,
     summary,
   });
-  await Audit.record(actor, {
-    action: "assignment.removed",
-    targetType: "project",
-    targetId: projectId,
-    summary,
-    details: { userId },
-  });
+  await Audit.record(actor, { action, targetType: "project", targetId: projectId, summary, details });
 }

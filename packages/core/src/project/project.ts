@@ -10,6 +10,7 @@ import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
 import { AssignmentEntity, ProjectEntity } from "./entity";
 
+export { announce } from "./announce";
 export { AssignInput, Assignment, assign, assignments, unassign } from "./assignment";
 export { type Member, membersOf } from "./members";
 export { mentionsIn } from "./mentions";

@@ -79,8 +79,9 @@ export async function disconnect(connectionId: string): Promise<void> {
 }
 
 /**
- * Closes every open socket of a person (deactivation, role change): they leave their presence
- * channels at once, then API Gateway drops the sockets. Returns how many were open.
+ * Closes every open socket of a person (signed out everywhere, deactivated, re-roled, removed
+ * from a project): they leave their presence channels at once, then API Gateway drops the
+ * sockets. Returns how many were open.
  */
 export async function closeUserConnections(workspaceId: string, userId: string): Promise<number> {
   const { data } = await ConnectionEntity()

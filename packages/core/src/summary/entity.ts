@@ -17,6 +17,10 @@ export const SummaryEntity = once(
           title: { type: "string", required: true },
           content: { type: "string", required: true },
           citations: { type: "list", items: { type: "string" }, default: [] },
+          /** When the digest emails went out (delivery.ts); set once. */
+          emailedAt: { type: "string" },
+          /** Set when the budget was spent: the content repeats the digest written at this time. */
+          cachedFrom: { type: "string" },
           createdAt: { type: "string", required: true },
         },
         indexes: {

@@ -3,12 +3,14 @@ import type { Actor } from "../actor";
 import { build } from "../agent/context";
 import { citationsIn } from "../agent/finish";
 import { answerFor } from "../agent/providers/offline";
+import { Budget } from "../budget";
 import { notFound } from "../error";
 import { event } from "../event";
 import { requireAdmin, requireProject, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
+import { emailDigest } from "./delivery";
 import { SummaryEntity } from "./entity";
 
 export const WORKSPACE_SCOPE = "workspace";
@@ -22,6 +24,10 @@ export const Info = z
     content: z.string(),
     citations: z.array(z.string()),
     createdAt: z.string(),
+    /** True when the workspace's budget was spent: the content repeats an earlier digest… */
+    cached: z.boolean(),
+    /** …written at this time. */
+    cachedFrom: z.string().nullable(),
   })
   .meta({ id: "Summary" });
 export type Info = z.infer<typeof Info>;
@@ -36,6 +42,7 @@ type Item = {
   content: string;
   citations?: string[];
   createdAt: string;
+  cachedFrom?: string;
 };
 
 const toInfo = (item: Item): Info => ({
@@ -46,6 +53,8 @@ const toInfo = (item: Item): Info => ({
   content: item.content,
   citations: item.citations ?? [],
   createdAt: item.createdAt,
+  cached: Boolean(item.cachedFrom),
+  cachedFrom: item.cachedFrom ?? null,
 });
 
 const page = z.object({ limit: z.coerce.number().int().min(1).max(50).default(14) });
@@ -67,56 +76,82 @@ async function list(workspaceId: string, scope: string, limit: number) {
   return { items: data.map(toInfo) };
 }
 
-/** Writes today's digest of one project and tells its subscribers. Runs as the system. */
-export async function writeProjectDigest(workspaceId: string, projectId: string): Promise<Info> {
+/**
+ * Writes today's digest of one project, tells its subscribers and emails those who opted in.
+ * Runs as the system; a job passes its own `summaryId`, so a redelivery finds its digest written.
+ */
+export async function writeProjectDigest(
+  workspaceId: string,
+  projectId: string,
+  summaryId = createId(),
+): Promise<Info> {
+  const cached = await cachedIfSpent(workspaceId, projectId, summaryId);
+  if (cached) return store(cached, Channel.project(projectId));
   const system: Actor = { type: "system", workspaceId };
   const project = await Project.get(system, projectId);
   // Participants read digests, so contact details are masked whatever the writer may see.
   const context = await build(system, projectId, { maskContacts: true });
   const content = `${answerFor("What changed today?", context)}\n${answerFor("overview", context)}`;
-  return store(
-    workspaceId,
-    projectId,
-    "daily",
-    `Daily digest — ${project.name}`,
-    content,
-    Channel.project(projectId),
-  );
+  const digest = { workspaceId, scope: projectId, summaryId, kind: "daily" as const, content };
+  return store({ ...digest, title: `Daily digest — ${project.name}` }, Channel.project(projectId));
 }
 
-/** Writes the weekly rollup of a workspace for its admins. */
-export async function writeWorkspaceRollup(workspaceId: string): Promise<Info> {
+/** Writes the weekly rollup of a workspace for its admins (emailed to those who opted in). */
+export async function writeWorkspaceRollup(workspaceId: string, summaryId = createId()): Promise<Info> {
+  const cached = await cachedIfSpent(workspaceId, WORKSPACE_SCOPE, summaryId);
+  if (cached) return store(cached);
   const context = await build({ type: "system", workspaceId }, null);
   const content = `${answerFor("Blocked tasks", context)}\n${answerFor("Overdue by assignee", context)}\n${answerFor("overview", context)}`;
-  return store(
-    workspaceId,
-    WORKSPACE_SCOPE,
-    "weekly",
-    `Weekly rollup — week of ${nowIso().slice(0, 10)}`,
-    content,
-  );
+  const title = `Weekly rollup — week of ${nowIso().slice(0, 10)}`;
+  return store({ workspaceId, scope: WORKSPACE_SCOPE, summaryId, kind: "weekly", title, content });
 }
 
-async function store(
+type Draft = Pick<Item, "scope" | "summaryId" | "kind" | "title" | "content" | "cachedFrom"> & {
+  workspaceId: string;
+};
+
+/**
+ * With the workspace's budget spent, a digest repeats the last one, marked cached, instead of
+ * being written anew. Without an earlier one it is written as usual.
+ */
+async function cachedIfSpent(
   workspaceId: string,
   scope: string,
-  kind: Info["kind"],
-  title: string,
-  content: string,
-  channel?: string,
-) {
-  const item = {
+  summaryId: string,
+): Promise<Draft | undefined> {
+  if (!(await Budget.isWorkspaceSpent(workspaceId))) return undefined;
+  const { data } = await SummaryEntity()
+    .query.primary({ workspaceId, scope })
+    .go({ order: "desc", limit: 1 });
+  const last = data[0];
+  if (!last) return undefined;
+  const { kind, title, content } = last;
+  return {
     workspaceId,
     scope,
-    summaryId: createId(),
+    summaryId,
     kind,
     title,
     content,
-    citations: citationsIn(content),
-    createdAt: nowIso(),
+    cachedFrom: last.cachedFrom ?? last.createdAt,
   };
-  await SummaryEntity().create(item).go();
-  const info = toInfo(item);
-  if (channel) await publish(channel, Events.Ready, info);
+}
+
+/** Stores, announces and emails a summary; a second call with the same id only finishes the emails. */
+async function store(draft: Draft, channel?: string): Promise<Info> {
+  const item = { ...draft, citations: citationsIn(draft.content), createdAt: nowIso() };
+  const created = await SummaryEntity()
+    .create(item)
+    .go()
+    .then(
+      () => true,
+      () => false,
+    );
+  const { workspaceId, scope, summaryId } = draft;
+  const stored = created ? item : (await SummaryEntity().get({ workspaceId, scope, summaryId }).go()).data;
+  if (!stored) throw new Error(`summary ${summaryId} could not be stored`);
+  const info = toInfo(stored);
+  if (created && channel) await publish(channel, Events.Ready, info);
+  await emailDigest(stored, info.projectId);
   return info;
 }

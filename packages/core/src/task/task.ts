@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { Activity } from "../activity";
 import type { Actor } from "../actor";
 import { notFound } from "../error";
 import { event } from "../event";
 import { requireProject, workspaceOf } from "../policy";
 import { Project } from "../project";
-import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
 import { keysOf, TaskEntity } from "./entity";
 import { Info, type Item, Label, Priority, Status, toInfo } from "./info";
@@ -15,6 +13,13 @@ export { Info, Label, Priority, Status, toInfo } from "./info";
 export { ListInput, list } from "./list";
 
 const DateOnly = z.iso.date();
+
+/** Board order: the board index keeps six decimals, and DynamoDB cannot store below 1e-130. */
+const Position = z
+  .number()
+  .min(0)
+  .max(1e11)
+  .refine((v) => v === 0 || v >= 1e-6, "A position is 0 or at least 0.000001.");
 
 export const Events = {
   Created: event("task.created", Info),
@@ -32,7 +37,7 @@ export const CreateInput = z
     dueDate: DateOnly.optional(),
     priority: Priority.optional(),
     labels: z.array(Label).max(20).optional(),
-    position: z.number().min(0).max(1e11).optional(),
+    position: Position.optional(),
   })
   .strict()
   .meta({ id: "CreateTaskInput" });
@@ -71,8 +76,7 @@ export async function create(
   };
   const { data: stored } = await TaskEntity().create(item).go();
   const task = toInfo(stored as Item);
-  await publish(Channel.project(projectId), Events.Created, task);
-  await Activity.record(actor, projectId, summarize("task.created", `Created "${task.title}"`, task));
+  await Project.announce(actor, projectId, Events.Created, task, about(task, `Created "${task.title}"`));
   await tell(actor, task);
   return task;
 }
@@ -139,14 +143,9 @@ export async function update(
   const { data } = await op.go({ response: "all_new" });
   const task = toInfo(data as Item);
   const moved = task.status !== before.status || task.position !== before.position;
-  await publish(Channel.project(projectId), moved ? Events.Moved : Events.Updated, task);
-  await Activity.record(
-    actor,
-    projectId,
-    moved && task.status !== before.status
-      ? summarize("task.moved", `Moved "${task.title}" to ${task.status}`, task)
-      : summarize(moved ? "task.moved" : "task.updated", `Updated "${task.title}"`, task),
-  );
+  const summary =
+    task.status !== before.status ? `Moved "${task.title}" to ${task.status}` : `Updated "${task.title}"`;
+  await Project.announce(actor, projectId, moved ? Events.Moved : Events.Updated, task, about(task, summary));
   await tell(actor, task, before);
   return task;
 }
@@ -157,13 +156,17 @@ export async function remove(actor: Actor, projectId: string, taskId: string): P
   await TaskEntity()
     .delete({ workspaceId: workspaceOf(actor), projectId, taskId })
     .go();
-  await publish(Channel.project(projectId), Events.Deleted, { id: taskId, projectId });
-  await Activity.record(actor, projectId, summarize("task.deleted", `Deleted "${task.title}"`, task));
+  await Project.announce(
+    actor,
+    projectId,
+    Events.Deleted,
+    { id: taskId, projectId },
+    about(task, `Deleted "${task.title}"`),
+  );
 }
 
-const summarize = (action: string, summary: string, task: Info): Activity.Entry => ({
-  action,
-  subjectType: "task",
+const about = (task: Info, summary: string) => ({
+  subjectType: "task" as const,
   subjectId: task.id,
   summary,
 });

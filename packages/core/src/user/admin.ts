@@ -5,9 +5,10 @@ import { z } from "zod";
 import { type Actor, Roles } from "../actor";
 import { Audit } from "../audit";
 import * as Link from "../auth/link";
-import { closeConnections, endAll } from "../auth/sessions";
+import { endAll } from "../auth/sessions";
 import { VisibleError } from "../error";
 import { requireAdmin, requireWrite } from "../policy";
+import { Realtime } from "../realtime";
 import { nowIso } from "../util";
 import { UserEntity } from "./entity";
 import { get, type Info, public_, toInfo } from "./user";
@@ -52,7 +53,7 @@ export async function update(
     await endAll(admin.workspaceId, userId);
     await Link.revokePending(admin.workspaceId, userId, "invite");
   } else if (after.role !== before.role) {
-    await closeConnections(admin.workspaceId, userId);
+    await Realtime.closeUserConnections(admin.workspaceId, userId);
   }
   for (const change of changes(before, after)) {
     await Audit.record(actor, { ...change, targetType: "user", targetId: userId });

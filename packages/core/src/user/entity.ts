@@ -18,7 +18,8 @@ export const UserEntity = once(
           role: { type: Roles, required: true },
           status: { type: ["active", "invited", "deactivated"] as const, required: true },
           passwordHash: { type: "string" },
-          digestOptIn: { type: "boolean", default: false },
+          /** Opted in to digest emails (daily project digests; weekly rollups for admins). */
+          digestEmails: { type: "boolean", default: false },
           createdAt: { type: "string", required: true },
           updatedAt: { type: "string", required: true },
         },

@@ -9,6 +9,7 @@ import { createId, nowIso } from "../util";
 import { EmailGuardEntity, UserEntity } from "./entity";
 
 export { show, UpdateInput, update } from "./admin";
+export { me, UpdateMeInput, updateMe } from "./me";
 
 export const Role = z.enum(Roles);
 export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
@@ -26,8 +27,12 @@ export const Info = z
   .meta({ id: "User" });
 export type Info = z.infer<typeof Info>;
 
-/** A user with the password hash: never leaves core. */
-export type Stored = Info & { passwordHash?: string };
+/** The signed-in person's own view: their user plus their own preferences. */
+export const Me = Info.extend({ digestEmails: z.boolean() }).meta({ id: "Me" });
+export type Me = z.infer<typeof Me>;
+
+/** A user with the password hash and preferences: never leaves core as is. */
+export type Stored = Me & { passwordHash?: string };
 
 export const toInfo = (item: {
   userId: string;
@@ -38,6 +43,7 @@ export const toInfo = (item: {
   status: Info["status"];
   createdAt: string;
   passwordHash?: string;
+  digestEmails?: boolean;
 }): Stored => ({
   id: item.userId,
   workspaceId: item.workspaceId,
@@ -46,10 +52,12 @@ export const toInfo = (item: {
   role: item.role,
   status: item.status,
   createdAt: item.createdAt,
+  digestEmails: item.digestEmails ?? false,
   passwordHash: item.passwordHash,
 });
 
-export const public_ = ({ passwordHash: _, ...info }: Stored): Info => info;
+export const public_ = ({ passwordHash: _, digestEmails: __, ...info }: Stored): Info => info;
+export const toMe = ({ passwordHash: _, ...me }: Stored): Me => me;
 
 export const CreateInput = z.object({
   workspaceId: z.string(),

@@ -12,10 +12,10 @@ export const WorkspaceEntity = once(
           workspaceId: { type: "string", required: true },
           name: { type: "string", required: true },
           createdAt: { type: "string", required: true },
-          /** Agent budgets in cents; 0 means no budget set. */
-          dailyBudgetCents: { type: "number", default: 0 },
-          monthlyBudgetCents: { type: "number", default: 0 },
-          userDailyBudgetCents: { type: "number", default: 0 },
+          /** Agent budgets in cents chosen by an admin (0 = no limit); absent: the configured default. */
+          dailyBudgetCents: { type: "number" },
+          monthlyBudgetCents: { type: "number" },
+          userDailyBudgetCents: { type: "number" },
         },
         indexes: {
           primary: {

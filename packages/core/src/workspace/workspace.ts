@@ -8,9 +8,6 @@ export const Info = z
     id: z.string(),
     name: z.string(),
     createdAt: z.string(),
-    dailyBudgetCents: z.number().int(),
-    monthlyBudgetCents: z.number().int(),
-    userDailyBudgetCents: z.number().int(),
   })
   .meta({ id: "Workspace" });
 export type Info = z.infer<typeof Info>;
@@ -21,27 +18,13 @@ export async function create(input: z.input<typeof CreateInput>): Promise<Info> 
   const { name } = CreateInput.parse(input);
   const item = { workspaceId: createId(), name, createdAt: nowIso() };
   await WorkspaceEntity().create(item).go();
-  return {
-    id: item.workspaceId,
-    name,
-    createdAt: item.createdAt,
-    dailyBudgetCents: 0,
-    monthlyBudgetCents: 0,
-    userDailyBudgetCents: 0,
-  };
+  return { id: item.workspaceId, name, createdAt: item.createdAt };
 }
 
 export async function get(workspaceId: string): Promise<Info> {
   const { data } = await WorkspaceEntity().get({ workspaceId }).go();
   if (!data) throw notFound("workspace");
-  return {
-    id: data.workspaceId,
-    name: data.name,
-    createdAt: data.createdAt,
-    dailyBudgetCents: data.dailyBudgetCents ?? 0,
-    monthlyBudgetCents: data.monthlyBudgetCents ?? 0,
-    userDailyBudgetCents: data.userDailyBudgetCents ?? 0,
-  };
+  return { id: data.workspaceId, name: data.name, createdAt: data.createdAt };
 }
 
 /** Ids of every workspace, page by page (the scheduler's fan-out; never on a request path). */

@@ -21,6 +21,7 @@ import { realtime } from "./routes/realtime";
 import { summaries } from "./routes/summaries";
 import { tasks } from "./routes/tasks";
 import { tokens } from "./routes/tokens";
+import { usage } from "./routes/usage";
 import { users } from "./routes/users";
 
 export function createApp() {
@@ -49,6 +50,7 @@ export function createApp() {
   app.route("/", realtime);
   app.route("/", agent);
   app.route("/", summaries);
+  app.route("/", usage);
 
   const documentConfig = { openapi: "3.1.0", info: { title: "ReHome API", version: "1" } };
   app.doc31("/api/openapi.json", documentConfig);

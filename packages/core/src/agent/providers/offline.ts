@@ -1,22 +1,41 @@
 // The provider used when no API key is set: deterministic, grounded answers computed from the
-// scoped context only (with citations), streamed word by word at a realistic pace.
+// scoped context only, citing the tasks and messages they use, streamed word by word at a
+// realistic pace. It chooses an answer from the question alone; project content is only quoted.
 import { sleep } from "../../util";
-import type { AgentContext, ContextTask } from "../context";
-import { estimateTokens } from "../context";
+import { type AgentContext, estimateTokens, renderContext } from "../context";
+import {
+  blocked,
+  changedToday,
+  lastMessages,
+  lastWeek,
+  myTasksThisWeek,
+  overdueByAssignee,
+} from "./offline/answers";
+import {
+  messageLine,
+  newestFirst,
+  paragraphs,
+  plural,
+  quote,
+  statusOf,
+  taskLine,
+  where,
+  who,
+} from "./offline/format";
 import type { Provider, ProviderRequest, Usage } from "./provider";
 
 export function offlineProvider(tokensPerSecond: number): Provider {
-  let usage: Usage = { tokensIn: 0, tokensOut: 0, costCents: 0 };
+  let usage: Usage = { tokensIn: 0, tokensOut: 0 };
   return {
     name: "offline",
     model: "offline",
     async *stream(request: ProviderRequest) {
       const answer = answerFor(request.question, request.context);
       const remaining = answer.startsWith(request.prefill) ? answer.slice(request.prefill.length) : answer;
+      // What a model would have been sent: the quoted context and the question.
       usage = {
-        tokensIn: estimateTokens(JSON.stringify(request.context.tasks)) + estimateTokens(request.question),
+        tokensIn: estimateTokens(renderContext(request.context)) + estimateTokens(request.question),
         tokensOut: estimateTokens(answer),
-        costCents: 0,
       };
       const pause = tokensPerSecond > 0 ? 1000 / tokensPerSecond : 0;
       for (const token of remaining.match(/\s*\S+|\s+$/g) ?? []) {
@@ -29,78 +48,91 @@ export function offlineProvider(tokensPerSecond: number): Provider {
   };
 }
 
-const cite = (task: ContextTask) => `[task:${task.id}]`;
-const line = (task: ContextTask, extra = "") => `- **${task.title}**${extra} ${cite(task)}`;
-const who = (task: ContextTask) => task.assigneeName ?? "unassigned";
-const scope = (c: AgentContext) =>
-  c.projects.length === 1 ? `in ${c.projects[0]?.name}` : "across the workspace";
+const DEFAULT_MESSAGES = 20;
+const MAX_MESSAGES = 50;
 
-/** The answer text for a question; recognises the quick prompts, otherwise gives an overview. */
+/** The quick prompts, matched on the question's words in this order. */
+const ROUTES: [RegExp, (c: AgentContext, question: string) => string][] = [
+  [/\bblocked\b/, blocked],
+  [/\boverdue\b/, overdueByAssignee],
+  [/\bmy tasks\b/, myTasksThisWeek],
+  [/\bwhat changed\b|\bchanged today\b/, changedToday],
+  [/\bsummar(y|i[sz]e)\b.*\bmessages?\b|\bmessages?\b.*\bsummar/, (c, q) => lastMessages(c, messageCount(q))],
+  [/\bhighlights?\b|\blast week\b/, lastWeek],
+  [/\boverview\b|\bwhere things stand\b/, overview],
+];
+
+/** The answer text for a question: a quick prompt, else what the context says about its words. */
 export function answerFor(question: string, context: AgentContext): string {
   const q = question.toLowerCase();
-  const open = context.tasks.filter((t) => t.status !== "done");
-  if (q.includes("blocked")) {
-    const blocked = open.filter((t) => t.status === "blocked");
-    return section(
-      `Blocked tasks ${scope(context)}`,
-      blocked,
-      (t) => line(t, ` — ${who(t)}${t.dueDate ? `, due ${t.dueDate}` : ""}`),
-      "Nothing is blocked right now.",
-    );
-  }
-  if (q.includes("overdue")) {
-    const overdue = open.filter((t) => t.dueDate && t.dueDate < context.today);
-    const byPerson = new Map<string, ContextTask[]>();
-    for (const t of overdue) byPerson.set(who(t), [...(byPerson.get(who(t)) ?? []), t]);
-    if (overdue.length === 0) return `No task is overdue ${scope(context)}.`;
-    const groups = [...byPerson.entries()].sort(([a], [b]) => a.localeCompare(b));
-    return `### Overdue by assignee ${scope(context)}\n\n${groups
-      .map(
-        ([person, tasks]) =>
-          `**${person}** (${tasks.length})\n${tasks.map((t) => line(t, ` — due ${t.dueDate}`)).join("\n")}`,
-      )
-      .join("\n\n")}\n`;
-  }
-  if (q.includes("my tasks")) {
-    const weekEnd = new Date(Date.parse(context.today) + 7 * 86_400_000).toISOString().slice(0, 10);
-    const mine = open.filter(
-      (t) => t.assigneeId === context.asker.id && (!t.dueDate || t.dueDate <= weekEnd),
-    );
-    return section(
-      `Your tasks this week, ${context.asker.name}`,
-      mine,
-      (t) => line(t, ` — ${t.status.replace("_", " ")}${t.dueDate ? `, due ${t.dueDate}` : ""}`),
-      "You have no open tasks due this week.",
-    );
-  }
-  if (q.includes("changed today") || q.includes("what changed")) {
-    const changed = context.tasks.filter((t) => t.updatedAt.slice(0, 10) === context.today);
-    return section(
-      `What changed today ${scope(context)}`,
-      changed,
-      (t) => line(t, ` — now ${t.status.replace("_", " ")}`),
-      "No task changed today.",
-    );
-  }
-  if (q.includes("summarize") && q.includes("message")) {
-    return "There are no project messages for me to summarize yet.\n";
-  }
-  return overview(context);
+  const route = ROUTES.find(([pattern]) => pattern.test(q));
+  return route ? route[1](context, q) : (search(context, q) ?? overview(context));
 }
 
-function section(title: string, tasks: ContextTask[], format: (t: ContextTask) => string, empty: string) {
-  if (tasks.length === 0) return `${empty}\n`;
-  return `### ${title}\n\n${tasks.map(format).join("\n")}\n\n${tasks.length} task${tasks.length === 1 ? "" : "s"}.\n`;
+/** "last 5 messages" asks for five; otherwise twenty. */
+function messageCount(question: string) {
+  const asked = Number(question.match(/\b(\d{1,3})\s+(?:\w+\s+)?messages?\b/)?.[1] ?? DEFAULT_MESSAGES);
+  return Math.min(MAX_MESSAGES, Math.max(1, asked));
 }
 
-function overview(context: AgentContext) {
+const STOP_WORDS = new Set(
+  "about also anything been could does doing everything from give have into just know like many more most much need only over please project projects should show some something still task tasks tell than that their them then there these they this those under were what when where which will with would your message messages file files".split(
+    " ",
+  ),
+);
+
+const MAX_FOUND = 8;
+
+/** Tasks, messages and files that share words with the question, most words first; none: undefined. */
+function search(c: AgentContext, question: string): string | undefined {
+  const words = [...new Set(question.match(/[\p{L}\p{N}]{4,}/gu) ?? [])].filter((w) => !STOP_WORDS.has(w));
+  if (words.length === 0) return undefined;
+  const score = (text: string) => words.filter((w) => text.toLowerCase().includes(w)).length;
+  const found = [
+    ...c.tasks.map((t) => ({
+      id: t.id,
+      at: t.updatedAt,
+      score: score(`${t.title} ${t.description} ${t.labels.join(" ")}`),
+      line: () => taskLine(c, t, ` — ${statusOf(t)}, ${who(t)}`),
+    })),
+    ...c.messages.map((m) => ({
+      id: m.id,
+      at: m.createdAt,
+      score: score(`${m.body} ${m.authorName}`),
+      line: () => messageLine(c, m),
+    })),
+    ...c.files.map((f) => ({
+      id: f.id,
+      at: f.createdAt,
+      score: score(f.name),
+      line: () => `- File **${quote(f.name)}**, uploaded by ${quote(f.uploadedByName)}`,
+    })),
+  ].filter((hit) => hit.score > 0);
+  if (found.length === 0) return undefined;
+  const best = newestFirst(found, (hit) => hit.at)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_FOUND);
+  const more = found.length - best.length;
+  return paragraphs(
+    `### What I found ${where(c)} about ${words.map((w) => `“${w}”`).join(", ")}\n`,
+    `${best.map((hit) => hit.line()).join("\n")}\n`,
+    more > 0 ? `${plural(more, "more match")} not shown.\n` : "",
+  );
+}
+
+function overview(c: AgentContext) {
   const counts = { todo: 0, in_progress: 0, blocked: 0, done: 0 };
-  for (const t of context.tasks) counts[t.status]++;
-  const next = context.tasks
+  for (const t of c.tasks) counts[t.status]++;
+  const next = c.tasks
     .filter((t) => t.status !== "done" && t.dueDate)
-    .sort((a, b) => (a.dueDate ?? "").localeCompare(b.dueDate ?? ""))
+    .sort((a, b) => (a.dueDate ?? "").localeCompare(b.dueDate ?? "") || a.id.localeCompare(b.id))
     .slice(0, 3);
-  return `### Where things stand ${scope(context)}\n\n${counts.todo} to do, ${counts.in_progress} in progress, ${counts.blocked} blocked, ${counts.done} done.\n\n${
-    next.length ? `Next due:\n${next.map((t) => line(t, ` — due ${t.dueDate}`)).join("\n")}\n` : ""
-  }\nAsk me "Blocked tasks", "Overdue by assignee", "My tasks this week" or "What changed today?".\n`;
+  const newest = newestFirst(c.messages, (m) => m.createdAt)[0];
+  return paragraphs(
+    `### Where things stand ${where(c)}\n`,
+    `${counts.todo} to do, ${counts.in_progress} in progress, ${counts.blocked} blocked, ${counts.done} done.\n`,
+    next.length ? `Next due:\n${next.map((t) => taskLine(c, t, ` — due ${t.dueDate}`)).join("\n")}\n` : "",
+    newest ? `Latest message:\n${messageLine(c, newest)}\n` : "",
+    `Ask me "What changed today?", "My tasks this week", "Blocked tasks", "Overdue by assignee", "Summarize last 20 messages" or "Last week highlights".\n`,
+  );
 }

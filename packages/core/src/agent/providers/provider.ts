@@ -9,10 +9,10 @@ export interface ProviderRequest {
   signal: AbortSignal;
 }
 
+/** Tokens only: every provider's run is priced once, from these, by core/src/budget. */
 export interface Usage {
   tokensIn: number;
   tokensOut: number;
-  costCents: number;
 }
 
 export interface Provider {

@@ -3,7 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Agent } from "@rehome/core/agent";
 import { router } from "../context";
-import { bearer, errors, Id, json, jsonBody } from "../openapi";
+import { bearer, ErrorSchema, errors, Id, json, jsonBody } from "../openapi";
 
 const ProjectParams = z.object({ project: Id });
 const ThreadParams = z.object({ thread: Id });
@@ -94,6 +94,10 @@ export const agent = router()
       responses: {
         202: json(Agent.Asked, "Queued: the answer streams on private-agent-threads.{thread}"),
         ...errors,
+        503: json(
+          ErrorSchema,
+          "The assistant is off (agent.disabled) or its provider keeps failing (agent.unavailable, with Retry-After)",
+        ),
       },
     }),
     async (c) =>

@@ -1,4 +1,4 @@
-// Sign in, sign out (here or everywhere), who am I, and password reset by email.
+// Sign in, sign out (here or everywhere), who am I (and my own preferences), and password reset by email.
 import { createRoute } from "@hono/zod-openapi";
 import { Auth } from "@rehome/core/auth";
 import { requireUser } from "@rehome/core/policy";
@@ -43,12 +43,25 @@ export const auth = router()
       path: "/api/me",
       tags: ["Auth"],
       security: bearer,
-      responses: { 200: json(User.Info, "The signed-in user"), 401: errors[401] },
+      responses: { 200: json(User.Me, "The signed-in user and their preferences"), 401: errors[401] },
     }),
-    async (c) => {
-      const actor = requireUser(c.get("actor"));
-      return c.json(User.public_(await User.get(actor.workspaceId, actor.userId)), 200);
-    },
+    async (c) => c.json(await User.me(c.get("actor")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/me",
+      tags: ["Auth"],
+      security: bearer,
+      request: jsonBody(User.UpdateMeInput),
+      responses: {
+        200: json(User.Me, "Changed; the updated user and preferences"),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => c.json(await User.updateMe(c.get("actor"), c.req.valid("json")), 200),
   )
   .openapi(
     createRoute({

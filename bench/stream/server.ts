@@ -1,0 +1,76 @@
+// The stack side of the stream benchmark, one child process per variant: a local stack with
+// its own DynamoDB Local, the worker answering through the fake Anthropic API, and counters on
+// every AWS client. The driver resets the counters before asking and collects them after.
+import { connections, dynamo, sqs } from "@rehome/core/aws/clients";
+import { Demo } from "@rehome/core/demo";
+import { startStack } from "@rehome/local/stack";
+// Run timings are the worker's own record; no API returns them, so read the entity directly.
+import { RunEntity } from "../../packages/core/src/agent/entity";
+import { countCalls } from "./counters";
+import { busy } from "./cpu";
+import { argument, serve } from "./ipc";
+import { poolLikeLambda } from "./pools";
+
+export interface StackArgument {
+  env: Record<string, string>;
+  gatewayLatencyMs: number;
+  workerConcurrency: number;
+  /** Worker invocations Lambda would run side by side for this many streams. */
+  lambdaInvocations: number;
+}
+
+export interface StackReady {
+  url: string;
+}
+
+export interface RunTiming {
+  runId: string;
+  status: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+const GRACE_MS = 1500;
+
+const { env, gatewayLatencyMs, workerConcurrency, lambdaInvocations } = argument<StackArgument>();
+const stack = await startStack({ env, gatewayLatencyMs, workerConcurrency });
+await Demo.seed();
+poolLikeLambda(lambdaInvocations, [dynamo(), connections()]);
+const counters = countCalls({
+  dynamodb: dynamo(),
+  sqs: sqs(),
+  eventSource: stack.queueClient,
+  websocket: connections(),
+});
+
+let cpu = busy();
+
+serve({ url: stack.url } satisfies StackReady, {
+  reset: () => {
+    counters.reset();
+    cpu = busy();
+  },
+  /**
+   * Called once every subscriber has the completed event: only the run's final write and the
+   * event source's delete are left, so after a grace period the counts are whole. They are
+   * taken before the timings are read, which would count too.
+   */
+  collect: async ({ workspaceId, runIds }: { workspaceId: string; runIds: string[] }) => {
+    await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
+    const counted = counters.snapshot();
+    const cpuShare = cpu.share();
+    const timings: RunTiming[] = await Promise.all(
+      runIds.map(async (runId) => {
+        const { data: run } = await RunEntity().get({ workspaceId, runId }).go();
+        return {
+          runId,
+          status: run?.status ?? "missing",
+          startedAt: run?.startedAt,
+          finishedAt: run?.finishedAt,
+        };
+      }),
+    );
+    return { counted, timings, cpuShare };
+  },
+  stop: () => stack.stop(),
+});

@@ -1,0 +1,75 @@
+// How a context reads as quoted data: one JSON line per item inside <project_data>, with `<` and
+// `>` escaped so no content can close the block or open a tag of its own. Item costs are measured
+// on these same lines, so the budget matches what a provider is sent. Pure.
+import type { MetaItem } from "./rank";
+import type { AgentContext, ContextFile, ContextMessage, ContextProject, ContextTask } from "./types";
+
+const data = (value: object) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+const orNone = <T>(value: T | null | undefined | "") => value || undefined;
+
+export const taskLine = (t: ContextTask) =>
+  data({
+    id: t.id,
+    project: t.projectName,
+    title: t.title,
+    description: orNone(t.description),
+    status: t.status,
+    priority: t.priority,
+    assignee: t.assigneeName ?? "unassigned",
+    due: orNone(t.dueDate),
+    labels: t.labels.length ? t.labels : undefined,
+    updated: t.updatedAt,
+    statusChanged: orNone(t.statusChangedAt),
+  });
+
+export const messageLine = (m: ContextMessage) =>
+  data({
+    id: m.id,
+    project: m.projectName,
+    author: m.authorName,
+    at: m.createdAt,
+    body: m.body,
+    mentions: m.mentionNames.length ? m.mentionNames : undefined,
+  });
+
+export const projectLine = (p: ContextProject) =>
+  data({
+    id: p.id,
+    name: p.name,
+    description: orNone(p.description),
+    status: p.status,
+    updated: p.updatedAt,
+  });
+
+export const fileLine = (f: ContextFile) =>
+  data({
+    id: f.id,
+    project: f.projectName,
+    name: f.name,
+    type: f.contentType,
+    bytes: f.size,
+    uploadedBy: f.uploadedByName,
+    at: f.createdAt,
+  });
+
+export const metaLine = (m: MetaItem) => (m.kind === "project" ? projectLine(m.item) : fileLine(m.item));
+
+/** The whole context as the quoted block a provider passes to the model. */
+export function renderContext(c: AgentContext): string {
+  const section = (name: string, lines: string[]) =>
+    `<${name}>\n${lines.map((l) => `${l}\n`).join("")}</${name}>`;
+  const header = data({
+    today: c.today,
+    asker: c.asker.name,
+    scope: c.scope.kind === "project" ? `project ${c.scope.name}` : "the whole workspace",
+  });
+  return [
+    "<project_data>",
+    header,
+    section("projects", c.projects.map(projectLine)),
+    section("tasks", c.tasks.map(taskLine)),
+    section("messages", c.messages.map(messageLine)),
+    section("files", c.files.map(fileLine)),
+    "</project_data>",
+  ].join("\n");
+}

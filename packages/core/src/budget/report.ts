@@ -1,0 +1,77 @@
+// The cost widget's numbers: a month's cost, runs and tokens with its per-day trend (one Query
+// of the workspace's day counters), the budgets in force, and how much of them is spent now.
+import { z } from "zod";
+import type { Actor } from "../actor";
+import { roundCents, WARN_AT } from "./counters";
+import { UsageCounterEntity } from "./entity";
+import { daysOf, monthOf } from "./period";
+import { type Counter, isLimited, isSpent, scopesOf, spentIn, WORKSPACE } from "./scopes";
+import { Budgets, budgetsOf, requireAdminOf } from "./settings";
+
+const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "A month is written YYYY-MM.")
+  .meta({ example: "2026-05" });
+
+export const ReportInput = z.object({ month: Month.optional() });
+
+export const UsageReport = z
+  .object({
+    month: Month,
+    costCents: z.number(),
+    runs: z.number().int(),
+    tokensIn: z.number().int(),
+    tokensOut: z.number().int(),
+    /** Every day of the month that has begun, oldest first; days without runs are zeros. */
+    days: z.array(z.object({ date: z.string(), costCents: z.number(), runs: z.number().int() })),
+    budgets: Budgets,
+    spent: z.object({ workspaceTodayCents: z.number(), workspaceMonthCents: z.number() }),
+    /** Of the workspace's budgets now: `warn` past 80% of one, `blocked` when one is spent. */
+    state: z.enum(["ok", "warn", "blocked"]),
+  })
+  .meta({ id: "UsageReport" });
+export type UsageReport = z.infer<typeof UsageReport>;
+
+export async function report(
+  actor: Actor,
+  workspaceId: string,
+  input: z.input<typeof ReportInput> = {},
+  now = new Date(),
+): Promise<UsageReport> {
+  requireAdminOf(actor, workspaceId);
+  const month = ReportInput.parse(input).month ?? monthOf(now);
+  const budgets = await budgetsOf(workspaceId);
+  const scopes = scopesOf(budgets, workspaceId, now);
+  const [{ data }, spent] = await Promise.all([
+    UsageCounterEntity()
+      .query.primary({ workspaceId, subject: WORKSPACE })
+      .begins({ granularity: "day", period: month })
+      .go({ pages: "all" }),
+    spentIn(scopes),
+  ]);
+  const byDay = new Map(data.map((counter: Counter) => [counter.period, counter]));
+  // The workspace's scopes are its day, then its month.
+  const [today = 0, thisMonth = 0] = spent;
+  const state = scopes.some((scope, i) => isSpent(scope, spent[i] ?? 0))
+    ? "blocked"
+    : scopes.some((scope, i) => isLimited(scope) && (spent[i] ?? 0) >= WARN_AT * scope.limitCents)
+      ? "warn"
+      : "ok";
+  const sum = (field: "costCents" | "runs" | "tokensIn" | "tokensOut") =>
+    data.reduce((total, counter) => total + (counter[field] ?? 0), 0);
+  return {
+    month,
+    costCents: roundCents(sum("costCents")),
+    runs: sum("runs"),
+    tokensIn: sum("tokensIn"),
+    tokensOut: sum("tokensOut"),
+    days: daysOf(month, now).map((date) => ({
+      date,
+      costCents: byDay.get(date)?.costCents ?? 0,
+      runs: byDay.get(date)?.runs ?? 0,
+    })),
+    budgets,
+    spent: { workspaceTodayCents: today, workspaceMonthCents: thisMonth },
+    state,
+  };
+}

@@ -1,0 +1,104 @@
+// The real sst.config.ts, run the way `sst deploy` runs it but offline: sst v2's project and app
+// wrapper (no credentials, no CloudFormation), then its ReHome stack is synthesized and checked
+// for the outputs an operator reads after a deploy and the stage name reaching every function.
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { ENTRIES } from "@rehome/infra/bundle";
+import { Stack } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import { App } from "sst/constructs";
+import { initProject } from "sst/project.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import sst from "../../sst.config";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+let template: Template;
+let stackName: string;
+
+/** A folder shaped like a built checkout: sst.config.ts points at .build/lambdas and web/dist. */
+async function builtCheckout() {
+  const dir = await mkdtemp(join(tmpdir(), "rehome-sst-"));
+  for (const entry of ENTRIES) {
+    await mkdir(join(dir, ".build/lambdas", entry), { recursive: true });
+    await writeFile(
+      join(dir, ".build/lambdas", entry, "index.mjs"),
+      "export const handler = async () => ({});\n",
+    );
+  }
+  await mkdir(join(dir, "web/dist"), { recursive: true });
+  await writeFile(join(dir, "web/dist/index.html"), "<!doctype html><title>ReHome</title>");
+  return dir;
+}
+
+beforeAll(async () => {
+  await initProject({ stage: "test", root: ROOT });
+  const checkout = await builtCheckout();
+  process.chdir(checkout);
+  const app = new App(
+    { mode: "deploy", name: "rehome", stage: "test", region: "eu-west-1", account: "123456789012" },
+    { outdir: join(checkout, "cdk.out") },
+  );
+  await sst.stacks(app);
+  await app.finish();
+  const stack = app.node.children.find((child): child is Stack => child instanceof Stack);
+  if (!stack) throw new Error("sst.config.ts defined no stack");
+  stackName = stack.stackName;
+  template = Template.fromStack(stack);
+}, 120_000);
+afterAll(() => process.chdir(ROOT));
+
+describe("the sst app (sst.config.ts)", () => {
+  it("names the app rehome and defines one ReHome stack per stage", async () => {
+    expect((await sst.config()).name).toBe("rehome");
+    expect(stackName).toBe("test-rehome-ReHome");
+  });
+
+  it("outputs the web, API and WebSocket URLs, the agent queues and the dashboard link", () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs).sort()).toEqual([
+      "AgentDlqUrl",
+      "AgentQueueUrl",
+      "ApiUrl",
+      "Dashboard",
+      // sst's own, read by its console.
+      "SSTMetadata",
+      "WebSocketUrl",
+      "WebUrl",
+    ]);
+    for (const queue of ["AgentQueueUrl", "AgentDlqUrl"]) {
+      const { Ref } = outputs[queue]?.Value as { Ref: string };
+      expect(template.toJSON().Resources[Ref].Type).toBe("AWS::SQS::Queue");
+    }
+    const resourcesById = template.toJSON().Resources;
+    const attributeOf = (output: string) => {
+      const [id, attribute] = (outputs[output]?.Value as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"];
+      return { attribute, resource: resourcesById[id] };
+    };
+    expect(attributeOf("WebUrl")).toMatchObject({
+      attribute: "WebsiteURL",
+      resource: { Type: "AWS::S3::Bucket", Properties: { WebsiteConfiguration: expect.anything() } },
+    });
+    expect(attributeOf("ApiUrl")).toMatchObject({
+      attribute: "ApiEndpoint",
+      resource: { Type: "AWS::ApiGatewayV2::Api", Properties: { ProtocolType: "HTTP" } },
+    });
+    expect(JSON.stringify(outputs.WebSocketUrl?.Value)).toMatch(/wss:\/\/.*execute-api.*\/test/);
+    expect(outputs.Dashboard?.Value).toBe(
+      "https://console.aws.amazon.com/cloudwatch/home#dashboards:name=ReHome-test",
+    );
+  });
+
+  it("builds every function of the stage with the stage's name and no CloudFront", () => {
+    const functions = Object.values(template.findResources("AWS::Lambda::Function")).filter(
+      (f) => f.Properties.Environment?.Variables?.STAGE,
+    );
+    expect(functions).toHaveLength(ENTRIES.length);
+    for (const fn of functions) expect(fn.Properties.Environment.Variables.STAGE).toBe("test");
+    const types = Object.values(template.toJSON().Resources as Record<string, { Type: string }>).map(
+      (r) => r.Type,
+    );
+    expect(types.filter((t) => t.startsWith("AWS::CloudFront::"))).toEqual([]);
+    template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+  });
+});

@@ -1,0 +1,60 @@
+// Labelled form controls: the label wraps the control (so clicking it focuses), and an
+// optional help line is tied to the control for screen readers.
+import { type ComponentProps, type ReactNode, useId } from "react";
+import { ui } from "./ui";
+
+interface Labelled {
+  label: ReactNode;
+  /** A hint (or the field's error) read out with the control. */
+  help?: ReactNode;
+  /** Extra classes of the label, for its width in a row of fields. */
+  labelClassName?: string;
+}
+
+export function TextField({ label, help, labelClassName, ...input }: Labelled & ComponentProps<"input">) {
+  return (
+    <Field label={label} help={help} labelClassName={labelClassName}>
+      {(describedBy) => (
+        <input
+          {...input}
+          aria-describedby={describedBy}
+          className={`${ui.field} mt-1 ${input.className ?? ""}`}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function SelectField({ label, help, labelClassName, ...select }: Labelled & ComponentProps<"select">) {
+  return (
+    <Field label={label} help={help} labelClassName={labelClassName}>
+      {(describedBy) => (
+        <select
+          {...select}
+          aria-describedby={describedBy}
+          className={`${ui.field} mt-1 ${select.className ?? ""}`}
+        />
+      )}
+    </Field>
+  );
+}
+
+function Field({
+  label,
+  help,
+  labelClassName = "",
+  children,
+}: Labelled & { children: (describedBy: string | undefined) => ReactNode }) {
+  const helpId = useId();
+  return (
+    <label className={`${ui.label} ${labelClassName}`}>
+      {label}
+      {children(help ? helpId : undefined)}
+      {help && (
+        <span id={helpId} className="mt-1 block text-xs font-normal text-slate-500">
+          {help}
+        </span>
+      )}
+    </label>
+  );
+}
