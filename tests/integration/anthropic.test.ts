@@ -2,6 +2,7 @@
 // streaming format: a normal answer, 429 and 529 before success, a stream cut mid-answer,
 // and a stall past AI_TIMEOUT. Every case ends with seq 1..n, exactly one done, and the
 // stored answer equal to what was streamed.
+import { Summary } from "@rehome/core/summary";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, type Frame, login, openSocket } from "../support/stack";
@@ -90,6 +91,33 @@ describe("the anthropic provider", () => {
     expect(result.stored.content).toBe(ANSWER);
     // The retry sent the delivered text back as the assistant's own prefix.
     expect(fake.requests().at(-1)?.messages.at(-1)).toEqual({ role: "assistant", content: head });
+  });
+
+  it("writes a project's daily digest with the model, quoting the data, and books its cost", async () => {
+    const admin = await login(stack, "admin@demo.rehome.local");
+    const usage = async () =>
+      (await call(stack, "GET", `/api/workspaces/${admin.user.workspaceId}/usage`, { token: admin.token }))
+        .body;
+    const before = await usage();
+    fake.script(
+      { kind: "answer", text: "Today the worktop [task:abc] moved to blocked." },
+      { kind: "answer", text: "Overall the kitchen is on track." },
+    );
+    const sent = fake.requests().length;
+    const digest = await Summary.writeProjectDigest(admin.user.workspaceId, kitchen);
+    expect(digest.content).toBe(
+      "Today the worktop [task:abc] moved to blocked.\n\nOverall the kitchen is on track.\n",
+    );
+    expect(digest.citations).toEqual(["task:abc"]);
+    expect(fake.requests().length - sent).toBe(2);
+    expect(JSON.stringify(fake.requests().at(-1)?.messages[0]?.content)).toContain("<project_data");
+    const after = await usage();
+    expect(after.runs).toBe(before.runs + 1);
+    expect(after.costCents).toBeGreaterThan(before.costCents);
+    // A redelivered job finds the digest written: no second call to the model, no second cost.
+    await Summary.writeProjectDigest(admin.user.workspaceId, kitchen, digest.id);
+    expect(fake.requests().length - sent).toBe(2);
+    expect((await usage()).costCents).toBe(after.costCents);
   });
 
   it("ends a stalled answer as timed_out after AI_TIMEOUT, with one done", async () => {

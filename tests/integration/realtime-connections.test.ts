@@ -161,6 +161,33 @@ describe("stale connections", () => {
     for (const id of stale) expect(await listening()).not.toContain(id);
     live.close();
   });
+
+  it("a stream's kept audience posts to a gone socket once, and hears a new subscriber after its refresh", async () => {
+    const team = await login(stack, "team@demo.rehome.local");
+    const first = await openSocket(stack, team.token);
+    const channel = `private-projects.${loft}`;
+    expect(await first.subscribe(channel)).toBe(true);
+    const stale = { channel, connectionId: "gone-connection-3", userId: "someone", name: "Someone" };
+    await SubscriptionEntity()
+      .put({ ...stale, subscribedAt: new Date().toISOString(), expiresAt: nowSeconds() + 600 })
+      .go();
+    // Long enough that the second socket below subscribes within it, even on a busy machine.
+    const audience = Realtime.cachedAudience(channel, 2_000);
+
+    const one = await Realtime.publish(channel, Probe, { n: 1 }, { audience });
+    const two = await Realtime.publish(channel, Probe, { n: 2 }, { audience });
+    expect([one.gone, two.gone]).toEqual([["gone-connection-3"], []]);
+    expect([one.sent, two.sent]).toEqual([1, 1]);
+
+    const second = await openSocket(stack, team.token);
+    expect(await second.subscribe(channel)).toBe(true);
+    expect((await Realtime.publish(channel, Probe, { n: 3 }, { audience })).sent).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((await Realtime.publish(channel, Probe, { n: 4 }, { audience })).sent).toBe(2);
+    await second.waitFor((f) => f.event === "test.probe" && (f.data as { n: number }).n === 4);
+    first.close();
+    second.close();
+  });
 });
 
 describe("ending access", () => {

@@ -3,7 +3,7 @@
 // against it. Holds plain-text secrets in memory; nothing else of Secrets Manager is offered.
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { answerJson, listenLocal, readJson } from "./aws-json";
 
 export interface SecretsServer {
   endpoint: string;
@@ -24,13 +24,11 @@ export async function startSecretsManager(options: { port?: number } = {}): Prom
     [...secrets.values()].find((s) => id === s.name || id === s.arn || id === `${ARN_PREFIX}${s.name}`);
 
   const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
     const target = String(req.headers["x-amz-target"] ?? "");
     if (req.method !== "POST" || target !== "secretsmanager.GetSecretValue") {
       return answer(res, 400, { __type: "InvalidRequestException", Message: `unsupported: ${target}` });
     }
-    const input = parseJson(Buffer.concat(chunks).toString("utf8"));
+    const input = await readJson(req);
     const secret = typeof input.SecretId === "string" ? find(input.SecretId) : undefined;
     if (!secret) {
       return answer(res, 400, {
@@ -47,35 +45,17 @@ export async function startSecretsManager(options: { port?: number } = {}): Prom
       CreatedDate: secret.createdAt,
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
-  });
+  const listening = await listenLocal(server, options.port);
   return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    ...listening,
     put(name, value) {
       const arn = secrets.get(name)?.arn ?? `${ARN_PREFIX}${name}-${randomBytes(3).toString("hex")}`;
       secrets.set(name, { arn, name, value, versionId: randomUUID(), createdAt: Date.now() / 1000 });
       return arn;
     },
-    stop: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
-    },
   };
 }
 
-function parseJson(text: string): Record<string, unknown> {
-  try {
-    const value = text ? JSON.parse(text) : {};
-    return typeof value === "object" && value !== null ? value : {};
-  } catch {
-    return {};
-  }
-}
-
 function answer(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "Content-Type": JSON_1_1, "x-amzn-RequestId": randomUUID() });
-  res.end(JSON.stringify(body));
+  answerJson(res, JSON_1_1, status, body);
 }

@@ -20,6 +20,21 @@ describe("the coalescer", () => {
     expect(sent.deltas).toEqual(["abc", "d"]);
   });
 
+  it("lets the first token leave at once and later ones at most once per window", async () => {
+    const sent = recorder(0);
+    const coalescer = coalesce({ windowMs: 80, maxChars: 512, flush: sent.flush });
+    coalescer.push("a");
+    await sleep(10);
+    expect(sent.deltas).toEqual(["a"]);
+    coalescer.push("b");
+    coalescer.push("c");
+    await sleep(20);
+    expect(sent.deltas).toEqual(["a"]);
+    await sleep(80);
+    expect(sent.deltas).toEqual(["a", "bc"]);
+    await coalescer.drain();
+  });
+
   it("sends at once when the size limit is reached", async () => {
     const sent = recorder(0);
     const coalescer = coalesce({ windowMs: 10_000, maxChars: 3, flush: sent.flush });

@@ -1,7 +1,8 @@
-// Turns a token stream into few socket messages: tokens gather for a short window (or until a
-// size limit) and leave as one delta, so a 1,000-token answer is not 1,000 PostToConnection calls.
-// A delta never queues behind the one in flight: tokens keep gathering and leave together when
-// it returns, so a slow publish makes deltas bigger instead of building a backlog.
+// Turns a token stream into few socket messages: at most one delta leaves per window (or sooner
+// at a size limit), so a 1,000-token answer is not 1,000 PostToConnection calls. The first token
+// after a quiet spell leaves at once; later ones wait for the next slot, never longer than the
+// window. A delta never queues behind the one in flight: tokens keep gathering and leave
+// together when it returns, so a slow publish makes deltas bigger instead of building a backlog.
 export interface Coalescer {
   push(text: string): void;
   /** Sends whatever is buffered now; resolves when every flush so far has been sent. */
@@ -17,12 +18,14 @@ export function coalesce(options: {
 }): Coalescer {
   let buffer = "";
   let oldest = 0;
+  let lastFlush = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   // Flushes run one after another so deltas leave in order.
   let sending = Promise.resolve();
   let unsent = 0;
   const arm = () => {
-    timer ??= setTimeout(flushNow, Math.max(0, options.windowMs - (performance.now() - oldest)));
+    if (timer || !buffer) return;
+    timer = setTimeout(flushNow, Math.max(0, lastFlush + options.windowMs - performance.now()));
   };
   const flushNow = () => {
     if (timer) clearTimeout(timer);
@@ -31,12 +34,13 @@ export function coalesce(options: {
     const text = buffer;
     const since = oldest;
     buffer = "";
+    lastFlush = performance.now();
     unsent++;
     sending = sending
       .then(() => options.flush(text, performance.now() - since))
       .finally(() => {
         unsent--;
-        if (buffer) arm();
+        arm();
       });
   };
   return {

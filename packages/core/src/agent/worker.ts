@@ -6,7 +6,7 @@
 // first whether the provider may be called at all, and hears how the call went.
 import { config } from "../config";
 import * as Metric from "../metrics";
-import { Channel, publish } from "../realtime";
+import { Channel, cachedAudience, publish } from "../realtime";
 import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
 import { admit, REFUSED, record, type Verdict } from "./breaker";
@@ -16,11 +16,12 @@ import { AgentMessageEntity, RunEntity, ThreadEntity } from "./entity";
 import { Events } from "./events";
 import { finish } from "./finish";
 import { claim, type MessageKey, renew } from "./lease";
-import { anthropicProvider } from "./providers/anthropic";
-import { offlineProvider } from "./providers/offline";
+import { configuredProvider } from "./providers/configured";
 import type { Provider } from "./providers/provider";
 
 const CANCEL_POLL_MS = 250;
+// Deltas reuse the subscriber list this long; the final delta and the settle events query afresh.
+const AUDIENCE_MAX_AGE_MS = 1000;
 const NO_USAGE = { tokensIn: 0, tokensOut: 0 };
 
 export type Outcome = "completed" | "cancelled" | "failed" | "timed_out" | "skipped" | "crashed";
@@ -59,7 +60,7 @@ export async function processRun(
   }
 
   const abort = new AbortController();
-  const provider = options.provider ?? providerFromConfig();
+  const provider = options.provider ?? configuredProvider();
   const state = { seq: claimed.lastSeq, content: claimed.content, lostLease: false };
   const saveCheckpoint = async () => {
     if (options.crash?.aborted) return;
@@ -68,6 +69,7 @@ export async function processRun(
       abort.abort(new Error("lease lost"));
     }
   };
+  const audience = cachedAudience(channel, AUDIENCE_MAX_AGE_MS);
   const coalescer = coalesce({
     windowMs: stream.coalesceMs,
     maxChars: stream.coalesceMaxChars,
@@ -76,7 +78,7 @@ export async function processRun(
       state.seq += 1;
       state.content += delta;
       const started = performance.now();
-      await publish(channel, Events.Delta, { ...ids, seq: state.seq, delta, done: false });
+      await publish(channel, Events.Delta, { ...ids, seq: state.seq, delta, done: false }, { audience });
       // Token-to-socket latency: time in the coalescer plus the PostToConnection round trip.
       Metric.milliseconds("TokenLatencyMs", waitedMs + performance.now() - started);
       // 0: a state write per delta, the original design (the stream benchmark's baseline).
@@ -143,20 +145,4 @@ function verdictOf(
 ): Verdict {
   if (outcome === "completed") return "success";
   return reachedProvider && (outcome === "failed" || outcome === "timed_out") ? "failure" : "neutral";
-}
-
-function providerFromConfig(): Provider {
-  const { ai } = config();
-  if (ai.provider === "anthropic" && ai.anthropicApiKey) {
-    return anthropicProvider({
-      apiKey: ai.anthropicApiKey,
-      baseURL: ai.anthropicBaseUrl,
-      model: ai.model,
-      maxTokens: ai.maxTokens,
-      temperature: ai.temperature,
-      timeoutMs: ai.timeoutMs,
-      maxRetries: ai.maxRetries,
-    });
-  }
-  return offlineProvider(ai.offlineTokensPerSec);
 }

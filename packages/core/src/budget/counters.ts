@@ -29,7 +29,8 @@ export const roundCents = (cents: number) => Math.round(cents * 1e6) / 1e6;
 
 export interface FinishedRun extends Tokens {
   workspaceId: string;
-  userId: string;
+  /** Absent for the system's own runs (digests): they count against the workspace only. */
+  userId?: string;
   costCents: number;
 }
 
@@ -66,7 +67,7 @@ const headlineOf = (kind: Kind, asker = "A person") =>
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 /** Claims the period's warning on its counter (one conditional write), then notifies and emails. */
-async function warn(scope: Scope, spentCents: number, userId: string): Promise<void> {
+async function warn(scope: Scope, spentCents: number, userId?: string): Promise<void> {
   try {
     await UsageCounterEntity()
       .patch(scope.key)

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { WIRING } from "../testing/wiring";
 import { ConfigError, parse } from ".";
 
-const valid = {
-  DATA_TABLE: "app-data",
-  REALTIME_TABLE: "app-realtime",
-  UPLOADS_BUCKET: "app-uploads",
-  AGENT_QUEUE_URL: "http://127.0.0.1:1/000000000000/agent",
-  WS_MANAGEMENT_URL: "http://127.0.0.1:2",
-  WS_PUBLIC_URL: "ws://127.0.0.1:2",
-  PUBLIC_URL: "http://localhost:3000",
-};
+const valid = WIRING;
 
 describe("configuration", () => {
   it("names every missing variable in one clear error", () => {

@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { WIRING } from "../testing/wiring";
 
 const wiring = {
-  DATA_TABLE: "app-data",
-  REALTIME_TABLE: "app-realtime",
-  UPLOADS_BUCKET: "app-uploads",
-  AGENT_QUEUE_URL: "http://127.0.0.1:1/000000000000/agent",
-  WS_MANAGEMENT_URL: "http://127.0.0.1:2",
-  WS_PUBLIC_URL: "ws://127.0.0.1:2",
-  PUBLIC_URL: "http://localhost:3000",
+  ...WIRING,
   POWERTOOLS_METRICS_DISABLED: "false",
 };
 

@@ -30,21 +30,57 @@ export interface Subscriber {
   name: string;
 }
 
+/** Who a publish goes to, when the caller keeps the list between publishes. */
+export interface Audience {
+  list(): Promise<Subscriber[]>;
+  /** Drops connections found gone, so the next publish does not post to them again. */
+  drop(connectionIds: string[]): void;
+}
+
 /** Publishes a declared event to every live subscriber of a channel. */
 export async function publish<S extends z.ZodType>(
   channel: string,
   definition: EventDefinition<string, S>,
   data: z.infer<S>,
-  options: { seq?: number; exceptConnectionId?: string } = {},
+  options: { seq?: number; exceptConnectionId?: string; audience?: Audience } = {},
 ): Promise<Delivery> {
   const message = envelope(channel, definition.name, data);
   if (options.seq !== undefined) message.seq = options.seq;
-  const listeners = await subscriptions(channel);
-  return deliver(
+  const listeners = await (options.audience?.list() ?? subscriptions(channel));
+  const delivery = await deliver(
     channel,
     listeners.map((s) => s.connectionId).filter((id) => id !== options.exceptConnectionId),
     message,
   );
+  options.audience?.drop(delivery.gone);
+  return delivery;
+}
+
+/**
+ * A channel's subscribers, queried at most once per `maxAgeMs`: an answer's deltas leave every
+ * few tens of ms, and one Query each would cost more than the posts. Someone who subscribes in
+ * between hears the stream from the next refresh on and catches up from the checkpoint.
+ */
+export function cachedAudience(channel: string, maxAgeMs: number): Audience {
+  let cached: { at: number; list: Promise<Subscriber[]> } | undefined;
+  return {
+    list() {
+      if (!cached || performance.now() - cached.at > maxAgeMs) {
+        const list = subscriptions(channel);
+        // A failed Query is not remembered: the next publish asks again.
+        list.catch(() => {
+          if (cached?.list === list) cached = undefined;
+        });
+        cached = { at: performance.now(), list };
+      }
+      return cached.list;
+    },
+    drop(connectionIds) {
+      if (!cached || connectionIds.length === 0) return;
+      const gone = new Set(connectionIds);
+      cached = { ...cached, list: cached.list.then((l) => l.filter((s) => !gone.has(s.connectionId))) };
+    },
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
 export { Channel, ClientFrame, Envelope, parseChannel } from "./channel";
 export { closeUserConnections, connect, disconnect, issueTicket, receive, TicketResult } from "./connection";
 export type { Member } from "./presence";
-export { forget, publish, subscriptions } from "./publisher";
+export { cachedAudience, forget, publish, subscriptions } from "./publisher";

@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { Actor } from "../actor";
 import { build } from "../agent/context";
 import { citationsIn } from "../agent/finish";
-import { answerFor } from "../agent/providers/offline";
 import { Budget } from "../budget";
 import { notFound } from "../error";
 import { event } from "../event";
@@ -10,6 +9,7 @@ import { requireAdmin, requireProject, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
+import { compose } from "./compose";
 import { emailDigest } from "./delivery";
 import { SummaryEntity } from "./entity";
 
@@ -85,25 +85,39 @@ export async function writeProjectDigest(
   projectId: string,
   summaryId = createId(),
 ): Promise<Info> {
+  const done = await written(workspaceId, projectId, summaryId);
+  if (done) return store(done, Channel.project(projectId));
   const cached = await cachedIfSpent(workspaceId, projectId, summaryId);
   if (cached) return store(cached, Channel.project(projectId));
   const system: Actor = { type: "system", workspaceId };
   const project = await Project.get(system, projectId);
   // Participants read digests, so contact details are masked whatever the writer may see.
   const context = await build(system, projectId, { maskContacts: true });
-  const content = `${answerFor("What changed today?", context)}\n${answerFor("overview", context)}`;
+  const content = await compose(workspaceId, DAILY_PROMPTS, context);
   const digest = { workspaceId, scope: projectId, summaryId, kind: "daily" as const, content };
   return store({ ...digest, title: `Daily digest — ${project.name}` }, Channel.project(projectId));
 }
 
 /** Writes the weekly rollup of a workspace for its admins (emailed to those who opted in). */
 export async function writeWorkspaceRollup(workspaceId: string, summaryId = createId()): Promise<Info> {
+  const done = await written(workspaceId, WORKSPACE_SCOPE, summaryId);
+  if (done) return store(done);
   const cached = await cachedIfSpent(workspaceId, WORKSPACE_SCOPE, summaryId);
   if (cached) return store(cached);
   const context = await build({ type: "system", workspaceId }, null);
-  const content = `${answerFor("Blocked tasks", context)}\n${answerFor("Overdue by assignee", context)}\n${answerFor("overview", context)}`;
+  const content = await compose(workspaceId, WEEKLY_PROMPTS, context);
   const title = `Weekly rollup — week of ${nowIso().slice(0, 10)}`;
   return store({ workspaceId, scope: WORKSPACE_SCOPE, summaryId, kind: "weekly", title, content });
+}
+
+// One prompt per section; the offline provider answers each of these from the context alone.
+const DAILY_PROMPTS = ["What changed today?", "Give an overview of where things stand."];
+const WEEKLY_PROMPTS = ["Blocked tasks", "Overdue by assignee", "Give an overview of where things stand."];
+
+/** A redelivered job finds its digest already written and only finishes it: no second provider call. */
+async function written(workspaceId: string, scope: string, summaryId: string): Promise<Draft | undefined> {
+  const { data } = await SummaryEntity().get({ workspaceId, scope, summaryId }).go();
+  return data ? { ...data, workspaceId } : undefined;
 }
 
 type Draft = Pick<Item, "scope" | "summaryId" | "kind" | "title" | "content" | "cachedFrom"> & {

@@ -1,9 +1,8 @@
 // An in-memory SQS speaking the AWS JSON 1.0 protocol of the SDK v3 client (POST /,
 // X-Amz-Target: AmazonSQS.<Operation>), with errors the SDK turns into its exception classes.
 // The queue semantics live in queues.ts; this file only frames requests and answers.
-import { randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { answerJson, listenLocal, readJson } from "../aws-json";
 import { SqsError, unsupportedOperation } from "./errors";
 import { queueOperations } from "./queues";
 
@@ -24,10 +23,8 @@ export async function startSqs(options: { port?: number } = {}): Promise<SqsServ
     const target = String(req.headers["x-amz-target"] ?? "");
     const name = target.replace(/^AmazonSQS\./, "");
     try {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const input = await readJson(req);
       if (req.method !== "POST" || !isOperation(name)) throw unsupportedOperation(target);
-      const input = parseJson(Buffer.concat(chunks).toString("utf8"));
       const output = await operations[name](input as never);
       answer(res, 200, output);
     } catch (error) {
@@ -45,32 +42,17 @@ export async function startSqs(options: { port?: number } = {}): Promise<SqsServ
         answer(res, 500, { __type: "com.amazonaws.sqs#InternalError", message: String(error) });
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
-  });
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenLocal(server, options.port);
+  endpoint = listening.endpoint;
   return {
     endpoint,
     stop: async () => {
       close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
+      await listening.stop();
     },
   };
 }
 
-function parseJson(text: string): Record<string, unknown> {
-  try {
-    const value = text ? JSON.parse(text) : {};
-    return typeof value === "object" && value !== null ? value : {};
-  } catch {
-    return {};
-  }
-}
-
 function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { "Content-Type": JSON_1_0, "x-amzn-RequestId": randomUUID(), ...headers });
-  res.end(JSON.stringify(body ?? {}));
+  answerJson(res, JSON_1_0, status, body, headers);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "../../config";
 import { maySeeContactDetails } from "../../policy";
+import { WIRING } from "../../testing/wiring";
 import { SYSTEM } from "../providers/anthropic";
 import { allocate, allotments, type Budget, estimateTokens } from "./budget";
 import { ago, BIG_BUDGET, file, message, moved, NOW, readable, reader, task } from "./fixtures";
@@ -43,15 +44,7 @@ describe("the context budget", () => {
   });
 
   it("refuses a split that does not add up to 100 at start, naming the setting", () => {
-    const env = {
-      DATA_TABLE: "app-data",
-      REALTIME_TABLE: "app-realtime",
-      UPLOADS_BUCKET: "app-uploads",
-      AGENT_QUEUE_URL: "http://127.0.0.1:1/000000000000/agent",
-      WS_MANAGEMENT_URL: "http://127.0.0.1:2",
-      WS_PUBLIC_URL: "ws://127.0.0.1:2",
-      PUBLIC_URL: "http://localhost:3000",
-    };
+    const env = WIRING;
     expect(parse(env).ai.context.split).toEqual({ messages: 0.5, tasks: 0.3, meta: 0.2 });
     expect(parse({ ...env, AI_CONTEXT_SPLIT: "60,30,10" }).ai.context.split.messages).toBe(0.6);
     expect(() => parse({ ...env, AI_CONTEXT_SPLIT: "50,30,30" })).toThrow(/AI_CONTEXT_SPLIT/);
