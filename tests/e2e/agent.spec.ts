@@ -1,5 +1,5 @@
 // The agent in the browser: an answer streams in over several frames, completes with
-// citations that open the cited task, a second tab catches up mid-answer, Stop ends it, and
+// citations that open the cited task or message, a second tab catches up mid-answer, Stop ends it, and
 // refusals (limits, outage, switched off) each say what happened.
 import { expect, type Page, test } from "@playwright/test";
 import { KITCHEN, LOFT, openProject, personIn, shot, signIn, startConversation } from "./support";
@@ -49,6 +49,19 @@ test("an answer streams in and completes with citations that open the task", asy
   await answer.getByRole("link", { name: "↗ task" }).first().click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await expect(page).toHaveURL(/\/board\?task=/);
+});
+
+test("a message citation opens the cited message in the project's thread", async ({ page }) => {
+  await signIn(page, "consultant@demo.rehome.local");
+  await openProject(page, KITCHEN, "Agent");
+  await startConversation(page);
+  await page.getByRole("button", { name: "Summarize last 20 messages" }).click();
+  const answer = page.getByTestId("answer").last();
+  await expect(answer).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+  await answer.getByRole("link", { name: "↗ message" }).first().click();
+  await expect(page).toHaveURL(/\/messages\?message=/);
+  const cited = new URL(page.url()).searchParams.get("message");
+  await expect(page.locator(`#message-${cited}`)).toHaveAttribute("aria-current", "true");
 });
 
 test("a second tab opened mid-answer catches up and shows the same answer", async ({ page, browser }) => {

@@ -51,7 +51,9 @@ export function ActivityTab() {
             data-testid="activity"
           >
             <span className="font-medium">
-              {nameOf(entry.actorId) ?? (entry.actorId === "system" ? "ReHome" : "Someone")}
+              {nameOf(entry.actorId) ??
+                entry.actorName ??
+                (entry.actorId === "system" ? "ReHome" : "Someone")}
             </span>
             <SubjectLink entry={entry} projectId={projectId} />
             <time className="ml-auto text-xs text-slate-500" dateTime={entry.createdAt}>

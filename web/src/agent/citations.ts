@@ -12,8 +12,10 @@ export const linkCitations = (markdown: string, target: CitationTarget) =>
     return href ? `[↗ ${kind}](${href})` : `(${kind})`;
   });
 
-/** Citations of one project's agent: tasks open in that project's board drawer. */
+/** Citations of one project's agent: tasks open in its board drawer, messages in its thread. */
 export const projectCitations =
   (projectId: string): CitationTarget =>
   (kind, id) =>
-    kind === "task" ? `/projects/${projectId}/board?task=${id}` : undefined;
+    kind === "task"
+      ? `/projects/${projectId}/board?task=${id}`
+      : `/projects/${projectId}/messages?message=${id}`;

@@ -28,6 +28,7 @@ export function MessageItem({ message, me, people, highlighted, onEdit, onDelete
     <li
       id={`message-${message.id}`}
       data-testid="message"
+      aria-current={highlighted || undefined}
       className={`rounded-md px-3 py-2 ${highlighted ? "bg-amber-50 ring-1 ring-amber-300" : ""}`}
     >
       <p className="text-xs text-slate-500">

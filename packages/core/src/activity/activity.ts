@@ -4,6 +4,7 @@ import type { Actor } from "../actor";
 import type { Page, PageInput } from "../db";
 import { workspaceOf } from "../policy";
 import { newestFirst } from "../project/feed";
+import { User } from "../user";
 import { createId, nowIso } from "../util";
 import { ActivityEntity } from "./entity";
 
@@ -14,6 +15,8 @@ export const Info = z
     id: z.string(),
     projectId: z.string(),
     actorId: z.string(),
+    /** The actor's current name; null for the system or someone no longer in the workspace. */
+    actorName: z.string().nullable(),
     action: z.string(),
     subjectType: SubjectType,
     subjectId: z.string(),
@@ -54,10 +57,26 @@ export async function list(
   return newestFirst(actor, projectId, input, (key) => ActivityEntity().query.primary(key), toInfo);
 }
 
+/**
+ * The feed people read: each entry with its actor's current name, from one Query of the
+ * workspace's people (admins act on projects they are not assigned to, so the project's
+ * members alone cannot name them).
+ */
+export async function listNamed(
+  actor: Actor,
+  projectId: string,
+  input: z.input<typeof PageInput> = {},
+): Promise<Page<Info>> {
+  const page = await list(actor, projectId, input);
+  const names = new Map((await User.directory(workspaceOf(actor))).map((u) => [u.id, u.name]));
+  return { ...page, items: page.items.map((a) => ({ ...a, actorName: names.get(a.actorId) ?? null })) };
+}
+
 const toInfo = (item: EntityItem<ReturnType<typeof ActivityEntity>>): Info => ({
   id: item.activityId,
   projectId: item.projectId,
   actorId: item.actorId,
+  actorName: null,
   action: item.action,
   subjectType: item.subjectType,
   subjectId: item.subjectId,

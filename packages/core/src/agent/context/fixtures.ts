@@ -80,6 +80,7 @@ export const moved = (taskId: string, status: string, at: string): Activity.Info
   id: id("a"),
   projectId: "p1",
   actorId: "u-team",
+  actorName: null,
   action: "task.moved",
   subjectType: "task",
   subjectId: taskId,

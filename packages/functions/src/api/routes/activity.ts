@@ -17,7 +17,7 @@ export const activity = router()
       responses: { 200: json(page(Activity.Info), "The project's activity, newest first"), ...errors },
     }),
     async (c) =>
-      c.json(await Activity.list(c.get("actor"), c.req.valid("param").id, c.req.valid("query")), 200),
+      c.json(await Activity.listNamed(c.get("actor"), c.req.valid("param").id, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
