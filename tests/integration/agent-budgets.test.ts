@@ -6,7 +6,7 @@ import { Agent } from "@rehome/core/agent";
 import { Summary } from "@rehome/core/summary";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inbox } from "../support/mail";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, projectThread } from "../support/stack";
 
 const PRICES = { input: 1000, output: 5000 };
 const DEFAULTS = { userDailyCents: 500, workspaceDailyCents: 2000, workspaceMonthlyCents: 40000 };
@@ -54,18 +54,7 @@ async function setBudgets(budgets: Partial<typeof NO_LIMITS>) {
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
 }
 
-async function newThread(token = team.token) {
-  const path = `/api/projects/${kitchenId}/agent/threads`;
-  const thread = (await call(stack, "POST", path, { token, body: {} })).body;
-  const ask = () =>
-    call(stack, "POST", `/api/agent/threads/${thread.id}/messages`, {
-      token,
-      body: { content: "Blocked tasks" },
-    });
-  const messages = async () =>
-    (await call(stack, "GET", `/api/agent/threads/${thread.id}/messages`, { token })).body.items;
-  return { ask, messages };
-}
+const newThread = (token = team.token) => projectThread(stack, token, kitchenId);
 
 /** Asks as `token` and lets the worker answer; returns what the month's usage grew by. */
 async function answerOne(token = team.token) {

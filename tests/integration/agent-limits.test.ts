@@ -1,7 +1,7 @@
 // Agent rate limits: past the per-person limit a question gets 429 with Retry-After in the
 // one error shape, nothing is stored for it, and other people are not affected.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, projectThread } from "../support/stack";
 
 let stack: Awaited<ReturnType<typeof bootStack>>;
 
@@ -16,16 +16,7 @@ async function threadFor(email: string) {
   const kitchen = (await call(stack, "GET", "/api/projects", { token })).body.items.find(
     (p: { name: string }) => p.name.startsWith("Kitchen"),
   );
-  const thread = (await call(stack, "POST", `/api/projects/${kitchen.id}/agent/threads`, { token, body: {} }))
-    .body;
-  const ask = () =>
-    call(stack, "POST", `/api/agent/threads/${thread.id}/messages`, {
-      token,
-      body: { content: "Blocked tasks" },
-    });
-  const messages = async () =>
-    (await call(stack, "GET", `/api/agent/threads/${thread.id}/messages`, { token })).body.items;
-  return { ask, messages };
+  return projectThread(stack, token, kitchen.id);
 }
 
 describe("agent rate limits", () => {

@@ -18,7 +18,7 @@ let loft: string;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const Probe = event("test.probe", z.object({ n: z.number() }));
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Opens a socket with a ticket and reports the upgrade's status: 101 accepted, else refused. */
 const open = (ticket: string) =>
@@ -182,7 +182,7 @@ describe("stale connections", () => {
     const second = await openSocket(stack, team.token);
     expect(await second.subscribe(channel)).toBe(true);
     expect((await Realtime.publish(channel, Probe, { n: 3 }, { audience })).sent).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await settle(2_100);
     expect((await Realtime.publish(channel, Probe, { n: 4 }, { audience })).sent).toBe(2);
     await second.waitFor((f) => f.event === "test.probe" && (f.data as { n: number }).n === 4);
     first.close();

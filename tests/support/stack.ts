@@ -49,6 +49,22 @@ export async function login(stack: Stack, email: DemoEmail | string, password = 
   return body as { token: string; user: { id: string; workspaceId: string; role: string } };
 }
 
+/** A new project agent thread of `token`'s: ask it the same question again and again, read it back. */
+export async function projectThread(
+  stack: Stack,
+  token: string,
+  projectId: string,
+  question = "Blocked tasks",
+) {
+  const thread = (await call(stack, "POST", `/api/projects/${projectId}/agent/threads`, { token, body: {} }))
+    .body;
+  const ask = () =>
+    call(stack, "POST", `/api/agent/threads/${thread.id}/messages`, { token, body: { content: question } });
+  const messages = async () =>
+    (await call(stack, "GET", `/api/agent/threads/${thread.id}/messages`, { token })).body.items;
+  return { ask, messages };
+}
+
 export interface Frame {
   channel: string;
   event: string;

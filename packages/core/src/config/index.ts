@@ -104,6 +104,7 @@ export const Schema = z.object({
 export type Config = ReturnType<typeof toConfig>;
 
 function toConfig(env: z.infer<typeof Schema>) {
+  const onLambda = Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
   return {
     stage: env.STAGE,
     isLocal: env.STAGE === "local",
@@ -112,8 +113,8 @@ function toConfig(env: z.infer<typeof Schema>) {
     logLevel: env.LOG_LEVEL,
     // EMF lines are CloudWatch's metric transport on Lambda; anywhere else they are console
     // noise, printed only when debugging.
-    emitMetrics: Boolean(env.AWS_LAMBDA_FUNCTION_NAME) || env.LOG_LEVEL === "DEBUG",
-    onLambda: Boolean(env.AWS_LAMBDA_FUNCTION_NAME),
+    emitMetrics: onLambda || env.LOG_LEVEL === "DEBUG",
+    onLambda,
     tables: { data: env.DATA_TABLE, realtime: env.REALTIME_TABLE },
     uploadsBucket: env.UPLOADS_BUCKET,
     agentQueueUrl: env.AGENT_QUEUE_URL,

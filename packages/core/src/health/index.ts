@@ -56,11 +56,11 @@ export async function check(): Promise<Report> {
       },
       llm: async () => {
         if (!ai.enabled) return "disabled by AI_ENABLED";
-        // On AWS only the agent worker is granted the key; elsewhere a missing key is a mistake.
-        if (ai.provider === "anthropic" && !ai.anthropicApiKey && config().onLambda)
+        if (ai.provider === "anthropic" && !ai.anthropicApiKey) {
+          // On AWS only the agent worker is granted the key; elsewhere a missing key is a mistake.
+          if (!config().onLambda) throw new Error("anthropic selected without a key");
           return `anthropic (${ai.model}), key read by the agent worker`;
-        if (ai.provider === "anthropic" && !ai.anthropicApiKey)
-          throw new Error("anthropic selected without a key");
+        }
         return `${ai.provider}${ai.provider === "anthropic" ? ` (${ai.model})` : ""}`;
       },
     }).map(async ([name, probe]) => [name, await timed(probe)] as const),
