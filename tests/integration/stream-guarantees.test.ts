@@ -14,7 +14,13 @@ beforeAll(async () => {
   // The worker is driven by hand here, so each test decides when and how often a job runs.
   stack = await bootStack({
     worker: false,
-    env: { OFFLINE_TOKENS_PER_SEC: "12", AGENT_LEASE_SECONDS: "1", STREAM_COALESCE_MS: "20" },
+    // Checkpoints well inside the 1 s lease, so a worker killed 1.2 s in has always saved one.
+    env: {
+      OFFLINE_TOKENS_PER_SEC: "12",
+      AGENT_LEASE_SECONDS: "1",
+      STREAM_CHECKPOINT_MS: "400",
+      STREAM_COALESCE_MS: "20",
+    },
   });
   token = (await login(stack, "team@demo.rehome.local")).token;
   const projects = await call(stack, "GET", "/api/projects", { token });

@@ -25,4 +25,14 @@ describe("configuration", () => {
       "http://b",
     ]);
   });
+
+  it("refuses checkpoints no shorter than the lease, which would let a retry take over a live stream", () => {
+    expect(() => parse({ ...valid, AGENT_LEASE_SECONDS: "1" })).toThrow(
+      /STREAM_CHECKPOINT_MS: must be shorter than AGENT_LEASE_SECONDS \(1 s\)/,
+    );
+    expect(parse({ ...valid, AGENT_LEASE_SECONDS: "1", STREAM_CHECKPOINT_MS: "400" }).stream.leaseMs).toBe(
+      1000,
+    );
+    expect(parse({ ...valid, STREAM_CHECKPOINT_MS: "0" }).stream.checkpointMs).toBe(0);
+  });
 });

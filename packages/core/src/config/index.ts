@@ -20,86 +20,99 @@ const percentages = z
   .pipe(z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().int().min(0)]))
   .refine(([a, b, c]) => a + b + c === 100, "give three whole percentages that add up to 100");
 
-export const Schema = z.object({
-  STAGE: z.string().min(1).default("local"),
-  SERVICE_VERSION: z.string().default("0.0.0"),
-  AWS_REGION: z.string().default("us-east-1"),
-  LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
-  /** Set by the Lambda runtime itself; its absence means the code runs elsewhere (local, CLI). */
-  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+export const Schema = z
+  .object({
+    STAGE: z.string().min(1).default("local"),
+    SERVICE_VERSION: z.string().default("0.0.0"),
+    AWS_REGION: z.string().default("us-east-1"),
+    LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+    /** Set by the Lambda runtime itself; its absence means the code runs elsewhere (local, CLI). */
+    AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
 
-  DATA_TABLE: z.string().min(3),
-  REALTIME_TABLE: z.string().min(3),
-  UPLOADS_BUCKET: z.string().min(3),
-  AGENT_QUEUE_URL: z.string().url(),
-  AGENT_DLQ_URL: z.string().url().optional(),
-  WS_MANAGEMENT_URL: z.string().url(),
-  WS_PUBLIC_URL: z.string().url(),
-  PUBLIC_URL: z.string().url(),
+    DATA_TABLE: z.string().min(3),
+    REALTIME_TABLE: z.string().min(3),
+    UPLOADS_BUCKET: z.string().min(3),
+    AGENT_QUEUE_URL: z.string().url(),
+    AGENT_DLQ_URL: z.string().url().optional(),
+    WS_MANAGEMENT_URL: z.string().url(),
+    WS_PUBLIC_URL: z.string().url(),
+    PUBLIC_URL: z.string().url(),
 
-  DYNAMODB_ENDPOINT: z.string().url().optional(),
-  S3_ENDPOINT: z.string().url().optional(),
-  SQS_ENDPOINT: z.string().url().optional(),
-  SECRETS_MANAGER_ENDPOINT: z.string().url().optional(),
-  /** Deployed functions get secrets by ARN; config/secrets.ts reads them at cold start. */
-  ANTHROPIC_API_KEY_SECRET_ARN: z.string().min(1).optional(),
-  RESEND_API_KEY_SECRET_ARN: z.string().min(1).optional(),
+    DYNAMODB_ENDPOINT: z.string().url().optional(),
+    S3_ENDPOINT: z.string().url().optional(),
+    SQS_ENDPOINT: z.string().url().optional(),
+    SECRETS_MANAGER_ENDPOINT: z.string().url().optional(),
+    /** Deployed functions get secrets by ARN; config/secrets.ts reads them at cold start. */
+    ANTHROPIC_API_KEY_SECRET_ARN: z.string().min(1).optional(),
+    RESEND_API_KEY_SECRET_ARN: z.string().min(1).optional(),
 
-  CORS_ORIGINS: list,
-  MAX_BODY_BYTES: int(1_000_000),
-  SESSION_TTL_HOURS: int(24 * 14),
+    CORS_ORIGINS: list,
+    MAX_BODY_BYTES: int(1_000_000),
+    SESSION_TTL_HOURS: int(24 * 14),
 
-  AI_PROVIDER: z.enum(["anthropic", "offline"]).optional(),
-  AI_ENABLED: bool.default(true),
-  ANTHROPIC_API_KEY: z.string().optional(),
-  ANTHROPIC_BASE_URL: z.string().url().optional(),
-  AI_MODEL: z.string().default("claude-sonnet-4-5"),
-  AI_MAX_TOKENS: int(1024),
-  AI_TEMPERATURE: z.coerce.number().min(0).max(1).default(0.2),
-  AI_TIMEOUT: int(60),
-  OFFLINE_TOKENS_PER_SEC: int(80),
-  /** The agent's context: a token budget, split messages,tasks,files+meta in percent (DESIGN §7). */
-  AI_CONTEXT_TOKENS: z.coerce.number().int().min(1000).default(12_000),
-  AI_CONTEXT_SPLIT: percentages,
-  /** The workspace agent reads at most this many projects (its queries are per project). */
-  AI_CONTEXT_MAX_PROJECTS: z.coerce.number().int().min(1).max(100).default(20),
-  /** Price table (US cents per million tokens); defaults: Claude Sonnet list prices, 2026-11. */
-  AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(300),
-  AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1500),
-  /** Agent budgets in US cents (fractions allowed), 0 = no limit; an admin may override them. */
-  AI_BUDGET_USER_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
-  AI_BUDGET_WORKSPACE_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
-  AI_BUDGET_WORKSPACE_MONTHLY_CENTS: z.coerce.number().nonnegative().default(0),
-  AI_MAX_RETRIES: int(3),
-  AI_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  AI_BREAKER_COOLDOWN_SECONDS: z.coerce.number().int().min(1).default(60),
-  AGENT_LIMIT_PER_MINUTE: int(5),
-  AGENT_LIMIT_PER_DAY: int(50),
-  AGENT_WORKSPACE_LIMIT_PER_DAY: int(500),
-  STREAM_COALESCE_MS: int(50),
-  STREAM_COALESCE_MAX_CHARS: int(512),
-  /** How often a streaming answer's content + seq is saved; 0 = after every delta. */
-  STREAM_CHECKPOINT_MS: int(1500),
-  AGENT_LEASE_SECONDS: int(30),
+    AI_PROVIDER: z.enum(["anthropic", "offline"]).optional(),
+    AI_ENABLED: bool.default(true),
+    ANTHROPIC_API_KEY: z.string().optional(),
+    ANTHROPIC_BASE_URL: z.string().url().optional(),
+    AI_MODEL: z.string().default("claude-sonnet-4-5"),
+    AI_MAX_TOKENS: int(1024),
+    AI_TEMPERATURE: z.coerce.number().min(0).max(1).default(0.2),
+    AI_TIMEOUT: int(60),
+    OFFLINE_TOKENS_PER_SEC: int(80),
+    /** The agent's context: a token budget, split messages,tasks,files+meta in percent (DESIGN §7). */
+    AI_CONTEXT_TOKENS: z.coerce.number().int().min(1000).default(12_000),
+    AI_CONTEXT_SPLIT: percentages,
+    /** The workspace agent reads at most this many projects (its queries are per project). */
+    AI_CONTEXT_MAX_PROJECTS: z.coerce.number().int().min(1).max(100).default(20),
+    /** Price table (US cents per million tokens); defaults: Claude Sonnet list prices, 2026-11. */
+    AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(300),
+    AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1500),
+    /** Agent budgets in US cents (fractions allowed), 0 = no limit; an admin may override them. */
+    AI_BUDGET_USER_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
+    AI_BUDGET_WORKSPACE_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
+    AI_BUDGET_WORKSPACE_MONTHLY_CENTS: z.coerce.number().nonnegative().default(0),
+    AI_MAX_RETRIES: int(3),
+    AI_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+    AI_BREAKER_COOLDOWN_SECONDS: z.coerce.number().int().min(1).default(60),
+    AGENT_LIMIT_PER_MINUTE: int(5),
+    AGENT_LIMIT_PER_DAY: int(50),
+    AGENT_WORKSPACE_LIMIT_PER_DAY: int(500),
+    STREAM_COALESCE_MS: int(50),
+    STREAM_COALESCE_MAX_CHARS: int(512),
+    /** How often a streaming answer's content + seq is saved; 0 = after every delta. */
+    STREAM_CHECKPOINT_MS: int(1500),
+    AGENT_LEASE_SECONDS: int(30),
 
-  WS_PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
-  WS_WHISPER_PER_SECOND: int(10),
+    WS_PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+    WS_WHISPER_PER_SECOND: int(10),
 
-  RESEND_API_KEY: z.string().optional(),
-  RESEND_BASE_URL: z.string().url().optional(),
-  MAIL_FROM: z.string().default("ReHome <no-reply@rehome.local>"),
+    RESEND_API_KEY: z.string().optional(),
+    RESEND_BASE_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default("ReHome <no-reply@rehome.local>"),
 
-  RATE_LIMIT_TOKEN_PER_MINUTE: int(600),
-  RATE_LIMIT_IP_PER_MINUTE: int(300),
-  RATE_LIMIT_AUTH_PER_MINUTE: int(60),
-  MESSAGE_EDIT_WINDOW_MINUTES: int(15),
-  UPLOAD_MAX_BYTES: int(25 * 1024 * 1024),
-  UPLOAD_URL_TTL_SECONDS: int(300),
-  DOWNLOAD_URL_TTL_SECONDS: int(60),
-  INVITE_TTL_HOURS: int(72),
-  PASSWORD_RESET_TTL_MINUTES: int(60),
-  API_TOKEN_MAX_DAYS: int(365),
-});
+    RATE_LIMIT_TOKEN_PER_MINUTE: int(600),
+    RATE_LIMIT_IP_PER_MINUTE: int(300),
+    RATE_LIMIT_AUTH_PER_MINUTE: int(60),
+    MESSAGE_EDIT_WINDOW_MINUTES: int(15),
+    UPLOAD_MAX_BYTES: int(25 * 1024 * 1024),
+    UPLOAD_URL_TTL_SECONDS: int(300),
+    DOWNLOAD_URL_TTL_SECONDS: int(60),
+    INVITE_TTL_HOURS: int(72),
+    PASSWORD_RESET_TTL_MINUTES: int(60),
+    API_TOKEN_MAX_DAYS: int(365),
+  })
+  .check((ctx) => {
+    // A stream renews its lease with each checkpoint: checkpoints further apart than the lease
+    // would let a redelivered job take over an answer that is still streaming.
+    const { STREAM_CHECKPOINT_MS: every, AGENT_LEASE_SECONDS: lease } = ctx.value;
+    if (every >= lease * 1000)
+      ctx.issues.push({
+        code: "custom",
+        input: every,
+        path: ["STREAM_CHECKPOINT_MS"],
+        message: `must be shorter than AGENT_LEASE_SECONDS (${lease} s), or the lease lapses mid-stream`,
+      });
+  });
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -210,7 +223,7 @@ export function parse(env: Record<string, string | undefined>): Config {
 
 function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
   const name = String(issue.path[0]);
-  return env[name] === undefined ? "is required but not set" : issue.message;
+  return env[name] === undefined && issue.code === "invalid_type" ? "is required but not set" : issue.message;
 }
 
 let cached: Config | undefined;
