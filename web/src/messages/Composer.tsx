@@ -1,6 +1,6 @@
 // Writing a message: Enter sends (Shift+Enter for a new line), "@" offers the project's
 // people as you type (arrow keys and Enter or Tab to pick), and others see you typing.
-import { type KeyboardEvent, useRef, useState } from "react";
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from "react";
 import { ui } from "../components/ui";
 import type { Person } from "../hooks/useMembers";
 import { complete, mentionAt, suggestions } from "./mentions";
@@ -19,6 +19,14 @@ export function Composer({ people, initial = "", busy, onSend, onTyping }: Props
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<number>();
   const ref = useRef<HTMLTextAreaElement>(null);
+  const placeCaret = useRef<number>(undefined);
+  // Right after the completed mention is on screen, before the next key lands: a frame later,
+  // a fast typist's next letter would already be in and the caret would jump back before it.
+  useLayoutEffect(() => {
+    if (placeCaret.current === undefined) return;
+    ref.current?.setSelectionRange(placeCaret.current, placeCaret.current);
+    placeCaret.current = undefined;
+  });
   const mention = mentionAt(text, caret);
   const options = mention && mention.start !== dismissed ? suggestions(people, mention.query) : [];
   const open = options.length > 0;
@@ -28,7 +36,7 @@ export function Composer({ people, initial = "", busy, onSend, onTyping }: Props
     const next = complete(text, mention, person);
     setText(next.text);
     setCaret(next.caret);
-    requestAnimationFrame(() => ref.current?.setSelectionRange(next.caret, next.caret));
+    placeCaret.current = next.caret;
   };
   const send = async () => {
     const body = text.trim();
