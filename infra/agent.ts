@@ -11,6 +11,12 @@ import { Construct } from "constructs";
 import type { Functions } from "./functions";
 
 export const WORKER_TIMEOUT = Duration.minutes(2);
+// Streams one invocation runs side by side. The stream benchmark measures about a tenth of a
+// core per stream with two readers (mostly SDK work for PostToConnection); 1,024 MB is about
+// 0.6 vCPU, so five streams would saturate it and every token would wait on the CPU.
+export const STREAMS_PER_INVOCATION = 2;
+// Answers streaming at once, across invocations.
+const MAX_STREAMS = 100;
 
 export class Agent extends Construct {
   readonly queue: sqs.Queue;
@@ -30,7 +36,11 @@ export class Agent extends Construct {
     });
     this.worker = props.functions.create("agent-worker", { timeout: WORKER_TIMEOUT, memorySize: 1024 });
     this.worker.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 20 }),
+      new SqsEventSource(this.queue, {
+        batchSize: STREAMS_PER_INVOCATION,
+        reportBatchItemFailures: true,
+        maxConcurrency: MAX_STREAMS / STREAMS_PER_INVOCATION,
+      }),
     );
   }
 }

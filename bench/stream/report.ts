@@ -1,11 +1,11 @@
-// The stream benchmark's printed table: one column per variant, the ratio baseline / coalesced,
-// and the issue's targets checked against the coalesced variant.
+// The stream benchmark's printed table: one column per variant, the ratio baseline / design
+// point, and the issue's targets checked against the variants that run the configured defaults.
 import type { Summary } from "./summary";
 
 interface Row {
   label: string;
   value: (s: Summary) => number | string;
-  /** Upper bound the coalesced variant must stay within. */
+  /** The issue's upper bound for the variants that run the configured defaults. */
   target?: number;
 }
 
@@ -15,6 +15,8 @@ const ROWS: Row[] = [
     label: "readers with whole, ordered answer",
     value: (s) => `${s.readersWithWholeOrderedAnswer}/${s.readers}`,
   },
+  { label: "chunks per delta (setting)", value: (s) => s.tokensPerDelta },
+  { label: "p95 floor of the setting (ms)", value: (s) => s.latencyFloorMs },
   { label: "token-to-client latency p50 (ms)", value: (s) => s.latencyMs.p50 },
   { label: "token-to-client latency p95 (ms)", value: (s) => s.latencyMs.p95, target: 60 },
   { label: "token-to-client latency p99 (ms)", value: (s) => s.latencyMs.p99 },
@@ -33,6 +35,7 @@ const ROWS: Row[] = [
   { label: "DynamoDB call, mean (ms)", value: (s) => s.meanCallMs.dynamodb },
   { label: "PostToConnection call, mean (ms)", value: (s) => s.meanCallMs.postToConnection },
   { label: "stack process CPU (cores)", value: (s) => s.cpuCores.stack },
+  { label: "stack event-loop delay p99 (ms)", value: (s) => s.stackEventLoopDelayP99Ms },
   { label: "readers process CPU (cores)", value: (s) => s.cpuCores.readers },
   { label: "cost / 1,000 answers (USD)", value: (s) => s.costPer1000AnswersUsd.total },
   { label: "  of which Lambda", value: (s) => s.costPer1000AnswersUsd.lambda },
@@ -41,45 +44,59 @@ const ROWS: Row[] = [
   { label: "  of which SQS", value: (s) => s.costPer1000AnswersUsd.sqs },
 ];
 
-/** Ratios baseline / coalesced of every numeric row, keyed by label. */
-export function ratios(coalesced: Summary, baseline: Summary): Record<string, number> {
+/** Ratios `of` / `over` of every numeric row, keyed by label. */
+export function ratios(of: Summary, over: Summary): Record<string, number> {
   return Object.fromEntries(
     ROWS.flatMap(({ label, value }) => {
-      const [a, b] = [value(coalesced), value(baseline)];
+      const [a, b] = [value(over), value(of)];
       return typeof a === "number" && typeof b === "number" && a !== 0 ? [[label.trim(), round(b / a)]] : [];
     }),
   );
 }
 
-/** Targets of the coalesced variant: label -> {target, measured, met}. */
-export function targets(coalesced: Summary) {
+/** Each target, checked against each of `judged`: label -> {target, variant -> {measured, met}}. */
+export function targets(judged: Summary[]) {
   return Object.fromEntries(
-    ROWS.flatMap(({ label, value, target }) => {
-      const measured = value(coalesced);
-      return target === undefined || typeof measured !== "number"
+    ROWS.flatMap(({ label, value, target }) =>
+      target === undefined
         ? []
-        : [[label, { target, measured: round(measured), met: measured <= target }]];
-    }),
+        : [
+            [
+              label,
+              {
+                target,
+                ...Object.fromEntries(
+                  judged.map((s) => {
+                    const measured = value(s);
+                    const met = typeof measured === "number" && measured <= target;
+                    return [
+                      s.variant,
+                      { measured: typeof measured === "number" ? round(measured) : measured, met },
+                    ];
+                  }),
+                ),
+              },
+            ],
+          ],
+    ),
   );
 }
 
-export function table(coalesced: Summary, baseline?: Summary): string {
+/** One column per variant, then `of` / `over` when given. */
+export function table(columns: Summary[], ratio?: { of: Summary; over: Summary }): string {
   const header = [
     "",
-    coalesced.variant,
-    ...(baseline ? [baseline.variant, "baseline/coalesced"] : []),
+    ...columns.map((c) => c.variant),
+    ...(ratio ? [`${ratio.of.variant} / ${ratio.over.variant}`] : []),
     "target",
   ];
   const lines = ROWS.map(({ label, value, target }) => {
-    const a = value(coalesced);
-    const cells = [label, show(a)];
-    if (baseline) {
-      const b = value(baseline);
-      cells.push(show(b), typeof a === "number" && typeof b === "number" && a !== 0 ? `${show(b / a)}x` : "");
+    const cells = [label, ...columns.map((c) => show(value(c)))];
+    if (ratio) {
+      const [a, b] = [value(ratio.over), value(ratio.of)];
+      cells.push(typeof a === "number" && typeof b === "number" && a !== 0 ? `${show(b / a)}x` : "");
     }
-    cells.push(
-      target === undefined ? "" : `<= ${target} ${typeof a === "number" && a <= target ? "met" : "MISSED"}`,
-    );
+    cells.push(target === undefined ? "" : `<= ${target}`);
     return cells;
   });
   const widths = header.map((_, i) =>
@@ -90,6 +107,18 @@ export function table(coalesced: Summary, baseline?: Summary): string {
       .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
       .join("  ");
   return [format(header), ...lines.map(format)].join("\n");
+}
+
+/** The targets as lines: each judged variant's value, met or MISSED. */
+export function verdicts(judged: Summary[]): string {
+  return Object.entries(targets(judged))
+    .map(([label, { target, ...by }]) => {
+      const results = Object.entries(by as Record<string, { measured: unknown; met: boolean }>)
+        .map(([variant, r]) => `${variant} ${r.measured} ${r.met ? "met" : "MISSED"}`)
+        .join("; ");
+      return `  ${label} <= ${target}: ${results}`;
+    })
+    .join("\n");
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,11 +1,12 @@
 // The stack side of the stream benchmark, one child process per variant: a local stack with
 // its own DynamoDB Local, the worker answering through the fake Anthropic API, and counters on
 // every AWS client. The driver resets the counters before asking and collects them after.
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { RunEntity } from "@rehome/core/agent/entity";
 import { connections, dynamo, sqs } from "@rehome/core/aws/clients";
+import { config } from "@rehome/core/config";
 import { Demo } from "@rehome/core/demo";
 import { startStack } from "@rehome/local/stack";
-// Run timings are the worker's own record; no API returns them, so read the entity directly.
-import { RunEntity } from "../../packages/core/src/agent/entity";
 import { countCalls } from "./counters";
 import { busy } from "./cpu";
 import { argument, serve } from "./ipc";
@@ -44,11 +45,15 @@ const counters = countCalls({
 });
 
 let cpu = busy();
+// How late the stack's timers fire: its tail is the time a token waits for the CPU.
+const lateness = monitorEventLoopDelay({ resolution: 10 });
 
 serve({ url: stack.url } satisfies StackReady, {
   reset: () => {
     counters.reset();
     cpu = busy();
+    lateness.reset();
+    lateness.enable();
   },
   /**
    * Called once every subscriber has the completed event: only the run's final write and the
@@ -59,6 +64,10 @@ serve({ url: stack.url } satisfies StackReady, {
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
     const counted = counters.snapshot();
     const cpuShare = cpu.share();
+    lateness.disable();
+    // The histogram counts from each timer's due time plus its resolution: report the delay alone.
+    const eventLoopDelayP99Ms = Math.max(0, lateness.percentile(99) / 1e6 - 10);
+    // Run timings are the worker's own record; no API returns them, so read the entity directly.
     const timings: RunTiming[] = await Promise.all(
       runIds.map(async (runId) => {
         const { data: run } = await RunEntity().get({ workspaceId, runId }).go();
@@ -70,7 +79,7 @@ serve({ url: stack.url } satisfies StackReady, {
         };
       }),
     );
-    return { counted, timings, cpuShare };
+    return { counted, timings, cpuShare, eventLoopDelayP99Ms, stream: config().stream };
   },
   stop: () => stack.stop(),
 });

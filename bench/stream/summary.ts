@@ -3,6 +3,7 @@
 import { PRICES } from "../prices";
 import { type AnswerUsage, costPer1000Answers } from "./cost";
 import { isDynamoRead, type Tally } from "./counters";
+import { latencyFloorMs } from "./floor";
 import { distribution, mean } from "./stats";
 import type { Measured } from "./variant";
 
@@ -13,6 +14,8 @@ export type Summary = ReturnType<typeof summarize>;
 
 export function summarize(m: Measured) {
   const answers = m.timings.length;
+  // A window of 0 sends every token alone, whatever the count says.
+  const tokensPerDelta = m.stream.coalesceMs === 0 ? 1 : m.stream.coalesceTokens;
   const perAnswer = (n: number) => n / answers;
   const dynamodb = m.counted.dynamodb ?? {};
   const side = (read: boolean) =>
@@ -42,12 +45,15 @@ export function summarize(m: Measured) {
   );
   return {
     variant: m.variant.name,
+    about: m.variant.about,
     streams: m.variant.streams,
     streamEnv: m.variant.env,
+    tokensPerDelta,
     answersCompleted: m.timings.filter((t) => t.status === "completed").length,
     readers: m.readers.length,
     readersWithWholeOrderedAnswer: intact.length,
     latencyMs: round(distribution(m.latencies), 1),
+    latencyFloorMs: latencyFloorMs(tokensPerDelta, m.settings.tokensPerSec, m.settings.gatewayLatencyMs),
     socketMessagesPer1000TokensPerReader: mean(m.readers.map((r) => (r.frames / r.tokens) * 1000)),
     postToConnectionPerAnswer: usage.socketMessages,
     dynamodb: {
@@ -71,6 +77,7 @@ export function summarize(m: Measured) {
     workerSeconds: round(distribution(workerSeconds), 2),
     elapsedSeconds: m.elapsedMs / 1000,
     cpuCores: round(m.cpuShare, 2),
+    stackEventLoopDelayP99Ms: Math.round(m.eventLoopDelayP99Ms),
     costPer1000AnswersUsd: round(costPer1000Answers(usage, PRICES), 4),
   };
 }

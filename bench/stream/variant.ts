@@ -2,6 +2,8 @@
 // stack (its own DynamoDB Local, so no variant inherits another's warm JVM), gathers the
 // readers, zeroes the counters, asks every stream's question at once and waits for the answers.
 import { resolve } from "node:path";
+import type { Config } from "@rehome/core/config";
+import { STREAMS_PER_INVOCATION } from "../../infra/agent";
 import type { Counted } from "./counters";
 import { busy } from "./cpu";
 import { type Child, spawnChild } from "./ipc";
@@ -18,6 +20,8 @@ export interface Settings {
 
 export interface Variant {
   name: string;
+  /** What the variant shows, one line. */
+  about: string;
   streams: number;
   /** Stream settings of this variant (STREAM_*), over the configured defaults. */
   env: Record<string, string>;
@@ -34,16 +38,22 @@ export interface Measured {
   elapsedMs: number;
   /** CPU over wall time of the stack process and of the driver (the readers), in cores. */
   cpuShare: { stack: number; readers: number };
+  /** p99 of how late the stack process's timers fired, in ms. */
+  eventLoopDelayP99Ms: number;
+  /** The stream settings the worker ran with. */
+  stream: Config["stream"];
 }
 
-type Collected = { counted: Counted; timings: RunTiming[]; cpuShare: number };
+type Collected = {
+  counted: Counted;
+  timings: RunTiming[];
+  cpuShare: number;
+  eventLoopDelayP99Ms: number;
+  stream: Config["stream"];
+};
 
 const HERE = import.meta.dirname;
 const QUESTION = "What changed today?";
-/** Batches of 10 runs per worker invocation, as the local event source sends them. */
-const RUNS_PER_BATCH = 10;
-/** Records per invocation of the deployed worker (infra/agent.ts). */
-const LAMBDA_BATCH_SIZE = 5;
 // The bench asks a hundred questions as one person in seconds: governance must not refuse them
 // (0 budgets = no limit).
 const UNLIMITED = "1000000";
@@ -74,10 +84,17 @@ export async function runVariant(variant: Variant, settings: Settings, timeoutMs
     } satisfies ProviderArgument);
     children.push(provider);
     const stack = await spawnChild<StackReady>(resolve(HERE, "server.ts"), {
-      env: { ...BENCH_ENV, ANTHROPIC_BASE_URL: provider.ready.url, ...variant.env },
+      env: {
+        ...BENCH_ENV,
+        PROBE_EPOCH: String(epochMs),
+        ANTHROPIC_BASE_URL: provider.ready.url,
+        ...variant.env,
+      },
       gatewayLatencyMs: settings.gatewayLatencyMs,
-      workerConcurrency: Math.ceil(variant.streams / RUNS_PER_BATCH),
-      lambdaInvocations: Math.ceil(variant.streams / LAMBDA_BATCH_SIZE),
+      // The questions trickle in, so batches are partial: as on Lambda, which adds invocations
+      // while messages wait, a batch of one must not hold the next back.
+      workerConcurrency: variant.streams,
+      lambdaInvocations: Math.ceil(variant.streams / STREAMS_PER_INVOCATION),
     } satisfies StackArgument);
     children.push(stack);
 
@@ -93,10 +110,13 @@ export async function runVariant(variant: Variant, settings: Settings, timeoutMs
     );
     const elapsedMs = Date.now() - started;
     const readersShare = readersCpu.share();
-    const { counted, timings, cpuShare } = await stack.call<Collected>("collect", {
-      workspaceId: audience.workspaceId,
-      runIds,
-    });
+    const { counted, timings, cpuShare, eventLoopDelayP99Ms, stream } = await stack.call<Collected>(
+      "collect",
+      {
+        workspaceId: audience.workspaceId,
+        runIds,
+      },
+    );
     audience.close();
     return {
       variant,
@@ -113,6 +133,8 @@ export async function runVariant(variant: Variant, settings: Settings, timeoutMs
       timings,
       elapsedMs,
       cpuShare: { stack: cpuShare, readers: readersShare },
+      eventLoopDelayP99Ms,
+      stream,
     };
   } finally {
     for (const child of children.reverse()) await child.stop();

@@ -34,7 +34,12 @@ export async function startConversation(page: Page) {
   const before = page.url();
   await page.getByRole("button", { name: /Start a conversation|New conversation/ }).click();
   await expect(page).not.toHaveURL(before);
-  await expect(page.getByRole("log", { name: "Conversation" })).toContainText("Pick a quick prompt");
+  // The URL changes a render before the new conversation replaces the old one, which may be
+  // empty too: wait for the log of the thread the URL names, or a click lands in the old one.
+  const threadId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+  const log = page.getByRole("log", { name: "Conversation" });
+  await expect(log).toHaveAttribute("data-thread-id", threadId);
+  await expect(log).toContainText("Pick a quick prompt");
 }
 
 /** A full-page screenshot from the top, so the sticky header sits where a person sees it. */

@@ -99,10 +99,11 @@ describe("the synthesized stage", () => {
     );
   });
 
-  it("runs the worker with partial batch responses and a maximum concurrency", () => {
+  it("runs the worker with partial batch responses, two streams per invocation and a maximum concurrency", () => {
     template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      BatchSize: 2,
       FunctionResponseTypes: ["ReportBatchItemFailures"],
-      ScalingConfig: { MaximumConcurrency: Match.anyValue() },
+      ScalingConfig: { MaximumConcurrency: 50 },
     });
   });
 

@@ -3,6 +3,7 @@
 // fail without reaching the provider; after the cooldown one trial run goes through, and its
 // success closes the breaker (its failure opens it again). The worker is driven by hand.
 import { Agent } from "@rehome/core/agent";
+import { Summary } from "@rehome/core/summary";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, login } from "../support/stack";
@@ -15,6 +16,7 @@ let stack: Awaited<ReturnType<typeof bootStack>>;
 let token: string;
 let workspaceId: string;
 let threadId: string;
+let kitchen: string;
 
 beforeAll(async () => {
   fake = await startFakeAnthropic({ kind: "overloaded" });
@@ -34,7 +36,7 @@ beforeAll(async () => {
   token = team.token;
   workspaceId = team.user.workspaceId;
   const projects = (await call(stack, "GET", "/api/projects", { token })).body.items;
-  const kitchen = projects.find((p: { name: string }) => p.name.startsWith("Kitchen")).id;
+  kitchen = projects.find((p: { name: string }) => p.name.startsWith("Kitchen")).id;
   threadId = (await call(stack, "POST", `/api/projects/${kitchen}/agent/threads`, { token, body: {} })).body
     .id;
 });
@@ -116,5 +118,31 @@ describe("the agent's circuit breaker", () => {
     for (let i = 0; i < THRESHOLD - 1; i++) expect(await answer((await askAccepted()).run.id)).toBe("failed");
     fake.script({ kind: "answer", text: "Back to normal." });
     expect(await answer((await askAccepted()).run.id)).toBe("completed");
+  });
+});
+
+describe("digests and the circuit breaker", () => {
+  it("a failing digest counts in the streak; while open a digest repeats the last one without calling the provider", async () => {
+    fake.script(
+      { kind: "answer", text: "Tiles went up today." },
+      { kind: "answer", text: "On track for handover." },
+    );
+    const first = await Summary.writeProjectDigest(workspaceId, kitchen);
+    expect(first).toMatchObject({
+      cached: false,
+      content: "Tiles went up today.\n\nOn track for handover.\n",
+    });
+
+    for (let i = 0; i < THRESHOLD; i++)
+      await expect(Summary.writeProjectDigest(workspaceId, kitchen)).rejects.toThrow();
+    await expectUnavailable();
+
+    const before = fake.requests().length;
+    const repeated = await Summary.writeProjectDigest(workspaceId, kitchen);
+    expect(repeated).toMatchObject({ cached: true, cachedFrom: first.createdAt, content: first.content });
+    expect(repeated.id).not.toBe(first.id);
+    // No earlier rollup to repeat: the job fails (the queue retries it), still without a request.
+    await expect(Summary.writeWorkspaceRollup(workspaceId)).rejects.toThrow(/circuit breaker is open/);
+    expect(fake.requests().length).toBe(before);
   });
 });

@@ -122,6 +122,8 @@ describe("agent budgets and cost", () => {
     expect(notice).toMatchObject({ subjectType: "workspace", subjectId: workspaceId, projectId: null });
     expect(notice.text).toMatch(/over 80% of today's assistant budget/);
     await expect.poll(async () => (await budgetEmails()).length).toBe(1);
+    const [email] = await budgetEmails();
+    expect(email?.html).toContain("/admin/cost");
 
     await answerOne();
     expect(await budgetNotices()).toHaveLength(1);

@@ -50,6 +50,7 @@ export function Conversation({ threadId, prompts, citations, intro }: Props) {
         role="log"
         aria-label="Conversation"
         data-testid="agent-log"
+        data-thread-id={threadId}
       >
         {items.length === 0 && <Empty>{intro} Pick a quick prompt below or type a question.</Empty>}
         {items.map((m) => {

@@ -72,6 +72,7 @@ export async function processRun(
   const audience = cachedAudience(channel, AUDIENCE_MAX_AGE_MS);
   const coalescer = coalesce({
     windowMs: stream.coalesceMs,
+    tokensPerDelta: stream.coalesceTokens,
     maxChars: stream.coalesceMaxChars,
     flush: async (delta, waitedMs) => {
       if (options.crash?.aborted || state.lostLease) return;

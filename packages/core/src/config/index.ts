@@ -77,7 +77,10 @@ export const Schema = z
     AGENT_LIMIT_PER_MINUTE: int(5),
     AGENT_LIMIT_PER_DAY: int(50),
     AGENT_WORKSPACE_LIMIT_PER_DAY: int(500),
+    /** Longest a token waits in the coalescer; 0 = every token its own delta. */
     STREAM_COALESCE_MS: int(50),
+    /** Mean provider chunks per delta (the stream benchmark chose it, see README). */
+    STREAM_COALESCE_TOKENS: z.coerce.number().min(1).max(1000).default(4.05),
     STREAM_COALESCE_MAX_CHARS: int(512),
     /** How often a streaming answer's content + seq is saved; 0 = after every delta. */
     STREAM_CHECKPOINT_MS: int(1500),
@@ -184,6 +187,7 @@ function toConfig(env: z.infer<typeof Schema>) {
     },
     stream: {
       coalesceMs: env.STREAM_COALESCE_MS,
+      coalesceTokens: env.STREAM_COALESCE_TOKENS,
       coalesceMaxChars: env.STREAM_COALESCE_MAX_CHARS,
       checkpointMs: env.STREAM_CHECKPOINT_MS,
       leaseMs: env.AGENT_LEASE_SECONDS * 1000,

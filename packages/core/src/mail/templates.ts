@@ -56,7 +56,7 @@ export const budgetWarningEmail = (input: { to: string; headline: string; detail
     `ReHome: ${input.headline}`,
     [input.headline, input.detail, "At 100% the assistant stops answering until the budget resets."],
     "Review usage and budgets",
-    pageUrl("/admin"),
+    pageUrl("/admin/cost"),
   );
 
 /** A digest (daily per project, weekly rollup) for someone who opted in to digest emails. */

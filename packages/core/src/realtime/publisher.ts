@@ -57,28 +57,38 @@ export async function publish<S extends z.ZodType>(
 }
 
 /**
- * A channel's subscribers, queried at most once per `maxAgeMs`: an answer's deltas leave every
- * few tens of ms, and one Query each would cost more than the posts. Someone who subscribes in
- * between hears the stream from the next refresh on and catches up from the checkpoint.
+ * A channel's subscribers, kept between publishes: an answer's deltas leave every few tens of
+ * ms, and one Query each would cost more than the posts. Only the first publish waits for the
+ * Query; after `maxAgeMs` the next one starts a refresh in the background and still goes to the
+ * kept list, so no delta waits on DynamoDB. Someone who subscribes in between hears the stream
+ * once a refresh lands and catches up from the checkpoint; someone removed from the project has
+ * their sockets closed (access.ts), so the kept list never outlives their access.
  */
 export function cachedAudience(channel: string, maxAgeMs: number): Audience {
-  let cached: { at: number; list: Promise<Subscriber[]> } | undefined;
+  const gone = new Set<string>();
+  let kept: { at: number; list: Subscriber[] } | undefined;
+  let refreshing: Promise<Subscriber[]> | undefined;
+  const refresh = () => {
+    refreshing ??= subscriptions(channel)
+      .then((list) => {
+        kept = { at: performance.now(), list };
+        return list;
+      })
+      .finally(() => {
+        refreshing = undefined;
+      });
+    return refreshing;
+  };
+  const live = (list: Subscriber[]) => list.filter((s) => !gone.has(s.connectionId));
   return {
-    list() {
-      if (!cached || performance.now() - cached.at > maxAgeMs) {
-        const list = subscriptions(channel);
-        // A failed Query is not remembered: the next publish asks again.
-        list.catch(() => {
-          if (cached?.list === list) cached = undefined;
-        });
-        cached = { at: performance.now(), list };
-      }
-      return cached.list;
+    async list() {
+      if (!kept) return live(await refresh());
+      // A failed background refresh is not remembered: a later publish tries again.
+      if (performance.now() - kept.at > maxAgeMs) refresh().catch(() => undefined);
+      return live(kept.list);
     },
     drop(connectionIds) {
-      if (!cached || connectionIds.length === 0) return;
-      const gone = new Set(connectionIds);
-      cached = { ...cached, list: cached.list.then((l) => l.filter((s) => !gone.has(s.connectionId))) };
+      for (const id of connectionIds) gone.add(id);
     },
   };
 }

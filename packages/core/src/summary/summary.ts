@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../actor";
-import { build } from "../agent/context";
+import { type AgentContext, build } from "../agent/context";
 import { citationsIn } from "../agent/finish";
 import { Budget } from "../budget";
 import { notFound } from "../error";
@@ -9,7 +9,7 @@ import { requireAdmin, requireProject, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
-import { compose } from "./compose";
+import { compose, ProviderRefused } from "./compose";
 import { emailDigest } from "./delivery";
 import { SummaryEntity } from "./entity";
 
@@ -35,6 +35,7 @@ export type Info = z.infer<typeof Info>;
 export const Events = { Ready: event("agent.summary.ready", Info) };
 
 type Item = {
+  workspaceId: string;
   scope: string;
   summaryId: string;
   kind: Info["kind"];
@@ -85,55 +86,78 @@ export async function writeProjectDigest(
   projectId: string,
   summaryId = createId(),
 ): Promise<Info> {
-  const done = await written(workspaceId, projectId, summaryId);
-  if (done) return store(done, Channel.project(projectId));
-  const cached = await cachedIfSpent(workspaceId, projectId, summaryId);
-  if (cached) return store(cached, Channel.project(projectId));
+  const target = { workspaceId, scope: projectId, summaryId };
+  const done = await written(target);
+  if (done) return delivered(done);
   const system: Actor = { type: "system", workspaceId };
-  const project = await Project.get(system, projectId);
-  // Participants read digests, so contact details are masked whatever the writer may see.
-  const context = await build(system, projectId, { maskContacts: true });
-  const content = await compose(workspaceId, DAILY_PROMPTS, context);
-  const digest = { workspaceId, scope: projectId, summaryId, kind: "daily" as const, content };
-  return store({ ...digest, title: `Daily digest — ${project.name}` }, Channel.project(projectId));
+  const draft = await writeOrRepeat(target, DAILY_PROMPTS, async () => {
+    const project = await Project.get(system, projectId);
+    // Participants read digests, so contact details are masked whatever the writer may see.
+    const context = await build(system, projectId, { maskContacts: true });
+    return { kind: "daily", title: `Daily digest — ${project.name}`, context };
+  });
+  return store(draft, Channel.project(projectId));
 }
 
 /** Writes the weekly rollup of a workspace for its admins (emailed to those who opted in). */
 export async function writeWorkspaceRollup(workspaceId: string, summaryId = createId()): Promise<Info> {
-  const done = await written(workspaceId, WORKSPACE_SCOPE, summaryId);
-  if (done) return store(done);
-  const cached = await cachedIfSpent(workspaceId, WORKSPACE_SCOPE, summaryId);
-  if (cached) return store(cached);
-  const context = await build({ type: "system", workspaceId }, null);
-  const content = await compose(workspaceId, WEEKLY_PROMPTS, context);
-  const title = `Weekly rollup — week of ${nowIso().slice(0, 10)}`;
-  return store({ workspaceId, scope: WORKSPACE_SCOPE, summaryId, kind: "weekly", title, content });
+  const target = { workspaceId, scope: WORKSPACE_SCOPE, summaryId };
+  const done = await written(target);
+  if (done) return delivered(done);
+  const draft = await writeOrRepeat(target, WEEKLY_PROMPTS, async () => ({
+    kind: "weekly",
+    title: `Weekly rollup — week of ${nowIso().slice(0, 10)}`,
+    context: await build({ type: "system", workspaceId }, null),
+  }));
+  return store(draft);
 }
 
 // One prompt per section; the offline provider answers each of these from the context alone.
 const DAILY_PROMPTS = ["What changed today?", "Give an overview of where things stand."];
 const WEEKLY_PROMPTS = ["Blocked tasks", "Overdue by assignee", "Give an overview of where things stand."];
 
+type Target = { workspaceId: string; scope: string; summaryId: string };
+
+type Draft = Pick<Item, "workspaceId" | "scope" | "summaryId" | "kind" | "title" | "content" | "cachedFrom">;
+
 /** A redelivered job finds its digest already written and only finishes it: no second provider call. */
-async function written(workspaceId: string, scope: string, summaryId: string): Promise<Draft | undefined> {
+async function written({ workspaceId, scope, summaryId }: Target): Promise<Item | undefined> {
   const { data } = await SummaryEntity().get({ workspaceId, scope, summaryId }).go();
-  return data ? { ...data, workspaceId } : undefined;
+  return data ?? undefined;
 }
 
-type Draft = Pick<Item, "scope" | "summaryId" | "kind" | "title" | "content" | "cachedFrom"> & {
-  workspaceId: string;
-};
-
 /**
- * With the workspace's budget spent, a digest repeats the last one, marked cached, instead of
- * being written anew. Without an earlier one it is written as usual.
+ * A new digest from the provider; with the workspace's budget spent, or the provider's breaker
+ * open, the last digest again, marked cached. Without an earlier one a spent budget still writes
+ * (the first digest of a workspace is never missing), and an open breaker fails the job, so the
+ * queue retries it later.
  */
-async function cachedIfSpent(
-  workspaceId: string,
-  scope: string,
-  summaryId: string,
-): Promise<Draft | undefined> {
-  if (!(await Budget.isWorkspaceSpent(workspaceId))) return undefined;
+async function writeOrRepeat(
+  target: Target,
+  prompts: string[],
+  prepare: () => Promise<{ kind: Draft["kind"]; title: string; context: AgentContext }>,
+): Promise<Draft> {
+  if (await Budget.isWorkspaceSpent(target.workspaceId)) {
+    const last = await repeatLast(target);
+    if (last) return last;
+  }
+  const { kind, title, context } = await prepare();
+  try {
+    return {
+      ...target,
+      kind,
+      title,
+      content: await compose(target.workspaceId, target.summaryId, prompts, context),
+    };
+  } catch (error) {
+    const last = error instanceof ProviderRefused ? await repeatLast(target) : undefined;
+    if (last) return last;
+    throw error;
+  }
+}
+
+/** The scope's newest digest under a new id, marked with when it was first written. */
+async function repeatLast({ workspaceId, scope, summaryId }: Target): Promise<Draft | undefined> {
   const { data } = await SummaryEntity()
     .query.primary({ workspaceId, scope })
     .go({ order: "desc", limit: 1 });
@@ -161,11 +185,18 @@ async function store(draft: Draft, channel?: string): Promise<Info> {
       () => true,
       () => false,
     );
-  const { workspaceId, scope, summaryId } = draft;
-  const stored = created ? item : (await SummaryEntity().get({ workspaceId, scope, summaryId }).go()).data;
-  if (!stored) throw new Error(`summary ${summaryId} could not be stored`);
+  if (!created) {
+    const stored = await written(draft);
+    if (!stored) throw new Error(`summary ${draft.summaryId} could not be stored`);
+    return delivered(stored);
+  }
+  if (channel) await publish(channel, Events.Ready, toInfo(item));
+  return delivered(item);
+}
+
+/** Emails a stored summary to those who opted in (once each, however often this runs). */
+async function delivered(stored: Item): Promise<Info> {
   const info = toInfo(stored);
-  if (created && channel) await publish(channel, Events.Ready, info);
   await emailDigest(stored, info.projectId);
   return info;
 }
