@@ -101,7 +101,9 @@ test("Stop ends a streaming answer and Retry asks again", async ({ page }) => {
   });
 });
 
-test("an admin asks the workspace agent and reads the weekly digest", async ({ browser }) => {
+test("an admin asks the workspace agent, opens a cited task in its project and reads the weekly digest", async ({
+  browser,
+}) => {
   const admin = await personIn(browser, "admin@demo.rehome.local");
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
   await admin
@@ -115,6 +117,10 @@ test("an admin asks the workspace agent and reads the weekly digest", async ({ b
   });
   await expect(admin.getByRole("heading", { name: "Weekly digest" })).toBeVisible();
   await shot(admin, "admin-agent");
+
+  await admin.getByTestId("answer").last().getByRole("link", { name: "↗ task" }).first().click();
+  await expect(admin).toHaveURL(/\/projects\/[^/]+\/board\?task=/);
+  await expect(admin.getByRole("dialog")).toBeVisible();
 });
 
 /** From now on the API refuses this page's questions with `status` and `code`. */

@@ -24,7 +24,9 @@ test("a person's digest-email choice is saved and kept after a reload", async ({
   await expect(toggle).toBeChecked({ checked: before });
 });
 
-test("a digest repeated while the AI budget is spent is marked as cached", async ({ page }) => {
+test("a digest repeated while the AI budget is spent (or the provider down) is marked as cached", async ({
+  page,
+}) => {
   // Writing digests is the scheduler's (tested there); here only what a reader sees of a cached one.
   await page.route("**/api/projects/*/summaries", (route) =>
     route.fulfill({
@@ -37,6 +39,7 @@ test("a digest repeated while the AI budget is spent is marked as cached", async
             title: "Daily digest — Kitchen remodel",
             content: "Two tasks moved to done.",
             citations: [],
+            citedProjects: {},
             createdAt: "2026-03-04T07:00:00.000Z",
             cached: true,
             cachedFrom: "2026-03-03T07:00:00.000Z",
@@ -48,6 +51,7 @@ test("a digest repeated while the AI budget is spent is marked as cached", async
             title: "Daily digest — Kitchen remodel",
             content: "Two tasks moved to done.",
             citations: [],
+            citedProjects: {},
             createdAt: "2026-03-03T07:00:00.000Z",
             cached: false,
             cachedFrom: null,
@@ -61,5 +65,7 @@ test("a digest repeated while the AI budget is spent is marked as cached", async
   const notes = page.getByTestId("digest-cached");
   await expect(notes).toHaveCount(1);
   const day = await page.evaluate(() => new Date("2026-03-03T07:00:00.000Z").toLocaleDateString());
-  await expect(notes).toHaveText(`Cached digest from ${day} — the AI budget is spent`);
+  await expect(notes).toHaveText(
+    `Cached digest from ${day} — the AI budget is spent or the assistant is unavailable`,
+  );
 });

@@ -33,10 +33,12 @@ export async function openProject(page: Page, name: RegExp, tab = "Board") {
 export async function startConversation(page: Page) {
   const before = page.url();
   await page.getByRole("button", { name: /Start a conversation|New conversation/ }).click();
-  await expect(page).not.toHaveURL(before);
+  // The new thread's own URL: `.../agent/{id}`, not where the page was (a thread, or the tab).
+  const threadUrl = /\/agent\/([^/?]+)$/;
+  await expect.poll(() => page.url() !== before && threadUrl.test(new URL(page.url()).pathname)).toBe(true);
   // The URL changes a render before the new conversation replaces the old one, which may be
   // empty too: wait for the log of the thread the URL names, or a click lands in the old one.
-  const threadId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+  const threadId = threadUrl.exec(new URL(page.url()).pathname)?.[1] ?? "";
   const log = page.getByRole("log", { name: "Conversation" });
   await expect(log).toHaveAttribute("data-thread-id", threadId);
   await expect(log).toContainText("Pick a quick prompt");

@@ -36,6 +36,7 @@ let contactMessage: string;
 interface Planted {
   marker: string;
   task: string;
+  projectId: string;
   ids: string[];
 }
 let demo: Planted;
@@ -74,7 +75,7 @@ async function plant(owner: Person, marker: string, word: string): Promise<Plant
   });
   if (file.status !== 200) throw new Error(`upload: ${file.status}`);
   const ids = [`task:${task.id}`, `message:${message.id}`, `file:${file.body.id}`, `project:${project.id}`];
-  return { marker, task: `task:${task.id}`, ids };
+  return { marker, task: `task:${task.id}`, projectId: project.id, ids };
 }
 
 beforeAll(async () => {
@@ -149,7 +150,12 @@ async function ask(who: Person, threadId: string, question: string, provider?: P
     .get({ workspaceId: who.user.workspaceId, runId: asked.run.id })
     .go();
   expect(stored.status, question).toBe("completed");
-  return { streamed, stored: stored.content as string, used: run?.contextUsed ?? [] };
+  return {
+    streamed,
+    stored: stored.content as string,
+    citedProjects: stored.citedProjects as Record<string, string>,
+    used: run?.contextUsed ?? [],
+  };
 }
 type Answer = Awaited<ReturnType<typeof ask>>;
 
@@ -197,6 +203,11 @@ describe("the admin agent's context", () => {
     }
     expect(answers.get("Blocked tasks")?.stored).toContain(`[${demo.task}]`);
     expect(answers.get("Tell me about quince and walnut")?.stored).toContain(`[${demo.task}]`);
+    // Every citation names its project, so the SPA can open it from a workspace-wide answer.
+    expect(answers.get("Blocked tasks")?.citedProjects[demo.task]).toBe(demo.projectId);
+    for (const [question, seen] of answers)
+      for (const citation of seen.stored.match(/\[(task|message):[A-Za-z0-9_-]+\]/g) ?? [])
+        expect(Object.keys(seen.citedProjects), question).toContain(citation.slice(1, -1));
   }, 60_000);
 
   it("of the other workspace never holds anything of Demo Renovations", async () => {

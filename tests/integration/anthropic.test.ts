@@ -65,7 +65,13 @@ describe("the anthropic provider", () => {
     fake.script({ kind: "answer", text: ANSWER, tokensPerSec: 200 });
     const result = await ask();
     expectWellFormed(result);
-    expect(result.stored).toMatchObject({ status: "completed", content: ANSWER, citations: ["task:abc"] });
+    // task:abc is not in the context: the citation is kept but names no project, so it is not linked.
+    expect(result.stored).toMatchObject({
+      status: "completed",
+      content: ANSWER,
+      citations: ["task:abc"],
+      citedProjects: {},
+    });
     const request = fake.requests().at(-1);
     expect(JSON.stringify(request?.messages[0]?.content)).toContain("<project_data");
   });

@@ -1,14 +1,12 @@
-// The admin agent: workspace-wide threads over every project. Its answers cite tasks without
-// their project, so citations show as labels rather than links.
+// The admin agent: workspace-wide threads over every project; its citations open the cited
+// task or message in its own project.
 import { useQuery } from "@tanstack/react-query";
 import { AgentPanel } from "../agent/AgentPanel";
-import type { CitationTarget } from "../agent/citations";
 import { promptsFor } from "../agent/prompts";
 import { api } from "../session";
 import { WeeklyDigest } from "./WeeklyDigest";
 
 const THREADS_KEY = ["agent-threads", "workspace"];
-const noLinks: CitationTarget = () => undefined;
 
 export function AdminAgent() {
   const threads = useQuery({ queryKey: THREADS_KEY, queryFn: () => api.agent.workspaceThreads() });
@@ -19,7 +17,6 @@ export function AdminAgent() {
       createThread={(title) => api.agent.createWorkspaceThread({ title })}
       basePath="/admin/agent"
       prompts={promptsFor("admin")}
-      citations={noLinks}
       intro="Ask the workspace assistant about every project: overdue work, blocked tasks, last week."
       digest={<WeeklyDigest />}
     />

@@ -13,7 +13,6 @@ export function WeeklyDigest() {
     <DigestPanel
       title="Weekly digest"
       summaries={summaries}
-      citations={() => undefined}
       empty="No weekly digest yet: one is written every Monday."
     />
   );

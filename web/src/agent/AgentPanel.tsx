@@ -7,7 +7,6 @@ import { NavLink, useNavigate, useParams } from "react-router";
 import { Empty, Failed, Loading } from "../components/States";
 import { ui } from "../components/ui";
 import { Conversation } from "./Conversation";
-import type { CitationTarget } from "./citations";
 
 interface Props {
   threads: UseQueryResult<{ items: AgentThread[] }>;
@@ -16,21 +15,11 @@ interface Props {
   /** Where thread links point: `${basePath}/${threadId}`. */
   basePath: string;
   prompts: string[];
-  citations: CitationTarget;
   intro: string;
   digest: ReactNode;
 }
 
-export function AgentPanel({
-  threads,
-  threadsKey,
-  createThread,
-  basePath,
-  prompts,
-  citations,
-  intro,
-  digest,
-}: Props) {
+export function AgentPanel({ threads, threadsKey, createThread, basePath, prompts, intro, digest }: Props) {
   const { threadId } = useParams();
   const navigate = useNavigate();
   const queries = useQueryClient();
@@ -74,13 +63,7 @@ export function AgentPanel({
       </aside>
       <div className="min-w-0">
         {current ? (
-          <Conversation
-            key={current.id}
-            threadId={current.id}
-            prompts={prompts}
-            citations={citations}
-            intro={intro}
-          />
+          <Conversation key={current.id} threadId={current.id} prompts={prompts} intro={intro} />
         ) : (
           <Empty>{intro}</Empty>
         )}

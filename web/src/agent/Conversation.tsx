@@ -10,7 +10,6 @@ import { ui } from "../components/ui";
 import { useScrollLock } from "../hooks/useScrollLock";
 import { api } from "../session";
 import { BlockedNotice } from "./BlockedNotice";
-import type { CitationTarget } from "./citations";
 import { MessageBubble } from "./MessageBubble";
 import { useAsk } from "./useAsk";
 import { messagesKey, useLiveAnswers } from "./useLiveAnswers";
@@ -18,12 +17,11 @@ import { messagesKey, useLiveAnswers } from "./useLiveAnswers";
 interface Props {
   threadId: string;
   prompts: string[];
-  citations: CitationTarget;
   /** What this assistant knows about, for an empty thread. */
   intro: string;
 }
 
-export function Conversation({ threadId, prompts, citations, intro }: Props) {
+export function Conversation({ threadId, prompts, intro }: Props) {
   const messages = useQuery({ queryKey: messagesKey(threadId), queryFn: () => api.agent.messages(threadId) });
   const items = ordered(messages.data?.items ?? []);
   const live = useLiveAnswers(threadId, messages.data?.items);
@@ -60,7 +58,6 @@ export function Conversation({ threadId, prompts, citations, intro }: Props) {
               key={m.id}
               message={m}
               content={textOf(m)}
-              citations={citations}
               onRetry={question && !busy ? () => ask.mutate(question) : undefined}
             />
           );

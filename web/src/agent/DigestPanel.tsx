@@ -1,9 +1,9 @@
 // Digests written by the agent: the newest one open, older ones folded, a repeat served while
-// the AI budget is spent marked as cached; and the reader's digest-email switch.
+// the AI budget is spent or the provider down marked as cached; and the reader's digest-email
+// switch. Citations open what they cite.
 import type { SummaryInfo } from "@rehome/client";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Empty, Failed, Loading } from "../components/States";
-import type { CitationTarget } from "./citations";
 import { linkCitations } from "./citations";
 import { DigestEmailToggle } from "./DigestEmailToggle";
 import { Markdown } from "./Markdown";
@@ -11,11 +11,10 @@ import { Markdown } from "./Markdown";
 interface Props {
   title: string;
   summaries: UseQueryResult<{ items: SummaryInfo[] }>;
-  citations: CitationTarget;
   empty: string;
 }
 
-export function DigestPanel({ title, summaries, citations, empty }: Props) {
+export function DigestPanel({ title, summaries, empty }: Props) {
   return (
     <section aria-labelledby="digest-title" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="digest-title" className="mb-2 font-semibold">
@@ -40,11 +39,11 @@ export function DigestPanel({ title, summaries, citations, empty }: Props) {
                 data-testid="digest-cached"
               >
                 Cached digest from {new Date(summary.cachedFrom ?? summary.createdAt).toLocaleDateString()} —
-                the AI budget is spent
+                the AI budget is spent or the assistant is unavailable
               </p>
             )}
             <div className="mt-2">
-              <Markdown>{linkCitations(summary.content, citations)}</Markdown>
+              <Markdown>{linkCitations(summary.content, summary.citedProjects)}</Markdown>
             </div>
           </details>
         ))}

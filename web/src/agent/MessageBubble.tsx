@@ -2,7 +2,7 @@
 // citations as links, and what can be done with it (copy, retry after a stop or failure).
 import type { AgentMessage } from "@rehome/client";
 import { useState } from "react";
-import { type CitationTarget, linkCitations } from "./citations";
+import { linkCitations } from "./citations";
 import { Markdown } from "./Markdown";
 
 const ENDED: Partial<Record<AgentMessage["status"], { text: string; tone: string }>> = {
@@ -15,11 +15,10 @@ interface Props {
   message: AgentMessage;
   /** The live text while streaming; the stored content otherwise. */
   content: string;
-  citations: CitationTarget;
   onRetry?: () => void;
 }
 
-export function MessageBubble({ message, content, citations, onRetry }: Props) {
+export function MessageBubble({ message, content, onRetry }: Props) {
   if (message.role === "user")
     return (
       <article
@@ -38,7 +37,7 @@ export function MessageBubble({ message, content, citations, onRetry }: Props) {
       className="w-fit max-w-[92%] rounded-lg bg-slate-100 px-3 py-2"
     >
       {content ? (
-        <Markdown>{linkCitations(content, citations)}</Markdown>
+        <Markdown>{linkCitations(content, message.citedProjects)}</Markdown>
       ) : (
         message.status === "streaming" && <p className="text-sm text-slate-500">Thinking…</p>
       )}

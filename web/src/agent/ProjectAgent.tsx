@@ -6,7 +6,6 @@ import { useParams } from "react-router";
 import { useChannel } from "../hooks/useChannel";
 import { api, useSession } from "../session";
 import { AgentPanel } from "./AgentPanel";
-import { projectCitations } from "./citations";
 import { DigestPanel } from "./DigestPanel";
 import { promptsFor } from "./prompts";
 
@@ -23,7 +22,6 @@ export function ProjectAgent() {
   useChannel<ProjectEvents>(`projects.${projectId}`, {
     "agent.summary.ready": () => queries.invalidateQueries({ queryKey: ["summaries", projectId] }),
   });
-  const citations = projectCitations(projectId);
   return (
     <AgentPanel
       threads={threads}
@@ -31,13 +29,11 @@ export function ProjectAgent() {
       createThread={(title) => api.agent.createThread(projectId, { title })}
       basePath={`/projects/${projectId}/agent`}
       prompts={promptsFor(user?.role)}
-      citations={citations}
       intro="Ask the project assistant about tasks, deadlines and what changed."
       digest={
         <DigestPanel
           title="Daily digest"
           summaries={summaries}
-          citations={citations}
           empty="No digest yet: one is written every morning."
         />
       }

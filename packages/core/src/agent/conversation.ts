@@ -25,6 +25,8 @@ export const AgentMessage = z
     lastSeq: z.number().int(),
     runId: z.string().nullable(),
     citations: z.array(z.string()),
+    /** The project of each citation the answer's context held (`task:ID` -> project id). */
+    citedProjects: z.record(z.string(), z.string()),
     createdAt: z.string(),
   })
   .meta({ id: "AgentMessage" });
@@ -76,6 +78,7 @@ export const toMessage = (m: MessageItem): AgentMessage => ({
   lastSeq: m.lastSeq ?? 0,
   runId: m.runId ?? null,
   citations: m.citations ?? [],
+  citedProjects: (m.citedProjects as Record<string, string> | undefined) ?? {},
   createdAt: m.createdAt,
 });
 

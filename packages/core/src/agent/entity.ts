@@ -59,6 +59,8 @@ export const AgentMessageEntity = once(
           leaseOwner: { type: "string" },
           leaseUntil: { type: "number" },
           citations: { type: "list", items: { type: "string" }, default: [] },
+          /** `task:ID` -> project id, for the citations the answer's context held. */
+          citedProjects: { type: "any" },
           createdAt: { type: "string", required: true },
           updatedAt: { type: "string", required: true },
         },

@@ -5,6 +5,7 @@ import { Budget } from "../budget";
 import * as Metric from "../metrics";
 import { Channel, publish } from "../realtime";
 import { nowIso } from "../util";
+import type { AgentContext } from "./context";
 import { toMessage } from "./conversation";
 import { AgentMessageEntity, RunEntity } from "./entity";
 import { Events } from "./events";
@@ -21,11 +22,33 @@ export interface Finish {
   /** Seq of the last delta sent; the done delta takes the next one. */
   seq: number;
   usage: Usage;
+  /** What the answer's context held; none when it failed before the context was built. */
+  citable?: Citable;
 }
 
 /** `[task:ID]` and `[message:ID]` references in an answer, for the SPA to link. */
 export const citationsIn = (content: string) =>
   [...new Set(content.match(/\[(task|message):[A-Za-z0-9_-]+\]/g) ?? [])].map((c) => c.slice(1, -1));
+
+/** What an answer may cite: the tasks and messages its context held. */
+export type Citable = Pick<AgentContext, "tasks" | "messages">;
+
+/**
+ * The project of each citation the context held, so the SPA can open it from a workspace-wide
+ * answer. A citation of anything else (made up by the model) gets none and stays a plain label.
+ */
+export function citedProjects(content: string, citable: Citable): Record<string, string> {
+  const where = new Map<string, string>([
+    ...citable.tasks.map((t) => [`task:${t.id}`, t.projectId] as const),
+    ...citable.messages.map((m) => [`message:${m.id}`, m.projectId] as const),
+  ]);
+  return Object.fromEntries(
+    citationsIn(content).flatMap((c) => {
+      const projectId = where.get(c);
+      return projectId ? [[c, projectId]] : [];
+    }),
+  );
+}
 
 export async function finish(f: Finish): Promise<boolean> {
   const seq = f.seq + 1;
@@ -39,6 +62,7 @@ export async function finish(f: Finish): Promise<boolean> {
         lastSeq: seq,
         status: f.outcome,
         citations: citationsIn(f.content),
+        citedProjects: citedProjects(f.content, f.citable ?? { tasks: [], messages: [] }),
         updatedAt: finishedAt,
       })
       .where(

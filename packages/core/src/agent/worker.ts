@@ -14,7 +14,7 @@ import { coalesce } from "./coalescer";
 import { build } from "./context";
 import { AgentMessageEntity, RunEntity, ThreadEntity } from "./entity";
 import { Events } from "./events";
-import { finish } from "./finish";
+import { type Citable, finish } from "./finish";
 import { claim, type MessageKey, renew } from "./lease";
 import { configuredProvider } from "./providers/configured";
 import type { Provider } from "./providers/provider";
@@ -99,6 +99,7 @@ export async function processRun(
   let outcome: "completed" | "cancelled" | "failed" | "timed_out" = "completed";
   let error: string | undefined;
   let reachedProvider = false;
+  let citable: Citable | undefined;
   try {
     const { data: thread } = await ThreadEntity().get({ workspaceId, threadId: run.threadId }).go();
     const { data: asker } = await UserEntity().get({ workspaceId, userId: run.userId }).go();
@@ -109,6 +110,7 @@ export async function processRun(
       { type: "user", userId: asker.userId, workspaceId, role: asker.role },
       thread.scope === "workspace" ? null : thread.scope,
     );
+    citable = context;
     await RunEntity().patch({ workspaceId, runId }).set({ contextUsed: context.used }).go();
     const request = { question: run.question, context, prefill: claimed.content, signal: abort.signal };
     reachedProvider = true;
@@ -133,6 +135,7 @@ export async function processRun(
     content: state.content,
     seq: state.seq,
     usage: provider.usage(),
+    citable,
   });
   return outcome;
 }

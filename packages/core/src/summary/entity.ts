@@ -17,6 +17,8 @@ export const SummaryEntity = once(
           title: { type: "string", required: true },
           content: { type: "string", required: true },
           citations: { type: "list", items: { type: "string" }, default: [] },
+          /** `task:ID` -> project id, for the citations the digest's context held. */
+          citedProjects: { type: "any" },
           /** When the digest emails went out (delivery.ts); set once. */
           emailedAt: { type: "string" },
           /** Set when the budget was spent: the content repeats the digest written at this time. */

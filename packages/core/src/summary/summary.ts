@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../actor";
 import { type AgentContext, build } from "../agent/context";
-import { citationsIn } from "../agent/finish";
+import { citationsIn, citedProjects } from "../agent/finish";
 import { Budget } from "../budget";
 import { notFound } from "../error";
 import { event } from "../event";
@@ -23,8 +23,10 @@ export const Info = z
     title: z.string(),
     content: z.string(),
     citations: z.array(z.string()),
+    /** The project of each citation the digest's context held (`task:ID` -> project id). */
+    citedProjects: z.record(z.string(), z.string()),
     createdAt: z.string(),
-    /** True when the workspace's budget was spent: the content repeats an earlier digest… */
+    /** True when the budget was spent or the provider down: the content repeats an earlier digest… */
     cached: z.boolean(),
     /** …written at this time. */
     cachedFrom: z.string().nullable(),
@@ -42,6 +44,7 @@ type Item = {
   title: string;
   content: string;
   citations?: string[];
+  citedProjects?: unknown;
   createdAt: string;
   cachedFrom?: string;
 };
@@ -53,6 +56,7 @@ const toInfo = (item: Item): Info => ({
   title: item.title,
   content: item.content,
   citations: item.citations ?? [],
+  citedProjects: (item.citedProjects as Record<string, string> | undefined) ?? {},
   createdAt: item.createdAt,
   cached: Boolean(item.cachedFrom),
   cachedFrom: item.cachedFrom ?? null,
@@ -118,7 +122,10 @@ const WEEKLY_PROMPTS = ["Blocked tasks", "Overdue by assignee", "Give an overvie
 
 type Target = { workspaceId: string; scope: string; summaryId: string };
 
-type Draft = Pick<Item, "workspaceId" | "scope" | "summaryId" | "kind" | "title" | "content" | "cachedFrom">;
+type Draft = Pick<
+  Item,
+  "workspaceId" | "scope" | "summaryId" | "kind" | "title" | "content" | "citedProjects" | "cachedFrom"
+>;
 
 /** A redelivered job finds its digest already written and only finishes it: no second provider call. */
 async function written({ workspaceId, scope, summaryId }: Target): Promise<Item | undefined> {
@@ -143,12 +150,8 @@ async function writeOrRepeat(
   }
   const { kind, title, context } = await prepare();
   try {
-    return {
-      ...target,
-      kind,
-      title,
-      content: await compose(target.workspaceId, target.summaryId, prompts, context),
-    };
+    const content = await compose(target.workspaceId, target.summaryId, prompts, context);
+    return { ...target, kind, title, content, citedProjects: citedProjects(content, context) };
   } catch (error) {
     const last = error instanceof ProviderRefused ? await repeatLast(target) : undefined;
     if (last) return last;
@@ -171,6 +174,7 @@ async function repeatLast({ workspaceId, scope, summaryId }: Target): Promise<Dr
     kind,
     title,
     content,
+    citedProjects: last.citedProjects,
     cachedFrom: last.cachedFrom ?? last.createdAt,
   };
 }
