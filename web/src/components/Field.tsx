@@ -32,7 +32,8 @@ export function SelectField({ label, help, labelClassName, ...select }: Labelled
         <select
           {...select}
           aria-describedby={describedBy}
-          className={`${ui.field} mt-1 ${select.className ?? ""}`}
+          // A select draws 2px shorter than an input of the same padding: pin it to the input's height.
+          className={`${ui.field} mt-1 h-9.5 ${select.className ?? ""}`}
         />
       )}
     </Field>
