@@ -4,9 +4,9 @@
 // both agents; contact details are masked by role. Runs go through the real worker, with the
 // offline provider and with the real Anthropic SDK against the local fake Messages API.
 import { Agent } from "@rehome/core/agent";
+import { RunEntity } from "@rehome/core/agent/entity";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RunEntity } from "../../packages/core/src/agent/entity";
 import { anthropicProvider } from "../../packages/core/src/agent/providers/anthropic";
 import type { Provider } from "../../packages/core/src/agent/providers/provider";
 import { PNG, upload } from "../support/files";

@@ -5,6 +5,7 @@
 import { Summary } from "@rehome/core/summary";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTINUE } from "../../packages/core/src/agent/providers/anthropic";
 import { bootStack, call, type Frame, login, openSocket } from "../support/stack";
 
 const ANSWER = "The worktop decision is blocked on the client [task:abc] and the inspection is overdue.";
@@ -74,6 +75,13 @@ describe("the anthropic provider", () => {
     });
     const request = fake.requests().at(-1);
     expect(JSON.stringify(request?.messages[0]?.content)).toContain("<project_data");
+    // What the current model accepts: no sampling parameters, thinking bounded by the effort.
+    expect(request).toMatchObject({
+      model: "claude-sonnet-5-5",
+      max_tokens: 2048,
+      output_config: { effort: "low" },
+    });
+    expect(request).not.toHaveProperty("temperature");
   });
 
   it("retries 429 and 529 with backoff, then answers", async () => {
@@ -95,8 +103,13 @@ describe("the anthropic provider", () => {
     const result = await ask();
     expectWellFormed(result);
     expect(result.stored.content).toBe(ANSWER);
-    // The retry sent the delivered text back as the assistant's own prefix.
-    expect(fake.requests().at(-1)?.messages.at(-1)).toEqual({ role: "assistant", content: head });
+    // The retry sent the delivered text back as the assistant's turn and asked, as the user, for
+    // the rest: current models refuse a prefill (a request ending in an assistant turn).
+    const retried = fake.requests().at(-1)?.messages ?? [];
+    expect(retried.slice(-2)).toEqual([
+      { role: "assistant", content: head },
+      { role: "user", content: CONTINUE },
+    ]);
   });
 
   it("writes a project's daily digest with the model, quoting the data, and books its cost", async () => {

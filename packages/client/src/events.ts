@@ -39,6 +39,7 @@ export interface AgentThreadEvents {
   "agent.message.created": EventPayload<typeof Agent.Events.MessageCreated>;
   "agent.message.delta": EventPayload<typeof Agent.Events.Delta>;
   "agent.message.rewound": EventPayload<typeof Agent.Events.Rewound>;
+  "agent.message.checkpoint": EventPayload<typeof Agent.Events.Checkpoint>;
   "agent.message.completed": EventPayload<typeof Agent.Events.Completed>;
   "agent.run.failed": EventPayload<typeof Agent.Events.Failed>;
   "agent.run.cancelled": EventPayload<typeof Agent.Events.Cancelled>;

@@ -14,6 +14,9 @@ const delta = (seq: number, text: string, done = false) => ({
   done,
 });
 
+/** The resume frames the client sent, on every socket it opened. */
+const resumes = () => FakeSocket.opened.flatMap((s) => s.frames.filter((f) => f.action === "resume"));
+
 const follow = async (stored: Checkpoint) => {
   const rt = createRealtime({
     ticket: async () => ({ ticket: "t", url: "ws://gateway" }),
@@ -22,11 +25,9 @@ const follow = async (stored: Checkpoint) => {
   });
   const seen: Record<string, Checkpoint> = {};
   const settled: string[] = [];
-  const checkpoint = vi.fn(async () => stored);
   const thread = followThread({
     realtime: rt,
     threadId: "th1",
-    checkpoint,
     onChange: (id, state) => {
       seen[id] = state;
     },
@@ -36,7 +37,23 @@ const follow = async (stored: Checkpoint) => {
   await vi.advanceTimersByTimeAsync(0);
   FakeSocket.opened.at(-1)?.open();
   const socket = () => FakeSocket.opened.at(-1) as FakeSocket;
-  return { rt, thread, seen, settled, checkpoint, socket };
+  /** Answers the resumes sent so far as the server would: with `stored` when it is news. */
+  const serve = () => {
+    for (const frame of resumes().splice(served)) {
+      served++;
+      if (stored.lastSeq > (frame.afterSeq as number))
+        socket().emit(CHANNEL, "agent.message.checkpoint", {
+          threadId: "th1",
+          messageId: frame.messageId,
+          runId: "r1",
+          seq: stored.lastSeq,
+          content: stored.content,
+          done: Boolean(stored.done),
+        });
+    }
+  };
+  let served = 0;
+  return { rt, thread, seen, settled, serve, socket };
 };
 
 beforeEach(() => {
@@ -56,12 +73,13 @@ describe("following an agent thread", () => {
   });
 
   it("fills a gap that does not close by itself from the stored checkpoint", async () => {
-    const { seen, checkpoint, socket } = await follow({ content: "Hi there", lastSeq: 2 });
+    const { seen, serve, socket } = await follow({ content: "Hi there", lastSeq: 2 });
     socket().emit(CHANNEL, "agent.message.delta", delta(1, "Hi"));
     socket().emit(CHANNEL, "agent.message.delta", delta(3, ","));
     expect(seen.m1?.content).toBe("Hi");
     await vi.advanceTimersByTimeAsync(100);
-    expect(checkpoint).toHaveBeenCalledWith("m1");
+    expect(resumes()).toEqual([{ action: "resume", channel: CHANNEL, messageId: "m1", afterSeq: 1 }]);
+    serve();
     expect(seen.m1).toMatchObject({ content: "Hi there,", lastSeq: 3 });
   });
 
@@ -74,18 +92,22 @@ describe("following an agent thread", () => {
   });
 
   it("catches up from the checkpoint after a reconnect", async () => {
-    const { seen, checkpoint, socket } = await follow({ content: "Hi there, Ann", lastSeq: 4 });
+    const { seen, serve, socket } = await follow({ content: "Hi there, Ann", lastSeq: 4 });
     socket().emit(CHANNEL, "agent.message.delta", delta(1, "Hi"));
     socket().close();
     await vi.advanceTimersByTimeAsync(0);
     socket().open();
     await vi.advanceTimersByTimeAsync(0);
-    expect(checkpoint).toHaveBeenCalledTimes(1);
+    expect(socket().frames.map((f) => f.action)).toEqual(["subscribe"]);
+    // Asked once the subscription is back, so no delta falls between the checkpoint and it.
+    socket().emit(CHANNEL, "subscription.succeeded");
+    expect(socket().frames.map((f) => f.action)).toEqual(["subscribe", "resume"]);
+    serve();
     expect(seen.m1).toMatchObject({ content: "Hi there, Ann", lastSeq: 4 });
   });
 
   it("a tab seeded before its subscription opened catches up once it is subscribed", async () => {
-    const { thread, seen, checkpoint, socket } = await follow({
+    const { thread, seen, serve, socket } = await follow({
       content: "Hi there",
       lastSeq: 3,
       done: true,
@@ -93,20 +115,24 @@ describe("following an agent thread", () => {
     thread.seed("m1", { content: "Hi", lastSeq: 1 });
     socket().emit(CHANNEL, "subscription.succeeded");
     await vi.advanceTimersByTimeAsync(0);
-    expect(checkpoint).toHaveBeenCalledWith("m1");
+    expect(resumes()).toEqual([{ action: "resume", channel: CHANNEL, messageId: "m1", afterSeq: 1 }]);
+    serve();
     expect(seen.m1).toEqual({ content: "Hi there", lastSeq: 3, done: true });
   });
 
   it("an answer whose final delta was missed is finished from the checkpoint once it falls silent", async () => {
-    const { seen, checkpoint, socket } = await follow({ content: "Hi there", lastSeq: 3, done: true });
+    const { seen, settled, serve, socket } = await follow({ content: "Hi there", lastSeq: 3, done: true });
     socket().emit(CHANNEL, "agent.message.delta", delta(1, "Hi"));
     socket().emit(CHANNEL, "agent.message.delta", delta(2, " there"));
     await vi.advanceTimersByTimeAsync(2_900);
-    expect(checkpoint).not.toHaveBeenCalled();
+    expect(resumes()).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(200);
+    serve();
     expect(seen.m1).toEqual({ content: "Hi there", lastSeq: 3, done: true });
+    // The caller reloads the stored message: its status is no longer streaming.
+    expect(settled).toEqual(["agent.message.checkpoint"]);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(checkpoint).toHaveBeenCalledTimes(1);
+    expect(resumes()).toHaveLength(1);
   });
 
   it("stops listening when the screen closes", async () => {

@@ -1,19 +1,19 @@
 // Follows the answers of one agent thread: each assistant message gets its own ordered answer
-// stream, a gap or a reconnect refetches the checkpoint (GET messages), and the caller hears
-// when an answer settles so it can reload the stored message (status, citations).
+// stream, a gap, a silence or a reconnect asks the socket to `resume` it from its stored
+// checkpoint, and the caller hears when an answer settles so it can reload the stored message
+// (status, citations).
 import { type AnswerStream, type Checkpoint, createAnswerStream } from "./answer-stream";
 import type { AgentThreadEvents } from "./events";
 import type { Realtime } from "./realtime";
 
 type Delta = AgentThreadEvents["agent.message.delta"];
 type Rewound = AgentThreadEvents["agent.message.rewound"];
+type Checkpointed = AgentThreadEvents["agent.message.checkpoint"];
 const SETTLED = ["agent.message.completed", "agent.run.failed", "agent.run.cancelled"] as const;
 
 export interface FollowThreadOptions {
   realtime: Realtime;
   threadId: string;
-  /** The stored partial of a message: `{content, lastSeq}` from GET /api/agent/threads/{id}/messages. */
-  checkpoint: (messageId: string) => Promise<Checkpoint | undefined>;
   onChange: (messageId: string, state: Checkpoint) => void;
   /** A message was created, completed, failed or cancelled: reload the thread. */
   onSettled?: (event: string) => void;
@@ -25,11 +25,9 @@ export function followThread(options: FollowThreadOptions) {
   const { realtime, threadId } = options;
   const streams = new Map<string, AnswerStream>();
 
+  // The server answers only when it holds more than this client has (agent.message.checkpoint).
   const catchUp = (messageId: string) =>
-    void options
-      .checkpoint(messageId)
-      .then((c) => c && streams.get(messageId)?.checkpoint(c))
-      .catch(() => undefined);
+    channel.resume(messageId, streams.get(messageId)?.current().lastSeq ?? 0);
 
   const streamFor = (messageId: string) => {
     let stream = streams.get(messageId);
@@ -56,19 +54,17 @@ export function followThread(options: FollowThreadOptions) {
       if (d.done) options.onSettled?.("agent.message.delta");
     })
     .listen<Rewound>("agent.message.rewound", (r) => streamFor(r.messageId).rewound(r))
+    .listen<Checkpointed>("agent.message.checkpoint", (c) => {
+      streamFor(c.messageId).checkpoint({ content: c.content, lastSeq: c.seq, done: c.done });
+      // An answer that ended while this client missed its done settles from the checkpoint.
+      if (c.done) options.onSettled?.("agent.message.checkpoint");
+    })
     .listen("agent.message.created", settled("agent.message.created"))
-    // What the page loaded predates the subscription: deltas sent in between only the checkpoint has.
+    // What the page loaded predates the subscription, and deltas sent while a socket was down are
+    // gone: after every (re)subscription, each unfinished answer resumes from its checkpoint, so
+    // nothing falls between the checkpoint and the deltas the subscription now receives.
     .subscribed(catchUpUnfinished);
   for (const event of SETTLED) channel.listen(event, settled(event));
-
-  // Deltas sent while the socket was down are gone: resume each unfinished answer from its checkpoint.
-  let wasDown = false;
-  const offState = realtime.onState((state) => {
-    if (state === "reconnecting") wasDown = true;
-    if (state !== "connected" || !wasDown) return;
-    wasDown = false;
-    catchUpUnfinished();
-  });
 
   return {
     /** Starts a message from what the page loaded (a second tab, or a late subscriber). */
@@ -76,7 +72,6 @@ export function followThread(options: FollowThreadOptions) {
       streamFor(messageId).checkpoint(checkpoint);
     },
     stop() {
-      offState();
       realtime.leaveChannel(channel.name);
     },
   };

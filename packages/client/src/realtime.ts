@@ -179,6 +179,14 @@ export function createRealtime(options: RealtimeOptions) {
         listen("subscription.succeeded", fn);
         return api;
       },
+      /**
+       * Asks for one agent answer's stored checkpoint (an agent-thread channel); it arrives as
+       * `agent.message.checkpoint` when the server holds more than `afterSeq`.
+       */
+      resume(messageId: string, afterSeq: number) {
+        send({ action: "resume", channel: name, messageId, afterSeq });
+        return api;
+      },
       error(fn: (error: ChannelError) => void) {
         listen("subscription.error", fn);
         return api;

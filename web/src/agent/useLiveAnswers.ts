@@ -5,7 +5,7 @@ import type { AgentMessage, Checkpoint } from "@rehome/client";
 import { followThread } from "@rehome/client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { api, useRealtime } from "../session";
+import { useRealtime } from "../session";
 
 export const messagesKey = (threadId: string) => ["agent-messages", threadId] as const;
 
@@ -25,13 +25,6 @@ export function useLiveAnswers(threadId: string, messages: AgentMessage[] | unde
     const thread = followThread({
       realtime,
       threadId,
-      checkpoint: async (messageId) => {
-        const { items } = await api.agent.messages(threadId);
-        const stored = items.find((m) => m.id === messageId);
-        return (
-          stored && { content: stored.content, lastSeq: stored.lastSeq, done: stored.status !== "streaming" }
-        );
-      },
       onChange: (messageId, state) => {
         latest[messageId] = state;
         frame ||= requestAnimationFrame(render);

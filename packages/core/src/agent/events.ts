@@ -16,6 +16,11 @@ export const Events = {
     "agent.message.rewound",
     z.object({ ...Ids, seq: z.number().int().min(0), content: z.string() }),
   ),
+  /** The answer to a socket's `resume`: one answer's stored checkpoint, past the seq it named. */
+  Checkpoint: event(
+    "agent.message.checkpoint",
+    z.object({ ...Ids, seq: z.number().int().min(0), content: z.string(), done: z.boolean() }),
+  ),
   Completed: event("agent.message.completed", AgentMessage),
   Failed: event("agent.run.failed", z.object({ ...Ids, error: z.string() })),
   Cancelled: event("agent.run.cancelled", z.object({ ...Ids })),

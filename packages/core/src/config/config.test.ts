@@ -26,6 +26,23 @@ describe("configuration", () => {
     ]);
   });
 
+  it("sends no temperature unless one is set, and an effort unless it is emptied", () => {
+    expect(parse(valid).ai).toMatchObject({
+      model: "claude-sonnet-5-5",
+      temperature: undefined,
+      effort: "low",
+    });
+    expect(parse({ ...valid, AI_TEMPERATURE: "", AI_EFFORT: "" }).ai).toMatchObject({
+      temperature: undefined,
+      effort: undefined,
+    });
+    expect(parse({ ...valid, AI_TEMPERATURE: "0.3", AI_EFFORT: "high" }).ai).toMatchObject({
+      temperature: 0.3,
+      effort: "high",
+    });
+    expect(() => parse({ ...valid, AI_EFFORT: "extreme" })).toThrow(/AI_EFFORT/);
+  });
+
   it("refuses checkpoints no shorter than the lease, which would let a retry take over a live stream", () => {
     expect(() => parse({ ...valid, AGENT_LEASE_SECONDS: "1" })).toThrow(
       /STREAM_CHECKPOINT_MS: must be shorter than AGENT_LEASE_SECONDS \(1 s\)/,

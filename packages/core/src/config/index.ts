@@ -4,6 +4,9 @@ import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+/** An empty variable counts as unset (z.coerce would read "" as 0). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema);
 const list = z
   .string()
   .default("")
@@ -54,9 +57,16 @@ export const Schema = z
     AI_ENABLED: bool.default(true),
     ANTHROPIC_API_KEY: z.string().optional(),
     ANTHROPIC_BASE_URL: z.string().url().optional(),
-    AI_MODEL: z.string().default("claude-sonnet-4-5"),
-    AI_MAX_TOKENS: int(1024),
-    AI_TEMPERATURE: z.coerce.number().min(0).max(1).default(0.2),
+    AI_MODEL: z.string().default("claude-sonnet-5-5"),
+    /** Thinking and text together: current models think adaptively before answering. */
+    AI_MAX_TOKENS: int(2048),
+    /** Unset (or empty) sends none: Sonnet 5 and later refuse any but the default with 400. */
+    AI_TEMPERATURE: unsetIfEmpty(z.coerce.number().min(0).max(1).optional()),
+    /** `output_config.effort`, which also bounds thinking; empty omits it (models without it). */
+    AI_EFFORT: z
+      .enum(["low", "medium", "high", "xhigh", "max", ""])
+      .default("low")
+      .transform((v) => v || undefined),
     AI_TIMEOUT: int(60),
     OFFLINE_TOKENS_PER_SEC: int(80),
     /** The agent's context: a token budget, split messages,tasks,files+meta in percent (DESIGN §7). */
@@ -65,8 +75,8 @@ export const Schema = z
     /** The workspace agent reads at most this many projects (its queries are per project). */
     AI_CONTEXT_MAX_PROJECTS: z.coerce.number().int().min(1).max(100).default(20),
     /** Price table (US cents per million tokens); defaults: Claude Sonnet list prices, 2026-11. */
-    AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(300),
-    AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1500),
+    AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(200),
+    AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1000),
     /** Agent budgets in US cents (fractions allowed), 0 = no limit; an admin may override them. */
     AI_BUDGET_USER_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
     AI_BUDGET_WORKSPACE_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
@@ -160,6 +170,7 @@ function toConfig(env: z.infer<typeof Schema>) {
       model: env.AI_MODEL,
       maxTokens: env.AI_MAX_TOKENS,
       temperature: env.AI_TEMPERATURE,
+      effort: env.AI_EFFORT,
       timeoutMs: env.AI_TIMEOUT * 1000,
       offlineTokensPerSec: env.OFFLINE_TOKENS_PER_SEC,
       context: {

@@ -1,9 +1,12 @@
 // The lifecycle of one WebSocket connection: ticket -> $connect -> frames -> $disconnect, and
 // closing a person's sockets when their access ends. Every subscription is authorized through
 // the policy module (authorize.ts); a refused one is never stored, so it never gets an event.
+// `resume` answers with an answer's stored checkpoint, under the thread's access rule.
 import { DeleteConnectionCommand, GoneException } from "@aws-sdk/client-apigatewaymanagementapi";
 import { z } from "zod";
 import type { Actor, UserActor } from "../actor";
+import { Events as AgentEvents } from "../agent/events";
+import { checkpointOf } from "../agent/resume";
 import { connections } from "../aws/clients";
 import { config } from "../config";
 import { logger } from "../log";
@@ -155,13 +158,23 @@ async function handle(connection: Connection, frame: ClientFrame, reply: Reply):
     case "whisper":
       await relay(me, frame, reply);
       return;
-    case "resume":
-      await reply({
-        channel: frame.channel,
-        event: "error",
-        data: { code: "unsupported", message: "Resume is not available." },
-      });
+    case "resume": {
+      const channel = parseChannel(frame.channel);
+      const checkpoint =
+        channel?.kind === "agentThread" ? await checkpointOf(actor, channel.id, frame.messageId) : undefined;
+      if (!checkpoint) {
+        await reply({
+          channel: frame.channel,
+          event: "error",
+          data: { code: "not_found", message: "There is no such answer on this channel." },
+        });
+        return;
+      }
+      // Only news: a checkpoint the client is already past would change nothing.
+      if (checkpoint.seq > frame.afterSeq)
+        await reply({ channel: frame.channel, event: AgentEvents.Checkpoint.name, data: checkpoint });
       return;
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 // The Anthropic provider: streams with @anthropic-ai/sdk, retries 429 / 529 / a cut stream
 // with exponential backoff and full jitter, and continues a cut answer from what was already
-// delivered (assistant prefill), so clients never see text twice. Project data reaches the
-// model as quoted data inside tags, never as instructions.
+// delivered, so clients never see text twice. Project data reaches the model as quoted data
+// inside tags, never as instructions. Current models (Sonnet 5 and later) refuse an assistant
+// prefill and non-default sampling parameters with 400, so a continuation is asked for in a
+// user turn after the partial answer, and temperature is sent only when configured.
 import Anthropic from "@anthropic-ai/sdk";
 import { sleep } from "../../util";
 import { renderContext } from "../context";
@@ -12,7 +14,10 @@ export interface AnthropicSettings {
   baseURL?: string;
   model: string;
   maxTokens: number;
-  temperature: number;
+  /** Sent only when set: Sonnet 5 and later accept nothing but the default. */
+  temperature?: number;
+  /** `output_config.effort`, which also bounds adaptive thinking; omitted when unset. */
+  effort?: "low" | "medium" | "high" | "xhigh" | "max";
   timeoutMs: number;
   maxRetries: number;
 }
@@ -24,6 +29,10 @@ You have no tools and cannot change anything. If the data does not answer the qu
 Cite every task or message you rely on right after the claim, as [task:ID] or [message:ID] with its id; cite nothing else.
 "[email hidden]" and "[phone hidden]" mark contact details this person may not see: keep them hidden.
 Be brief and use Markdown lists where they help.`;
+
+/** After a cut: the partial answer goes back as the assistant's turn, and this asks for the rest. */
+export const CONTINUE =
+  "Your answer above was cut off. Continue it from exactly where it stopped, mid-sentence if need be: do not repeat any of it and do not start over.";
 
 export function anthropicProvider(settings: AnthropicSettings): Provider {
   // The SDK's own retries are off: ours also cover a stream cut after tokens were delivered.
@@ -41,24 +50,24 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
       let delivered = request.prefill;
       let tokensIn = 0;
       let tokensOut = 0;
+      const question = {
+        role: "user" as const,
+        content: `${renderContext(request.context)}\n\nQuestion: ${request.question}`,
+      };
       for (let attempt = 0; ; attempt++) {
         try {
+          // Trailing whitespace is already on screen: the model picks up after the words.
+          const partial = delivered.trimEnd();
           const stream = client.messages.stream(
             {
               model: settings.model,
               max_tokens: settings.maxTokens,
-              temperature: settings.temperature,
+              ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
+              ...(settings.effort ? { output_config: { effort: settings.effort } } : {}),
               system: SYSTEM,
-              messages: [
-                {
-                  role: "user",
-                  content: `${renderContext(request.context)}\n\nQuestion: ${request.question}`,
-                },
-                // The API refuses a prefill that ends in whitespace; the model continues after it.
-                ...(delivered.trimEnd()
-                  ? [{ role: "assistant" as const, content: delivered.trimEnd() }]
-                  : []),
-              ],
+              messages: partial
+                ? [question, { role: "assistant", content: partial }, { role: "user", content: CONTINUE }]
+                : [question],
             },
             { signal: request.signal },
           );

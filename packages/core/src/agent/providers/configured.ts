@@ -15,6 +15,7 @@ export function configuredProvider(options: { paced?: boolean } = {}): Provider 
       model: ai.model,
       maxTokens: ai.maxTokens,
       temperature: ai.temperature,
+      effort: ai.effort,
       timeoutMs: ai.timeoutMs,
       maxRetries: ai.maxRetries,
     });
