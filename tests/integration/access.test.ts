@@ -4,14 +4,14 @@
 // their own stack in rate-limits.test.ts).
 import type { Stack } from "@rehome/local/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login, openSocket } from "../support/stack";
+import { bootStack, call, login, openSocket, type Person } from "../support/stack";
 import { changes, snapshot } from "../support/table";
 import { isErrorShape, joinByInvite } from "../support/world";
 
 const APP_ORIGIN = "http://app.rehome.test";
 
 let stack: Stack;
-let admin: Awaited<ReturnType<typeof login>>;
+let admin: Person;
 let kitchen: string;
 
 beforeAll(async () => {

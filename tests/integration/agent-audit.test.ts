@@ -2,10 +2,10 @@
 // request that posts it — who asked, on which thread, the question (truncated) and the run — and
 // only that workspace's admins can read it. Participants' questions about a project are not audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Person, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
-let admin: Awaited<ReturnType<typeof login>>;
+let stack: Stack;
+let admin: Person;
 
 beforeAll(async () => {
   // No worker: the audit entry must exist before anyone answers.

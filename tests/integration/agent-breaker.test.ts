@@ -6,13 +6,13 @@ import { Agent } from "@rehome/core/agent";
 import { Summary } from "@rehome/core/summary";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Stack } from "../support/stack";
 
 const THRESHOLD = 3;
 // Long enough that a loaded machine still asks within it, short enough to wait out twice.
 const COOLDOWN_MS = 2000;
 let fake: FakeAnthropic;
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let token: string;
 let workspaceId: string;
 let threadId: string;

@@ -6,16 +6,16 @@ import { Agent } from "@rehome/core/agent";
 import { Summary } from "@rehome/core/summary";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inbox } from "../support/mail";
-import { bootStack, call, login, projectThread } from "../support/stack";
+import { bootStack, call, login, type Person, projectThread, type Stack } from "../support/stack";
 
 const PRICES = { input: 1000, output: 5000 };
 const DEFAULTS = { userDailyCents: 500, workspaceDailyCents: 2000, workspaceMonthlyCents: 40000 };
 const NO_LIMITS = { userDailyCents: 0, workspaceDailyCents: 0, workspaceMonthlyCents: 0 };
 const ADMIN_EMAIL = "admin@demo.rehome.local";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
-let admin: Awaited<ReturnType<typeof login>>;
-let team: Awaited<ReturnType<typeof login>>;
+let stack: Stack;
+let admin: Person;
+let team: Person;
 let workspaceId: string;
 let kitchenId: string;
 

@@ -2,9 +2,9 @@
 // clear message, nothing is queued or stored, and the rest of the product keeps working.
 // (Its own file: config is parsed once per process, and this stack needs the switch off.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 
 beforeAll(async () => {
   stack = await bootStack({ env: { AI_ENABLED: "false" } });

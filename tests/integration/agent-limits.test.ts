@@ -1,9 +1,9 @@
 // Agent rate limits: past the per-person limit a question gets 429 with Retry-After in the
 // one error shape, nothing is stored for it, and other people are not affected.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login, projectThread } from "../support/stack";
+import { bootStack, call, login, projectThread, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 
 beforeAll(async () => {
   // The same limit per minute and per day: a minute window rolling over mid-test still refuses.

@@ -10,10 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anthropicProvider } from "../../packages/core/src/agent/providers/anthropic";
 import type { Provider } from "../../packages/core/src/agent/providers/provider";
 import { PNG, upload } from "../support/files";
-import { bootStack, call, login, openSocket } from "../support/stack";
+import { bootStack, call, login, openSocket, type Person, type Stack } from "../support/stack";
 
-type Stack = Awaited<ReturnType<typeof bootStack>>;
-type Person = Awaited<ReturnType<typeof login>>;
 type Role = "admin" | "team" | "consultant" | "client";
 
 const QUESTIONS = [

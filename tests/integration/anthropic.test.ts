@@ -6,11 +6,11 @@ import { Summary } from "@rehome/core/summary";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTINUE } from "../../packages/core/src/agent/providers/anthropic";
-import { bootStack, call, type Frame, login, openSocket } from "../support/stack";
+import { bootStack, call, type Frame, login, openSocket, type Stack } from "../support/stack";
 
 const ANSWER = "The worktop decision is blocked on the client [task:abc] and the inspection is overdue.";
 let fake: FakeAnthropic;
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let token: string;
 let kitchen: string;
 

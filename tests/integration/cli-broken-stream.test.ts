@@ -2,9 +2,9 @@
 // smoke test with a clear message, not hang or pass. (Its own file: one stack per process.)
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { smoke } from "../support/cli";
-import { bootStack } from "../support/stack";
+import { bootStack, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 beforeAll(async () => {
   stack = await bootStack({ worker: false });
 });

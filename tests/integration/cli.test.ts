@@ -2,9 +2,9 @@
 // pass on a healthy stack and fail with one clear line and exit code 1 when something is wrong.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rehome, smoke } from "../support/cli";
-import { bootStack } from "../support/stack";
+import { bootStack, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 
 beforeAll(async () => {
   stack = await bootStack({ env: { OFFLINE_TOKENS_PER_SEC: "400" } });

@@ -7,12 +7,12 @@ import { handler as runSchedule } from "@rehome/functions/digest-schedule";
 import type { SQSRecord } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inbox } from "../support/mail";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Person, type Stack } from "../support/stack";
 import { isErrorShape } from "../support/world";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let sqs: SQSClient;
-const people = {} as Record<"admin" | "team" | "consultant" | "client", Awaited<ReturnType<typeof login>>>;
+const people = {} as Record<"admin" | "team" | "consultant" | "client", Person>;
 const email = (who: keyof typeof people) => `${who}@demo.rehome.local`;
 
 beforeAll(async () => {

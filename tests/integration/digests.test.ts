@@ -2,9 +2,9 @@
 // each digest, subscribers hear agent.summary.ready, and only those who may read them can.
 import { handler as runSchedule } from "@rehome/functions/digest-schedule";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login, openSocket } from "../support/stack";
+import { bootStack, call, login, openSocket, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 
 beforeAll(async () => {
   stack = await bootStack();

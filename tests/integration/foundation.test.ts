@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { Schema } from "@rehome/core/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, type Frame, login, openSocket } from "../support/stack";
+import { bootStack, call, type Frame, login, openSocket, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 
 beforeAll(async () => {
   stack = await bootStack({ env: { OFFLINE_TOKENS_PER_SEC: "400" } });

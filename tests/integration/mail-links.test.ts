@@ -2,10 +2,10 @@
 // once, a used, withdrawn or expired link is refused, and no link ever appears in an API answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inbox, linkToken } from "../support/mail";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Stack } from "../support/stack";
 import { rewrite } from "../support/table";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let admin: string;
 
 beforeAll(async () => {

@@ -2,10 +2,10 @@
 // members and notifies each of them live; edits and deletes are the author's, within the edit
 // window; the thread reads newest first through cursors; every change is an event.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login, openSocket } from "../support/stack";
+import { bootStack, call, login, openSocket, type Stack } from "../support/stack";
 import { rewrite } from "../support/table";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let kitchen: string;
 let loft: string;
 const people: Record<string, { token: string; id: string }> = {};

@@ -6,9 +6,9 @@ import { dynamo } from "@rehome/core/aws/clients";
 import { Project } from "@rehome/core/project";
 import { Task } from "@rehome/core/task";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let project: string;
 let teamToken: string;
 let consultantId: string;

@@ -5,11 +5,9 @@
 import type { Stack } from "@rehome/local/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PNG, upload } from "../support/files";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Person } from "../support/stack";
 import { changes, snapshot } from "../support/table";
 import { isErrorShape } from "../support/world";
-
-type Person = Awaited<ReturnType<typeof login>>;
 
 let stack: Stack;
 let admin: Person;

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { z } from "zod";
 import { ConnectionEntity, SubscriptionEntity, TicketEntity } from "../../packages/core/src/realtime/entity";
-import { bootStack, call, login, openSocket } from "../support/stack";
+import { bootStack, call, login, openSocket, type Person, type Socket, type Stack } from "../support/stack";
 import { joinByInvite } from "../support/world";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
-let admin: Awaited<ReturnType<typeof login>>;
+let stack: Stack;
+let admin: Person;
 let loft: string;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -201,7 +201,7 @@ describe("stale connections", () => {
 
 describe("ending access", () => {
   /** Waits for the server to close a socket; resolves with the close code. */
-  const closing = (socket: Awaited<ReturnType<typeof openSocket>>) =>
+  const closing = (socket: Socket) =>
     new Promise<number>((resolve) => socket.socket.once("close", (code) => resolve(code)));
 
   it("removing a person from a project ends their subscription to it at once", async () => {

@@ -5,12 +5,9 @@
 import { Summary } from "@rehome/core/summary";
 import { decodeTime } from "ulid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login, openSocket } from "../support/stack";
+import { bootStack, call, login, openSocket, type Person, type Socket, type Stack } from "../support/stack";
 
-type Socket = Awaited<ReturnType<typeof openSocket>>;
-type Person = Awaited<ReturnType<typeof login>>;
-
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let admin: Person;
 let consultant: Person;
 let loft: string;

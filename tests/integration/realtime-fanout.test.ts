@@ -7,14 +7,14 @@ import { Realtime } from "@rehome/core/realtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { z } from "zod";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Stack } from "../support/stack";
 
 const SOCKETS = 500;
 /** Sockets opened and subscribed at a time while setting up. */
 const SETUP_CONCURRENCY = 25;
 const Probe = event("test.fanout", z.object({ sentAt: z.number() }));
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let channel: string;
 const sockets: WebSocket[] = [];
 

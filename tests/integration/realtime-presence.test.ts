@@ -4,12 +4,18 @@
 import { Realtime } from "@rehome/core/realtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectionEntity, SubscriptionEntity } from "../../packages/core/src/realtime/entity";
-import { bootStack, call, type Frame, login, openSocket } from "../support/stack";
+import {
+  bootStack,
+  call,
+  type Frame,
+  login,
+  openSocket,
+  type Person,
+  type Socket,
+  type Stack,
+} from "../support/stack";
 
-type Socket = Awaited<ReturnType<typeof openSocket>>;
-type Person = Awaited<ReturnType<typeof login>>;
-
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let consultant: Person;
 let team: Person;
 let channel: string;

@@ -6,9 +6,9 @@ import { createRealtime, type Member, type SocketConstructor } from "@rehome/cli
 import { Realtime } from "@rehome/core/realtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let loft: string;
 const stops: (() => void)[] = [];
 

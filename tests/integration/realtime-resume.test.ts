@@ -2,37 +2,40 @@
 // answer's stored checkpoint over its own connection, only when it is news, and only for an
 // answer the thread's access rule lets the connection's person read.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, type Frame, login, openSocket } from "../support/stack";
+import {
+  bootStack,
+  call,
+  type Frame,
+  login,
+  openSocket,
+  type Person,
+  projectThread,
+  type Socket,
+  type Stack,
+} from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
-let team: Awaited<ReturnType<typeof login>>;
+let stack: Stack;
+let team: Person;
 let answer: { threadId: string; messageId: string; questionId: string; lastSeq: number; content: string };
 let other: { threadId: string; messageId: string };
 let hidden: { threadId: string; messageId: string };
 
-type Socket = Awaited<ReturnType<typeof openSocket>>;
 const channelOf = (threadId: string) => `private-agent-threads.${threadId}`;
 
 /** Asks on a new thread of `projectId` and waits for the stored, completed answer. */
 async function answered(token: string, projectId: string) {
-  const thread = (await call(stack, "POST", `/api/projects/${projectId}/agent/threads`, { token, body: {} }))
-    .body;
-  const asked = await call(stack, "POST", `/api/agent/threads/${thread.id}/messages`, {
-    token,
-    body: { content: "Blocked tasks" },
-  });
+  const thread = await projectThread(stack, token, projectId);
+  const asked = await thread.ask();
   if (asked.status !== 202) throw new Error(`ask: ${asked.status}`);
   const stored = async () =>
-    (await call(stack, "GET", `/api/agent/threads/${thread.id}/messages`, { token })).body.items.find(
-      (m: { id: string }) => m.id === asked.body.assistantMessage.id,
-    );
+    (await thread.messages()).find((m: { id: string }) => m.id === asked.body.assistantMessage.id);
   for (let waited = 0; (await stored())?.status !== "completed"; waited += 100) {
     if (waited > 20_000) throw new Error("the answer did not complete");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const { lastSeq, content } = await stored();
   return {
-    threadId: thread.id as string,
+    threadId: thread.id,
     messageId: asked.body.assistantMessage.id as string,
     questionId: asked.body.userMessage.id as string,
     lastSeq: lastSeq as number,

@@ -3,9 +3,9 @@
 // anything, and config sees it as <NAME>. Each test is a fresh cold start (fresh modules).
 import { type SecretsServer, startSecretsManager } from "@rehome/local/secrets";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { bootStack } from "../support/stack";
+import { bootStack, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let secrets: SecretsServer;
 
 beforeAll(async () => {

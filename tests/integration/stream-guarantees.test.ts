@@ -4,9 +4,9 @@
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Agent } from "@rehome/core/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, type Frame, login, openSocket } from "../support/stack";
+import { bootStack, call, type Frame, login, openSocket, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let token: string;
 let kitchenId: string;
 

@@ -3,9 +3,9 @@
 // folders are each refused with a clear error, and none of them is ever listed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PNG, send, upload } from "../support/files";
-import { bootStack, call, login } from "../support/stack";
+import { bootStack, call, login, type Stack } from "../support/stack";
 
-let stack: Awaited<ReturnType<typeof bootStack>>;
+let stack: Stack;
 let token: string;
 let kitchen: string;
 

@@ -1,7 +1,5 @@
 // Uploads the way the SPA does: ask for a presigned POST, send the form to S3, then complete.
-import { call } from "./stack";
-
-type Stack = Parameters<typeof call>[0];
+import { call, type Stack } from "./stack";
 
 export interface Upload {
   name: string;

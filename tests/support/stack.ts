@@ -18,7 +18,8 @@ export async function bootStack(options: StackOptions = {}) {
   return stack;
 }
 
-type Stack = Awaited<ReturnType<typeof bootStack>>;
+/** One suite's running stack. */
+export type Stack = Awaited<ReturnType<typeof bootStack>>;
 
 /** fetch against the stack with JSON in and out; returns status, headers and parsed body. */
 export async function call(
@@ -43,13 +44,16 @@ export async function call(
   return { status: response.status, headers: response.headers, body };
 }
 
+/** A demo person signed in: their bearer token and who they are. */
+export type Person = Awaited<ReturnType<typeof login>>;
+
 export async function login(stack: Stack, email: DemoEmail | string, password = Demo.PASSWORD) {
   const { status, body } = await call(stack, "POST", "/api/login", { body: { email, password } });
   if (status !== 200) throw new Error(`login ${email} failed: ${status} ${JSON.stringify(body)}`);
   return body as { token: string; user: { id: string; workspaceId: string; role: string } };
 }
 
-/** A new project agent thread of `token`'s: ask it the same question again and again, read it back. */
+/** A new project agent thread of `token`'s: its id; ask it the same question again and again, read it back. */
 export async function projectThread(
   stack: Stack,
   token: string,
@@ -62,7 +66,7 @@ export async function projectThread(
     call(stack, "POST", `/api/agent/threads/${thread.id}/messages`, { token, body: { content: question } });
   const messages = async () =>
     (await call(stack, "GET", `/api/agent/threads/${thread.id}/messages`, { token })).body.items;
-  return { ask, messages };
+  return { id: thread.id as string, ask, messages };
 }
 
 export interface Frame {
@@ -72,6 +76,9 @@ export interface Frame {
   seq?: number;
   id: string;
 }
+
+/** A signed-in WebSocket of openSocket. */
+export type Socket = Awaited<ReturnType<typeof openSocket>>;
 
 /** A signed-in WebSocket that records every frame and can wait for one. */
 export async function openSocket(stack: Stack, token: string) {

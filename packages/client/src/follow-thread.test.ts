@@ -37,6 +37,7 @@ const follow = async (stored: Checkpoint) => {
   await vi.advanceTimersByTimeAsync(0);
   FakeSocket.opened.at(-1)?.open();
   const socket = () => FakeSocket.opened.at(-1) as FakeSocket;
+  let served = 0;
   /** Answers the resumes sent so far as the server would: with `stored` when it is news. */
   const serve = () => {
     for (const frame of resumes().splice(served)) {
@@ -52,7 +53,6 @@ const follow = async (stored: Checkpoint) => {
         });
     }
   };
-  let served = 0;
   return { rt, thread, seen, settled, serve, socket };
 };
 
