@@ -11,6 +11,7 @@ import { Construct } from "constructs";
 import type { Functions } from "./functions";
 
 export const WORKER_TIMEOUT = Duration.minutes(2);
+export const WORKER_MEMORY_MB = 1024;
 // Streams one invocation runs side by side. The stream benchmark measures about a tenth of a
 // core per stream with two readers (mostly SDK work for PostToConnection); 1,024 MB is about
 // 0.6 vCPU, so five streams would saturate it and every token would wait on the CPU.
@@ -34,7 +35,10 @@ export class Agent extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_RECEIVES },
     });
-    this.worker = props.functions.create("agent-worker", { timeout: WORKER_TIMEOUT, memorySize: 1024 });
+    this.worker = props.functions.create("agent-worker", {
+      timeout: WORKER_TIMEOUT,
+      memorySize: WORKER_MEMORY_MB,
+    });
     this.worker.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: STREAMS_PER_INVOCATION,

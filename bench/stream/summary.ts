@@ -1,14 +1,12 @@
 // Turns what one variant measured into the benchmark's figures: latency percentiles, socket
 // messages per 1,000 tokens, AWS calls per answer, worker wall time and the cost they add up to.
+import { WORKER_MEMORY_MB } from "../../infra/agent";
 import { PRICES } from "../prices";
 import { type AnswerUsage, costPer1000Answers } from "./cost";
 import { isDynamoRead, type Tally } from "./counters";
 import { latencyFloorMs } from "./floor";
 import { distribution, mean } from "./stats";
 import type { Measured } from "./variant";
-
-/** The worker function's memory, as infra/agent.ts deploys it. */
-const WORKER_MEMORY_MB = 1024;
 
 export type Summary = ReturnType<typeof summarize>;
 

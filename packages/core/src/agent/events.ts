@@ -4,6 +4,8 @@ import { event } from "../event";
 import { AgentMessage } from "./conversation";
 
 const Ids = { threadId: z.string(), messageId: z.string(), runId: z.string() };
+/** An answer as stored: its content up to `seq`. */
+const Stored = z.object({ ...Ids, seq: z.number().int().min(0), content: z.string() });
 
 export const Events = {
   MessageCreated: event("agent.message.created", AgentMessage),
@@ -12,15 +14,9 @@ export const Events = {
     z.object({ ...Ids, seq: z.number().int().min(1), delta: z.string(), done: z.boolean() }),
   ),
   /** After a worker crash: clients drop what they applied past `seq` and continue from `content`. */
-  Rewound: event(
-    "agent.message.rewound",
-    z.object({ ...Ids, seq: z.number().int().min(0), content: z.string() }),
-  ),
+  Rewound: event("agent.message.rewound", Stored),
   /** The answer to a socket's `resume`: one answer's stored checkpoint, past the seq it named. */
-  Checkpoint: event(
-    "agent.message.checkpoint",
-    z.object({ ...Ids, seq: z.number().int().min(0), content: z.string(), done: z.boolean() }),
-  ),
+  Checkpoint: event("agent.message.checkpoint", Stored.extend({ done: z.boolean() })),
   Completed: event("agent.message.completed", AgentMessage),
   Failed: event("agent.run.failed", z.object({ ...Ids, error: z.string() })),
   Cancelled: event("agent.run.cancelled", z.object({ ...Ids })),
