@@ -123,9 +123,12 @@ describe("the agent's circuit breaker", () => {
 
 describe("digests and the circuit breaker", () => {
   it("a failing digest counts in the streak; while open a digest repeats the last one without calling the provider", async () => {
+    // The staff digest's two prompts, then the clients' two (the kitchen has a client).
     fake.script(
       { kind: "answer", text: "Tiles went up today." },
       { kind: "answer", text: "On track for handover." },
+      { kind: "answer", text: "Tiles went up." },
+      { kind: "answer", text: "On track." },
     );
     const first = await Summary.writeProjectDigest(workspaceId, kitchen);
     expect(first).toMatchObject({

@@ -66,11 +66,11 @@ describe("the anthropic provider", () => {
     fake.script({ kind: "answer", text: ANSWER, tokensPerSec: 200 });
     const result = await ask();
     expectWellFormed(result);
-    // task:abc is not in the context: the citation is kept but names no project, so it is not linked.
+    // task:abc is not in the context: the asker could not open it, so it is no citation.
     expect(result.stored).toMatchObject({
       status: "completed",
       content: ANSWER,
-      citations: ["task:abc"],
+      citations: [],
       citedProjects: {},
     });
     const request = fake.requests().at(-1);
@@ -112,7 +112,7 @@ describe("the anthropic provider", () => {
     ]);
   });
 
-  it("writes a project's daily digest with the model, quoting the data, and books its cost", async () => {
+  it("writes a project's daily digests with the model, staff's and clients', quoting the data, and books their cost", async () => {
     const admin = await login(stack, "admin@demo.rehome.local");
     const usage = async () =>
       (await call(stack, "GET", `/api/workspaces/${admin.user.workspaceId}/usage`, { token: admin.token }))
@@ -121,21 +121,33 @@ describe("the anthropic provider", () => {
     fake.script(
       { kind: "answer", text: "Today the worktop [task:abc] moved to blocked." },
       { kind: "answer", text: "Overall the kitchen is on track." },
+      { kind: "answer", text: "Your worktop choice is the next step." },
+      { kind: "answer", text: "The kitchen is on track." },
     );
     const sent = fake.requests().length;
     const digest = await Summary.writeProjectDigest(admin.user.workspaceId, kitchen);
-    expect(digest.content).toBe(
-      "Today the worktop [task:abc] moved to blocked.\n\nOverall the kitchen is on track.\n",
+    expect(digest).toMatchObject({
+      audience: "staff",
+      content: "Today the worktop [task:abc] moved to blocked.\n\nOverall the kitchen is on track.\n",
+    });
+    // task:abc was not in the digest's context: no citation.
+    expect(digest.citations).toEqual([]);
+    // Two prompts for the staff digest, two for the clients' (the kitchen has a client).
+    expect(fake.requests().length - sent).toBe(4);
+    const [staffData, clientData] = [1, 3].map((i) =>
+      JSON.stringify(fake.requests()[sent + i]?.messages[0]?.content),
     );
-    expect(digest.citations).toEqual(["task:abc"]);
-    expect(fake.requests().length - sent).toBe(2);
-    expect(JSON.stringify(fake.requests().at(-1)?.messages[0]?.content)).toContain("<project_data");
+    expect(staffData).toContain("<project_data");
+    expect(staffData).toContain("Review cabinet supplier margin");
+    expect(clientData).toContain("<project_data");
+    expect(clientData).not.toContain("Review cabinet supplier margin");
+    expect(clientData).not.toContain("quartz supplier quoted");
     const after = await usage();
-    expect(after.runs).toBe(before.runs + 1);
+    expect(after.runs).toBe(before.runs + 2);
     expect(after.costCents).toBeGreaterThan(before.costCents);
-    // A redelivered job finds the digest written: no second call to the model, no second cost.
+    // A redelivered job finds both digests written: no second call to the model, no second cost.
     await Summary.writeProjectDigest(admin.user.workspaceId, kitchen, digest.id);
-    expect(fake.requests().length - sent).toBe(2);
+    expect(fake.requests().length - sent).toBe(4);
     expect((await usage()).costCents).toBe(after.costCents);
   });
 

@@ -154,13 +154,14 @@ describe("live domain events", () => {
   );
 
   it("nobody outside the project heard any of them, though their own channels work", async () => {
-    // Each outsider's socket is alive: a change in their own project reaches them.
+    // Each outsider's socket is alive: their own post in their own project reaches them (a message,
+    // which every role may post).
     for (const { socket, owner, ownProject } of outsiders) {
-      const task = await call(stack, "POST", `/api/projects/${ownProject}/tasks`, {
+      const message = await call(stack, "POST", `/api/projects/${ownProject}/messages`, {
         token: owner.token,
-        body: { title: "Control task" },
+        body: { body: "Control message" },
       });
-      await socket.waitFor((f) => f.event === "task.created" && f.data.id === task.body.id, 2000);
+      await socket.waitFor((f) => f.event === "message.sent" && f.data.id === message.body.id, 2000);
     }
     const names = new Set(cases.map((c) => c.event));
     for (const { who, socket, ownProject } of outsiders) {

@@ -23,7 +23,8 @@ export type LoginResult = z.infer<typeof Auth.LoginResult>;
 export type ApiTokenInfo = z.infer<typeof Auth.ApiTokenInfo>;
 export type CreatedApiToken = z.infer<typeof Auth.CreatedApiToken>;
 export type InviteInfo = z.infer<typeof Invite.Info>;
-export type ProjectInfo = z.infer<typeof Project.Info>;
+/** A project with your role on it (`myRole`), which decides what you may do there. */
+export type ProjectInfo = z.infer<typeof Project.View>;
 export type Assignment = z.infer<typeof Project.Assignment>;
 export type TaskInfo = z.infer<typeof Task.Info>;
 export type TaskStatus = TaskInfo["status"];

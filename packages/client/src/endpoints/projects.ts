@@ -60,8 +60,8 @@ export const projects = (request: Request) => ({
       request<Page<MessageInfo>>("GET", `${project(projectId)}/messages`, undefined, query),
     send: (projectId: string, input: z.input<typeof Message.MessageInput>) =>
       request<MessageInfo>("POST", `${project(projectId)}/messages`, input),
-    /** Your own, within the edit window. */
-    edit: (projectId: string, messageId: string, input: z.input<typeof Message.MessageInput>) =>
+    /** Your own body, within the edit window; or its visibility to clients (staff). */
+    edit: (projectId: string, messageId: string, input: z.input<typeof Message.EditInput>) =>
       request<MessageInfo>("PATCH", `${project(projectId)}/messages/${seg(messageId)}`, input),
     remove: (projectId: string, messageId: string) =>
       request<void>("DELETE", `${project(projectId)}/messages/${seg(messageId)}`),
@@ -81,6 +81,9 @@ export const projects = (request: Request) => ({
       request<FileDownload>("GET", `${project(projectId)}/files/${seg(fileId)}/download`),
     remove: (projectId: string, fileId: string) =>
       request<void>("DELETE", `${project(projectId)}/files/${seg(fileId)}`),
+    /** Marks a file internal or client-visible (staff). */
+    update: (projectId: string, fileId: string, input: z.input<typeof File.UpdateInput>) =>
+      request<FileInfo>("PATCH", `${project(projectId)}/files/${seg(fileId)}`, input),
   },
   activity: {
     /** Newest first. */

@@ -33,6 +33,8 @@ export interface Entry {
   subjectId: string;
   /** One line a person reads in the activity feed. */
   summary: string;
+  /** Whether clients may read the line: false while its subject is internal. */
+  clientVisible?: boolean;
 }
 
 export async function record(actor: Actor, projectId: string, entry: Entry): Promise<void> {
@@ -83,3 +85,24 @@ const toInfo = (item: EntityItem<ReturnType<typeof ActivityEntity>>): Info => ({
   summary: item.summary,
   createdAt: item.createdAt,
 });
+
+/**
+ * Marks every line about one subject visible to clients or not, when the subject changes sides:
+ * a client's feed never tells of an internal item, even of what happened while it was visible.
+ */
+export async function setVisibility(
+  workspaceId: string,
+  projectId: string,
+  subjectId: string,
+  clientVisible: boolean,
+): Promise<void> {
+  const { data } = await ActivityEntity()
+    .query.primary({ workspaceId, projectId })
+    .where((a, op) => op.eq(a.subjectId, subjectId))
+    .go({ pages: "all", attributes: ["activityId"] });
+  await Promise.all(
+    data.map(({ activityId }) =>
+      ActivityEntity().patch({ workspaceId, projectId, activityId }).set({ clientVisible }).go(),
+    ),
+  );
+}

@@ -21,6 +21,8 @@ export const ActivityEntity = once(
           },
           subjectId: { type: "string", required: true },
           summary: { type: "string", required: true },
+          /** False when the subject is internal: clients never read the line (unset: visible). */
+          clientVisible: { type: "boolean" },
           createdAt: { type: "string", required: true },
         },
         indexes: {

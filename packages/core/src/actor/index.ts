@@ -12,7 +12,8 @@ export type Actor =
       tokenId?: string;
       scope?: "read" | "write";
     }
-  | { type: "system"; workspaceId: string }
+  /** `audience`: whom the system writes for (a client digest reads as a client); admin if unset. */
+  | { type: "system"; workspaceId: string; audience?: Role }
   | { type: "public" };
 
 export type UserActor = Extract<Actor, { type: "user" }>;

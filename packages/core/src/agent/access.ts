@@ -1,9 +1,10 @@
-// Who may see an agent thread: the rule lives with the thread; realtime asks through here.
+// Who may hear an agent thread live: its author only; the rule lives with the thread and
+// realtime asks through here.
 import type { Actor } from "../actor";
-import { get } from "./thread";
+import { own } from "./thread";
 
 export async function canSeeThread(actor: Actor, threadId: string): Promise<boolean> {
-  return get(actor, threadId).then(
+  return own(actor, threadId).then(
     () => true,
     () => false,
   );

@@ -2,14 +2,17 @@
 // them read — one project for the participant agent, the admin's workspace for the admin agent —
 // then select() masks, ranks and budgets it. It never reads another workspace and never Scans.
 //
-// Contact details: admins and team members (and the system's rollups) see emails and phone
-// numbers; consultants and clients get them masked (policy.maySeeContactDetails).
+// What it reads follows the reader's role on the project (permission table): a client's context
+// holds only client-visible items. Contact details: admins and team members (and the system's
+// rollups) see emails and phone numbers; consultants and clients get them masked, by the role
+// they act in on the project (permissions.maySeeContacts).
 import { Activity } from "../activity";
 import type { Actor } from "../actor";
 import { config } from "../config";
 import { File } from "../file";
 import { Message } from "../message";
-import { maySeeContactDetails, requireAdmin, workspaceOf } from "../policy";
+import { maySeeContacts } from "../permissions";
+import { requireAdmin, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { ProjectEntity } from "../project/entity";
 import { Task } from "../task";
@@ -44,6 +47,8 @@ export async function build(
 ): Promise<AgentContext> {
   const workspaceId = workspaceOf(reader);
   const projects = projectId ? [await Project.get(reader, projectId)] : await workspaceProjects(reader);
+  // The admin agent and the rollups read the whole workspace as admins; a project's reader in their role on it.
+  const role = projectId ? (projects[0] as Project.View).myRole : "admin";
   const [people, lists] = await Promise.all([
     UserEntity()
       .query.primary({ workspaceId })
@@ -66,20 +71,20 @@ export async function build(
     {
       id: readerId,
       name: names.get(readerId) ?? "the team",
-      maySeeContacts: !options.maskContacts && maySeeContactDetails(reader),
+      maySeeContacts: !options.maskContacts && maySeeContacts(role),
     },
     options.budget ?? configuredBudget(),
   );
 }
 
 /** The admin agent's projects: admins (and the system) only; active, most recently updated first. */
-async function workspaceProjects(reader: Actor): Promise<Project.Info[]> {
+async function workspaceProjects(reader: Actor): Promise<Project.View[]> {
   if (reader.type === "user") requireAdmin(reader);
   const { data } = await ProjectEntity()
     .query.primary({ workspaceId: workspaceOf(reader) })
     .go({ pages: "all" });
   return data
-    .map(Project.toInfo)
+    .map((p) => ({ ...Project.toInfo(p), myRole: "admin" as const }))
     .filter((p) => p.status === "active")
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, config().ai.context.maxProjects);

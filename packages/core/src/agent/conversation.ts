@@ -12,7 +12,7 @@ import { createId, nowIso } from "../util";
 import { check as checkBreaker } from "./breaker";
 import { AgentMessageEntity, MessageStatuses, RunEntity, RunStatuses } from "./entity";
 import { enqueue } from "./job";
-import { get as getThread } from "./thread";
+import { get as getThread, nameAfter, own as ownThread } from "./thread";
 
 export const AgentMessage = z
   .object({
@@ -103,7 +103,7 @@ export async function ask(actor: Actor, threadId: string, input: z.input<typeof 
   const user = requireUser(actor);
   requireWrite(actor);
   const { content } = AskInput.parse(input);
-  const thread = await getThread(actor, threadId);
+  const thread = await ownThread(actor, threadId);
   const { ai } = config();
   if (!ai.enabled) throw new VisibleError("agent.disabled", "The assistant is switched off for now.", 503);
   // Before the rate limits: a question refused for a spent budget uses up no question.
@@ -177,6 +177,7 @@ export async function ask(actor: Actor, threadId: string, input: z.input<typeof 
     createdAt: now,
   };
   await AgentMessageEntity().put([userMessage, assistantMessage]).go();
+  await nameAfter(thread, workspaceId, content);
   await RunEntity().create(run).go();
   if (thread.audience === "admin") await auditQuestion(actor, thread.id, runId, content);
   await enqueue({ type: "agent.run", workspaceId, runId });
@@ -217,7 +218,7 @@ export async function cancel(actor: Actor, runId: string): Promise<AgentRun> {
   const workspaceId = workspaceOf(actor);
   const { data } = await RunEntity().get({ workspaceId, runId }).go();
   if (!data) throw notFound("run");
-  await getThread(actor, data.threadId);
+  await ownThread(actor, data.threadId);
   if (data.status !== "queued" && data.status !== "running") return toRun(data);
   const { data: updated } = await RunEntity()
     .patch({ workspaceId, runId })

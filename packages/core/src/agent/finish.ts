@@ -50,6 +50,15 @@ export function citedProjects(content: string, citable: Citable): Record<string,
   );
 }
 
+/**
+ * An answer's citations: only items its context held, which the asker could read, so a citation
+ * never points at something they can't open (a made-up or guessed id is dropped).
+ */
+export function citationsOf(content: string, citable: Citable) {
+  const projects = citedProjects(content, citable);
+  return { citations: Object.keys(projects), citedProjects: projects };
+}
+
 export async function finish(f: Finish): Promise<boolean> {
   const seq = f.seq + 1;
   const finishedAt = nowIso();
@@ -61,8 +70,7 @@ export async function finish(f: Finish): Promise<boolean> {
         content: f.content,
         lastSeq: seq,
         status: f.outcome,
-        citations: citationsIn(f.content),
-        citedProjects: citedProjects(f.content, f.citable ?? { tasks: [], messages: [] }),
+        ...citationsOf(f.content, f.citable ?? { tasks: [], messages: [] }),
         updatedAt: finishedAt,
       })
       .where(

@@ -1,13 +1,16 @@
-// Agent threads: a participant thread belongs to one project and follows the project's
-// visibility; an admin thread is workspace-wide and only the workspace's admins see it.
+// Agent threads: a participant thread belongs to one project, an admin thread is workspace-wide.
+// Either is private to its author, who alone lists it, asks in it and hears it live; a
+// workspace admin may read any thread of their workspace by id (audit), never list or join it.
 import { z } from "zod";
-import type { Actor } from "../actor";
+import { type Actor, isAdmin, type UserActor } from "../actor";
 import { notFound } from "../error";
 import { requireAdmin, requireProject, requireUser, requireWrite, workspaceOf } from "../policy";
 import { createId, nowIso } from "../util";
 import { ThreadEntity } from "./entity";
 
 export const WORKSPACE_SCOPE = "workspace";
+/** The title of a thread until its first question names it. */
+export const UNTITLED = "New conversation";
 
 export const Thread = z
   .object({
@@ -75,7 +78,7 @@ async function insert(
     scope,
     audience,
     createdBy,
-    title: title ?? "New conversation",
+    title: title ?? UNTITLED,
     status: "open" as const,
     createdAt: nowIso(),
   };
@@ -83,35 +86,75 @@ async function insert(
   return toThread(item);
 }
 
+/** The caller's own threads of a project, newest first. */
 export async function listForProject(actor: Actor, projectId: string) {
   await requireProject(actor, projectId);
-  return listScope(workspaceOf(actor), projectId);
+  return listScope(requireUser(actor), projectId);
 }
 
+/** The caller's own workspace-wide admin threads. */
 export async function listForWorkspace(actor: Actor) {
-  return listScope(requireAdmin(actor).workspaceId, WORKSPACE_SCOPE);
+  return listScope(requireAdmin(actor), WORKSPACE_SCOPE);
 }
 
-async function listScope(workspaceId: string, scope: string) {
+async function listScope(user: UserActor, scope: string) {
   const { data } = await ThreadEntity()
-    .query.byScope({ workspaceId, scope })
+    .query.byScope({ workspaceId: user.workspaceId, scope })
+    .where(({ createdBy }, { eq }) => eq(createdBy, user.userId))
     .go({ order: "desc", limit: 100 });
   return { items: data.map(toThread) };
 }
 
-/** The thread if the actor may see it; 404 otherwise (also across workspaces). */
+/**
+ * The thread for reading: its author while they still see its project, or an admin of the
+ * workspace (audit). 404 for anyone else, also across workspaces.
+ */
 export async function get(actor: Actor, threadId: string): Promise<Thread> {
+  const thread = await find(actor, threadId);
+  if (isAdmin(actor) || (await isAuthor(actor, thread))) return thread;
+  throw notFound("thread");
+}
+
+/** The thread for its author only: asking in it, hearing it live, resuming an answer. */
+export async function own(actor: Actor, threadId: string): Promise<Thread> {
+  const thread = await find(actor, threadId);
+  if (await isAuthor(actor, thread)) return thread;
+  throw notFound("thread");
+}
+
+async function find(actor: Actor, threadId: string): Promise<Thread> {
   const { data } = await ThreadEntity()
     .get({ workspaceId: workspaceOf(actor), threadId })
     .go();
   if (!data) throw notFound("thread");
-  const thread = toThread(data);
-  if (thread.projectId === null) {
-    if (actor.type === "user" && actor.role !== "admin") throw notFound("thread");
-  } else {
-    await requireProject(actor, thread.projectId).catch(() => {
-      throw notFound("thread");
-    });
-  }
-  return thread;
+  return toThread(data);
+}
+
+/** The author, still allowed where the thread lives (their project, or the admin area). */
+async function isAuthor(actor: Actor, thread: Thread): Promise<boolean> {
+  if (actor.type !== "user" || actor.userId !== thread.createdBy) return false;
+  if (thread.projectId === null) return actor.role === "admin";
+  return requireProject(actor, thread.projectId).then(
+    () => true,
+    () => false,
+  );
+}
+
+const TITLE_CHARS = 60;
+
+/** A thread's title from its first question: the question's first line, cut at a word. */
+export function titleFrom(question: string): string {
+  const line = question.split("\n")[0]?.trim() ?? "";
+  if (line.length <= TITLE_CHARS) return line;
+  const cut = line.slice(0, TITLE_CHARS - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 20 ? cut.lastIndexOf(" ") : cut.length).trimEnd()}…`;
+}
+
+/** Names an untitled thread after its first question. */
+export async function nameAfter(thread: Thread, workspaceId: string, question: string): Promise<void> {
+  if (thread.title !== UNTITLED) return;
+  await ThreadEntity()
+    .patch({ workspaceId, threadId: thread.id })
+    .set({ title: titleFrom(question) })
+    .go();
 }

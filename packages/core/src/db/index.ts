@@ -52,3 +52,15 @@ const isCursorError = (error: unknown): boolean =>
   (/cursor|start(ing)? ?key/i.test(error.message) ||
     error.name === "ValidationException" ||
     isCursorError(error.cause));
+
+interface VisibilityOperations {
+  notExists(attribute: unknown): string;
+  eq(attribute: unknown, value: boolean): string;
+}
+
+/**
+ * The Query filter of what a client may list: items not marked internal (older items carry no
+ * mark and stay visible). Used by every list a client reads, so internal items never leave.
+ */
+export const clientVisibleOnly = (a: { clientVisible: unknown }, op: VisibilityOperations): string =>
+  `(${op.notExists(a.clientVisible)} OR ${op.eq(a.clientVisible, true)})`;

@@ -61,6 +61,8 @@ export async function seed(): Promise<{ seeded: boolean }> {
   const loft = await Project.create(admin, {
     name: "Loft conversion — Birch Lane",
     description: "Dormer loft with an en-suite; planning approved.",
+    // Early design work: new items stay internal until someone shares them.
+    clientVisibleByDefault: false,
   });
   // The client sees only the kitchen; the consultant the kitchen and the loft; team all three.
   const assignments: [string, Role, string[]][] = [
@@ -119,6 +121,17 @@ export async function seed(): Promise<{ seeded: boolean }> {
       kitchen.id,
       { title: "Install pendant lighting", status: "todo", dueDate: day(9), labels: ["electrical"] },
     ],
+    [
+      kitchen.id,
+      {
+        title: "Review cabinet supplier margin before the final invoice",
+        status: "todo",
+        assigneeId: people.team,
+        dueDate: day(5),
+        labels: ["internal"],
+        clientVisible: false,
+      },
+    ],
     [bathroom.id, { title: "Strip old tiles", status: "done", assigneeId: people.team, dueDate: day(-10) }],
     [
       bathroom.id,
@@ -163,7 +176,7 @@ export async function seed(): Promise<{ seeded: boolean }> {
     workspaceId: demo.id,
     role,
   });
-  const messages: [Role, string, string][] = [
+  const messages: [Role, string, string, boolean?][] = [
     [
       "admin",
       kitchen.id,
@@ -176,6 +189,12 @@ export async function seed(): Promise<{ seeded: boolean }> {
     ],
     ["client", kitchen.id, "Thanks @Tom — leaning towards quartz, will confirm after the showroom visit."],
     [
+      "team",
+      kitchen.id,
+      "Internal: the quartz supplier quoted 2,400 for the run; keep our 3,100 price. Call me on 07700 900123.",
+      false,
+    ],
+    [
       "consultant",
       kitchen.id,
       "Electrical inspection is booked; @admin@demo.rehome.local can you share access?",
@@ -187,7 +206,8 @@ export async function seed(): Promise<{ seeded: boolean }> {
       "Structural calcs are with the engineer. @Tom Team hold the scaffolding until sign-off.",
     ],
   ];
-  for (const [author, projectId, body] of messages) await Message.send(as(author), projectId, { body });
+  for (const [author, projectId, body, clientVisible] of messages)
+    await Message.send(as(author), projectId, { body, clientVisible });
 
   const northwind = await Workspace.create({ name: "Northwind Builders" });
   const nwAdmin = await User.create({

@@ -21,6 +21,8 @@ export const FileEntity = once(
           size: { type: "number", required: true },
           status: { type: ["pending", "ready"] as const, required: true },
           uploadedBy: { type: "string", required: true },
+          /** False for internal files, which clients never see (unset on older items: visible). */
+          clientVisible: { type: "boolean" },
           createdAt: { type: "string", required: true },
           updatedAt: { type: "string", required: true },
         },

@@ -1,11 +1,13 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import type { Actor, UserActor } from "../actor";
+import { Activity } from "../activity";
+import type { Actor } from "../actor";
 import { config } from "../config";
 import { type Page, PageInput } from "../db";
-import { forbidden, notFound, VisibleError } from "../error";
-import { event } from "../event";
-import { requireProject, requireUser } from "../policy";
+import { notFound, VisibleError } from "../error";
+import { event, visibilityEvents } from "../event";
+import { visibleOnCreate } from "../permissions";
+import { type ProjectAccess, projectAccess, requirePermission, requireUser } from "../policy";
 import { Project } from "../project";
 import { newestFirst } from "../project/feed";
 import { createId, nowIso } from "../util";
@@ -22,6 +24,8 @@ export const Info = z
     size: z.number().int(),
     status: z.enum(["pending", "ready"]),
     uploadedBy: z.string(),
+    /** False: internal, seen only by admins, team and consultants. */
+    clientVisible: z.boolean(),
     createdAt: z.string(),
   })
   .meta({ id: "File" });
@@ -29,7 +33,9 @@ export type Info = z.infer<typeof Info>;
 
 export const Events = {
   Uploaded: event("file.uploaded", Info),
+  Updated: event("file.updated", Info),
   Deleted: event("file.deleted", z.object({ id: z.string(), projectId: z.string() })),
+  ...visibilityEvents("file", Info),
 };
 
 export const UploadInput = z
@@ -37,9 +43,13 @@ export const UploadInput = z
     name: z.string().trim().min(1).max(200),
     contentType: z.string().trim().toLowerCase().min(1).max(255),
     size: z.number().int().min(1),
+    /** Unset: the project's default. Only roles that may change visibility may choose. */
+    clientVisible: z.boolean().optional(),
   })
   .strict()
   .meta({ id: "UploadInput" });
+
+export const UpdateInput = z.object({ clientVisible: z.boolean() }).strict().meta({ id: "UpdateFileInput" });
 
 export const UploadTicket = z
   .object({
@@ -63,6 +73,7 @@ const toInfo = (item: Item): Info => ({
   size: item.size,
   status: item.status,
   uploadedBy: item.uploadedBy,
+  clientVisible: item.clientVisible !== false,
   createdAt: item.createdAt,
 });
 
@@ -75,7 +86,10 @@ export async function createUpload(
   const user = requireUser(actor);
   const data = UploadInput.parse(input);
   refuseBadUpload(data);
-  await Project.requireWritable(actor, projectId);
+  const access = await Project.requireWritable(actor, projectId);
+  requirePermission(access, "file", "upload");
+  if (data.clientVisible !== undefined) requirePermission(access, "file", "visibility");
+  const { project, role } = access;
   const fileId = createId();
   const now = nowIso();
   const item: Item = {
@@ -88,6 +102,12 @@ export async function createUpload(
     size: data.size,
     status: "pending",
     uploadedBy: user.userId,
+    clientVisible: visibleOnCreate(
+      role,
+      "file",
+      project.clientVisibleByDefault !== false,
+      data.clientVisible,
+    ),
     createdAt: now,
     updatedAt: now,
   };
@@ -120,8 +140,7 @@ function refuseBadUpload({ name, contentType, size }: z.infer<typeof UploadInput
  */
 export async function complete(actor: Actor, projectId: string, fileId: string): Promise<Info> {
   const user = requireUser(actor);
-  await Project.requireWritable(actor, projectId);
-  const item = await find(user, projectId, fileId);
+  const item = await find(await Project.requireWritable(actor, projectId), fileId);
   if (item.uploadedBy !== user.userId) throw notFound("file");
   if (item.status === "ready") return toInfo(item);
   const size = await Storage.sizeOf(item.key);
@@ -151,7 +170,10 @@ export async function complete(actor: Actor, projectId: string, fileId: string):
     .set({ status: "ready", size, updatedAt: nowIso() })
     .go({ response: "all_new" });
   const file = toInfo(data as Item);
-  await Project.announce(actor, projectId, Events.Uploaded, file, about(file, `Uploaded ${file.name}`));
+  await Project.announce(actor, projectId, Events.Uploaded, file, about(file, `Uploaded ${file.name}`), {
+    now: file.clientVisible,
+    events: Events,
+  });
   return file;
 }
 
@@ -170,22 +192,50 @@ export async function download(
   projectId: string,
   fileId: string,
 ): Promise<z.infer<typeof Download>> {
-  const user = requireUser(actor);
-  await requireProject(actor, projectId);
-  const item = await find(user, projectId, fileId);
+  requireUser(actor);
+  const item = await find(await projectAccess(actor, projectId), fileId);
   if (item.status !== "ready") throw notFound("file");
   const expiresAt = new Date(Date.now() + config().uploads.downloadUrlTtlSeconds * 1000).toISOString();
   return { url: await Storage.presignDownload(item.key, item.name, item.contentType), expiresAt };
 }
 
-/** Deletes a file and its object: the uploader or an admin. */
+/** Marks a ready file internal or client-visible (roles that may change visibility). */
+export async function update(
+  actor: Actor,
+  projectId: string,
+  fileId: string,
+  input: z.input<typeof UpdateInput>,
+): Promise<Info> {
+  const { clientVisible } = UpdateInput.parse(input);
+  const access = await Project.requireWritable(actor, projectId);
+  const item = await find(access, fileId);
+  if (item.status !== "ready") throw notFound("file");
+  const before = toInfo(item);
+  requirePermission(access, "file", "visibility", subjectOf(before));
+  if (before.clientVisible === clientVisible) return before;
+  const { workspaceId } = access.project;
+  const { data } = await FileEntity()
+    .patch({ workspaceId, projectId, fileId })
+    .set({ clientVisible, updatedAt: nowIso() })
+    .go({ response: "all_new" });
+  const file = toInfo(data as Item);
+  const summary = `Made ${file.name} ${clientVisible ? "visible to clients" : "internal"}`;
+  await Project.announce(actor, projectId, Events.Updated, file, about(file, summary), {
+    now: clientVisible,
+    before: before.clientVisible,
+    events: Events,
+  });
+  await Activity.setVisibility(workspaceId, projectId, fileId, clientVisible);
+  return file;
+}
+
+/** Deletes a file and its object: whoever the permission table lets (its uploader, team, admins). */
 export async function remove(actor: Actor, projectId: string, fileId: string): Promise<void> {
   const user = requireUser(actor);
-  await Project.requireWritable(actor, projectId);
-  const item = await find(user, projectId, fileId);
+  const access = await Project.requireWritable(actor, projectId);
+  const item = await find(access, fileId);
   if (item.status !== "ready" && item.uploadedBy !== user.userId) throw notFound("file");
-  if (item.uploadedBy !== user.userId && user.role !== "admin")
-    throw forbidden("Only the person who uploaded a file, or an admin, can delete it.");
+  requirePermission(access, "file", "delete", subjectOf(toInfo(item)));
   await discard(item);
   await Project.announce(
     actor,
@@ -193,14 +243,20 @@ export async function remove(actor: Actor, projectId: string, fileId: string): P
     Events.Deleted,
     { id: fileId, projectId },
     about(toInfo(item), `Deleted ${item.name}`),
+    { now: item.clientVisible !== false, events: Events },
   );
 }
 
-async function find(user: UserActor, projectId: string, fileId: string): Promise<Item> {
-  const { data } = await FileEntity().get({ workspaceId: user.workspaceId, projectId, fileId }).go();
+/** A file the access may see (an internal one is not found for a client). */
+async function find(access: ProjectAccess, fileId: string): Promise<Item> {
+  const { workspaceId, projectId } = access.project;
+  const { data } = await FileEntity().get({ workspaceId, projectId, fileId }).go();
   if (!data) throw notFound("file");
+  requirePermission(access, "file", "view", subjectOf(toInfo(data)));
   return data;
 }
+
+const subjectOf = (file: Info) => ({ createdBy: file.uploadedBy, clientVisible: file.clientVisible });
 
 async function discard(item: Item) {
   await Storage.remove(item.key);

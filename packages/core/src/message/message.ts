@@ -1,12 +1,14 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import type { Actor, UserActor } from "../actor";
+import { Activity } from "../activity";
+import type { Actor } from "../actor";
 import { config } from "../config";
 import { type Page, PageInput } from "../db";
-import { forbidden, notFound, VisibleError } from "../error";
-import { event } from "../event";
+import { notFound, VisibleError } from "../error";
+import { event, visibilityEvents } from "../event";
 import { Notification } from "../notification";
-import { requireUser } from "../policy";
+import { visibleOnCreate } from "../permissions";
+import { type ProjectAccess, requirePermission, requireUser, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { newestFirst } from "../project/feed";
 import { createId, nowIso } from "../util";
@@ -20,6 +22,8 @@ export const Info = z
     authorName: z.string(),
     body: z.string(),
     mentions: z.array(z.string()),
+    /** False: internal, seen only by admins, team and consultants. */
+    clientVisible: z.boolean(),
     createdAt: z.string(),
     editedAt: z.string().nullable(),
   })
@@ -30,12 +34,25 @@ export const Events = {
   Sent: event("message.sent", Info),
   Updated: event("message.updated", Info),
   Deleted: event("message.deleted", z.object({ id: z.string(), projectId: z.string() })),
+  ...visibilityEvents("message", Info),
 };
 
+const Body = z.string().trim().min(1).max(10_000);
+
 export const MessageInput = z
-  .object({ body: z.string().trim().min(1).max(10_000) })
+  .object({
+    body: Body,
+    /** Unset: the project's default. Only roles that may change visibility may choose. */
+    clientVisible: z.boolean().optional(),
+  })
   .strict()
   .meta({ id: "MessageInput" });
+
+export const EditInput = z
+  .object({ body: Body.optional(), clientVisible: z.boolean().optional() })
+  .strict()
+  .refine((v) => v.body !== undefined || v.clientVisible !== undefined, "Give a body or a visibility.")
+  .meta({ id: "MessageEditInput" });
 
 export const ListInput = PageInput;
 
@@ -48,6 +65,7 @@ const toInfo = (item: Item): Info => ({
   authorName: item.authorName,
   body: item.body,
   mentions: item.mentions ?? [],
+  clientVisible: item.clientVisible !== false,
   createdAt: item.createdAt,
   editedAt: item.editedAt ?? null,
 });
@@ -58,8 +76,11 @@ export async function send(
   input: z.input<typeof MessageInput>,
 ): Promise<Info> {
   const user = requireUser(actor);
-  const { body } = MessageInput.parse(input);
-  const project = await Project.requireWritable(actor, projectId);
+  const { body, clientVisible: chosen } = MessageInput.parse(input);
+  const access = await Project.requireWritable(actor, projectId);
+  requirePermission(access, "message", "post");
+  if (chosen !== undefined) requirePermission(access, "message", "visibility");
+  const { project, role } = access;
   const members = await Project.membersOf(user.workspaceId, projectId);
   const now = nowIso();
   const item: Item = {
@@ -70,13 +91,17 @@ export async function send(
     authorName: members.find((m) => m.id === user.userId)?.name ?? "",
     body,
     mentions: Project.mentionsIn(body, members),
+    clientVisible: visibleOnCreate(role, "message", project.clientVisibleByDefault !== false, chosen),
     createdAt: now,
     updatedAt: now,
   };
   await MessageEntity().create(item).go();
   const message = toInfo(item);
-  await Project.announce(actor, projectId, Events.Sent, message, about(message, "Posted a message"));
-  await mention(actor, project, message, message.mentions);
+  await Project.announce(actor, projectId, Events.Sent, message, about(message, "Posted a message"), {
+    now: message.clientVisible,
+    events: Events,
+  });
+  await mention(actor, project.name, message, message.mentions);
   return message;
 }
 
@@ -89,42 +114,56 @@ export async function list(
   return newestFirst(actor, projectId, input, (key) => MessageEntity().query.primary(key), toInfo);
 }
 
-/** Edits your own message within the edit window; newly mentioned people are notified. */
+/**
+ * Edits a message (its author, within the edit window) and/or marks it internal or client-visible
+ * (staff whose role may); newly mentioned people are notified.
+ */
 export async function edit(
   actor: Actor,
   projectId: string,
   messageId: string,
-  input: z.input<typeof MessageInput>,
+  input: z.input<typeof EditInput>,
 ): Promise<Info> {
   const user = requireUser(actor);
-  const { body } = MessageInput.parse(input);
-  const project = await Project.requireWritable(actor, projectId);
-  const before = await own(user, projectId, messageId, "edit");
-  const members = await Project.membersOf(user.workspaceId, projectId);
+  const { body, clientVisible } = EditInput.parse(input);
+  const access = await Project.requireWritable(actor, projectId);
+  const before = await get(access, messageId);
+  if (body !== undefined) withinWindow(access, before, "edit");
+  const toggled = clientVisible !== undefined && clientVisible !== before.clientVisible;
+  if (toggled) requirePermission(access, "message", "visibility", subjectOf(before));
+  const members = body === undefined ? [] : await Project.membersOf(user.workspaceId, projectId);
   const now = nowIso();
+  const changes =
+    body === undefined ? {} : { body, mentions: Project.mentionsIn(body, members), editedAt: now };
   const { data } = await MessageEntity()
     .patch({ workspaceId: user.workspaceId, projectId, messageId })
-    .set({ body, mentions: Project.mentionsIn(body, members), editedAt: now, updatedAt: now })
+    .set({ ...changes, ...(toggled ? { clientVisible } : {}), updatedAt: now })
     .go({ response: "all_new" });
   const message = toInfo(data as Item);
-  await Project.announce(actor, projectId, Events.Updated, message, about(message, "Edited a message"));
+  const summary = toggled
+    ? `Made a message ${message.clientVisible ? "visible to clients" : "internal"}`
+    : "Edited a message";
+  await Project.announce(actor, projectId, Events.Updated, message, about(message, summary), {
+    now: message.clientVisible,
+    before: before.clientVisible,
+    events: Events,
+  });
+  if (toggled) await Activity.setVisibility(user.workspaceId, projectId, messageId, message.clientVisible);
   await mention(
     actor,
-    project,
+    access.project.name,
     message,
     message.mentions.filter((id) => !before.mentions.includes(id)),
   );
   return message;
 }
 
-/** Deletes a message: its author within the edit window, an admin at any time (moderation). */
+/** Deletes a message: its author within the edit window; an admin at any time (moderation). */
 export async function remove(actor: Actor, projectId: string, messageId: string): Promise<void> {
   const user = requireUser(actor);
-  await Project.requireWritable(actor, projectId);
-  const message =
-    user.role === "admin"
-      ? await get(user, projectId, messageId)
-      : await own(user, projectId, messageId, "delete");
+  const access = await Project.requireWritable(actor, projectId);
+  const message = await get(access, messageId);
+  withinWindow(access, message, "delete");
   await MessageEntity().delete({ workspaceId: user.workspaceId, projectId, messageId }).go();
   await Project.announce(
     actor,
@@ -132,19 +171,29 @@ export async function remove(actor: Actor, projectId: string, messageId: string)
     Events.Deleted,
     { id: messageId, projectId },
     about(message, "Deleted a message"),
+    { now: message.clientVisible, events: Events },
   );
 }
 
-async function get(user: UserActor, projectId: string, messageId: string): Promise<Info> {
-  const { data } = await MessageEntity().get({ workspaceId: user.workspaceId, projectId, messageId }).go();
+/** A message the access may see (an internal one is not found for a client). */
+async function get(access: ProjectAccess, messageId: string): Promise<Info> {
+  const { workspaceId, projectId } = access.project;
+  const { data } = await MessageEntity().get({ workspaceId, projectId, messageId }).go();
   if (!data) throw notFound("message");
-  return toInfo(data);
+  const message = toInfo(data);
+  requirePermission(access, "message", "view", subjectOf(message));
+  return message;
 }
 
-/** The caller's own message, still inside the edit window. */
-async function own(user: UserActor, projectId: string, messageId: string, verb: "edit" | "delete") {
-  const message = await get(user, projectId, messageId);
-  if (message.authorId !== user.userId) throw forbidden(`You can only ${verb} your own messages.`);
+const subjectOf = (message: Info) => ({ createdBy: message.authorId, clientVisible: message.clientVisible });
+
+/**
+ * The permission table's row for editing or deleting, and the edit window: authors change their
+ * messages only for a while after posting; an admin's moderation (deleting anyone's) has no window.
+ */
+function withinWindow(access: ProjectAccess, message: Info, verb: "edit" | "delete") {
+  requirePermission(access, "message", verb, subjectOf(message));
+  if (verb === "delete" && access.role === "admin") return;
   const windowMs = config().messageEditWindowMs;
   if (Date.now() - Date.parse(message.createdAt) > windowMs)
     throw new VisibleError(
@@ -152,7 +201,6 @@ async function own(user: UserActor, projectId: string, messageId: string, verb: 
       `Messages can only be changed within ${Math.round(windowMs / 60_000)} minutes of posting.`,
       422,
     );
-  return message;
 }
 
 const about = (message: Info, summary: string) => ({
@@ -161,11 +209,15 @@ const about = (message: Info, summary: string) => ({
   summary,
 });
 
-const mention = (actor: Actor, project: Project.Info, message: Info, userIds: string[]) =>
-  Notification.notify(actor, userIds, {
+/** Tells the newly mentioned who may read the message (a client never hears of an internal one). */
+async function mention(actor: Actor, projectName: string, message: Info, userIds: string[]) {
+  if (userIds.length === 0) return;
+  const readers = await Project.readersOf(workspaceOf(actor), message.projectId, subjectOf(message));
+  await Notification.notify(actor, userIds.filter(readers), {
     kind: "mentioned",
-    projectId: project.id,
+    projectId: message.projectId,
     subjectType: "message",
     subjectId: message.id,
-    text: `${message.authorName} mentioned you in ${project.name}`,
+    text: `${message.authorName} mentioned you in ${projectName}`,
   });
+}

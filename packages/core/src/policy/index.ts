@@ -1,8 +1,11 @@
 // The one authorization module: HTTP handlers, channel subscriptions and the agent's context
-// builder all ask it. Admins see their workspace; participants only their assigned projects.
-// Anything outside the actor's reach is reported as 404 so its existence cannot be inferred.
-import type { Actor, UserActor } from "../actor";
-import { forbidden, notFound, unauthorized } from "../error";
+// builder all ask it. Admins see their workspace; participants only their assigned projects, in
+// the role of their assignment; what each role may do to an item is the permission table's
+// (permissions/). Anything outside the actor's reach is reported as 404 so its existence cannot
+// be inferred; a refusal of something the actor can see is 403 `permission.denied`.
+import type { Actor, Role, UserActor } from "../actor";
+import { forbidden, notFound, unauthorized, VisibleError } from "../error";
+import { type Action, effectiveRole, type Kind, may, maySee, type Subject } from "../permissions";
 import { AssignmentEntity, ProjectEntity } from "../project/entity";
 
 export function requireUser(actor: Actor): UserActor {
@@ -26,29 +29,57 @@ export const workspaceOf = (actor: Actor): string => {
   return actor.workspaceId;
 };
 
+type ProjectItem = NonNullable<
+  Awaited<ReturnType<ReturnType<ReturnType<typeof ProjectEntity>["get"]>["go"]>>["data"]
+>;
+
+/** A project the actor may see, and the role they act in on it. */
+export interface ProjectAccess {
+  project: ProjectItem;
+  /** The assignment's role capped by the workspace role; admins (and the system) are admins. */
+  role: Role;
+  /** The acting person, or "system". */
+  userId: string;
+}
+
+/** Resolves a project the actor may see and their effective role on it, or throws 404. */
+export async function projectAccess(actor: Actor, projectId: string): Promise<ProjectAccess> {
+  const workspaceId = workspaceOf(actor);
+  const participant = actor.type === "user" && actor.role !== "admin";
+  const [{ data: project }, assignment] = await Promise.all([
+    ProjectEntity().get({ workspaceId, projectId }).go(),
+    participant ? assignmentOf(workspaceId, projectId, actor.userId) : undefined,
+  ]);
+  if (!project || (participant && !assignment)) throw notFound("project");
+  if (actor.type === "system") return { project, role: actor.audience ?? "admin", userId: "system" };
+  const user = actor as UserActor;
+  return { project, role: effectiveRole(user.role, assignment?.role), userId: user.userId };
+}
+
 /** Resolves a project the actor may see, or throws 404. */
 export async function requireProject(actor: Actor, projectId: string) {
-  const workspaceId = workspaceOf(actor);
-  const [{ data: project }, assigned] = await Promise.all([
-    ProjectEntity().get({ workspaceId, projectId }).go(),
-    actor.type === "user" && actor.role !== "admin" ? isAssigned(workspaceId, projectId, actor.userId) : true,
-  ]);
-  if (!project || !assigned) throw notFound("project");
-  return project;
+  return (await projectAccess(actor, projectId)).project;
 }
 
-export async function canSeeProject(actor: Actor, projectId: string): Promise<boolean> {
-  return requireProject(actor, projectId).then(
-    () => true,
-    () => false,
-  );
+/**
+ * Checks one row of the permission table for an item (or a new one): an item the actor may not
+ * see is a 404 (`what`), a visible one they may not change a 403.
+ */
+export function requirePermission<K extends Kind>(
+  access: ProjectAccess,
+  kind: K,
+  action: Action<K>,
+  item?: Subject,
+): void {
+  if (item && !maySee(access.role, item)) throw notFound(kind);
+  if (!may(access.role, access.userId, kind, action, item))
+    throw new VisibleError("permission.denied", deniedMessage(kind, action), 403);
 }
 
-async function isAssigned(workspaceId: string, projectId: string, userId: string): Promise<boolean> {
+const deniedMessage = (kind: Kind, action: string) =>
+  `Your role on this project does not allow that (${kind}: ${action}).`;
+
+async function assignmentOf(workspaceId: string, projectId: string, userId: string) {
   const { data } = await AssignmentEntity().get({ workspaceId, projectId, userId }).go();
-  return Boolean(data);
+  return data ?? undefined;
 }
-
-/** Whether the actor may see PII (emails, phone numbers) of other people in agent answers. */
-export const maySeeContactDetails = (actor: Actor): boolean =>
-  actor.type === "system" || (actor.type === "user" && (actor.role === "admin" || actor.role === "team"));

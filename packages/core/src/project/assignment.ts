@@ -1,4 +1,5 @@
-// The project_user pivot, managed by admins: who is assigned to a project and in which role.
+// The project_user pivot, managed by admins: who is assigned to a project and in which role (at
+// most their workspace role: an assignment never lifts a client to team).
 // Adding someone tells them (an `invited` notification); removing them ends their live
 // subscriptions to the project; every change is logged and audited.
 import { z } from "zod";
@@ -6,8 +7,9 @@ import { Activity } from "../activity";
 import type { Actor } from "../actor";
 import { Roles } from "../actor";
 import { Audit } from "../audit";
-import { notFound } from "../error";
+import { notFound, VisibleError } from "../error";
 import { Notification } from "../notification";
+import { assignable } from "../permissions";
 import { requireAdmin, requireProject, requireWrite, workspaceOf } from "../policy";
 import { Realtime } from "../realtime";
 import { User } from "../user";
@@ -59,11 +61,20 @@ export async function assign(
     User.get(admin.workspaceId, userId),
   ]);
   if (person.status === "deactivated") throw notFound("user");
+  if (!assignable(person.role, role))
+    throw new VisibleError(
+      "assignment.role_above_workspace_role",
+      `${person.name} is a ${person.role} of the workspace, so they can be on a project as ${person.role} or less, not ${role}.`,
+      422,
+      { workspaceRole: person.role },
+    );
   const item = { workspaceId: admin.workspaceId, projectId, userId, role, createdAt: nowIso() };
   const { data: before } = await AssignmentEntity()
     .get({ workspaceId: admin.workspaceId, projectId, userId })
     .go();
   await AssignmentEntity().put(item).go();
+  // Open sockets listen in the old role: close them, and they resubscribe in the new one.
+  if (before && before.role !== role) await Realtime.closeUserConnections(admin.workspaceId, userId);
   const summary = `${person.name} ${before ? "is now" : "joined as"} ${role} on ${project.name}`;
   await log(actor, projectId, "assignment.added", summary, { userId, role });
   if (!before)

@@ -16,6 +16,8 @@ export const ProjectEntity = once(
           name: { type: "string", required: true },
           description: { type: "string", default: "" },
           status: { type: ["active", "archived"] as const, required: true, default: "active" },
+          /** Whether new tasks, messages and files are client-visible unless their author chooses. */
+          clientVisibleByDefault: { type: "boolean", default: true },
           createdAt: { type: "string", required: true },
           updatedAt: { type: "string", required: true },
         },

@@ -1,11 +1,14 @@
 // One page of a project's items, newest first, for whoever may see the project: the thread,
-// the files and the activity log are read this way. One Query per page, never a Scan.
+// the files and the activity log are read this way. One Query per page, never a Scan; for a
+// reader who may not see internal items the Query filters them out (`clientsOnly`).
 import type { z } from "zod";
 import type { Actor } from "../actor";
-import { type Page, PageInput, paged } from "../db";
-import { requireProject, workspaceOf } from "../policy";
+import { clientVisibleOnly, type Page, PageInput, paged } from "../db";
+import { seesInternal } from "../permissions";
+import { projectAccess, workspaceOf } from "../policy";
 
 interface Query<T> {
+  where(filter: typeof clientVisibleOnly): Query<T>;
   go(options: {
     cursor?: string;
     limit: number;
@@ -21,8 +24,9 @@ export async function newestFirst<T, R>(
   toInfo: (item: T) => R,
 ): Promise<Page<R>> {
   const { cursor, limit } = PageInput.parse(input);
-  await requireProject(actor, projectId);
+  const { role } = await projectAccess(actor, projectId);
   const key = { workspaceId: workspaceOf(actor), projectId };
-  const page = await paged(cursor, (c) => query(key).go({ cursor: c, limit, order: "desc" }));
+  const list = () => (seesInternal(role) ? query(key) : query(key).where(clientVisibleOnly));
+  const page = await paged(cursor, (c) => list().go({ cursor: c, limit, order: "desc" }));
   return { ...page, items: page.items.map(toInfo) };
 }

@@ -1,18 +1,26 @@
 import { z } from "zod";
 import { Activity } from "../activity";
-import type { Actor } from "../actor";
+import { type Actor, Roles } from "../actor";
 import { Audit } from "../audit";
 import { type Page, PageInput, paged } from "../db";
 import { conflict } from "../error";
 import { event } from "../event";
-import { requireAdmin, requireProject, requireUser, requireWrite } from "../policy";
+import { effectiveRole } from "../permissions";
+import {
+  type ProjectAccess,
+  projectAccess,
+  requireAdmin,
+  requireProject,
+  requireUser,
+  requireWrite,
+} from "../policy";
 import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
 import { AssignmentEntity, ProjectEntity } from "./entity";
 
 export { announce } from "./announce";
 export { AssignInput, Assignment, assign, assignments, unassign } from "./assignment";
-export { type Member, membersOf } from "./members";
+export { type Member, membersOf, readersOf } from "./members";
 export { mentionsIn } from "./mentions";
 
 export const Info = z
@@ -22,11 +30,17 @@ export const Info = z
     name: z.string(),
     description: z.string(),
     status: z.enum(["active", "archived"]),
+    /** Whether new tasks, messages and files are client-visible unless their author chooses. */
+    clientVisibleByDefault: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .meta({ id: "Project" });
 export type Info = z.infer<typeof Info>;
+
+/** A project as one person reads it: with the role they act in on it (what the SPA may offer). */
+export const View = Info.extend({ myRole: z.enum(Roles) }).meta({ id: "ProjectView" });
+export type View = z.infer<typeof View>;
 
 type Item = {
   workspaceId: string;
@@ -34,6 +48,7 @@ type Item = {
   name: string;
   description?: string;
   status: Info["status"];
+  clientVisibleByDefault?: boolean;
   createdAt: string;
   updatedAt: string;
 };
@@ -44,6 +59,7 @@ export const toInfo = (item: Item): Info => ({
   name: item.name,
   description: item.description ?? "",
   status: item.status,
+  clientVisibleByDefault: item.clientVisibleByDefault ?? true,
   createdAt: item.createdAt,
   updatedAt: item.updatedAt,
 });
@@ -51,10 +67,14 @@ export const toInfo = (item: Item): Info => ({
 export const Events = { Updated: event("project.updated", Info) };
 
 export const CreateInput = z
-  .object({ name: z.string().trim().min(1).max(120), description: z.string().trim().max(2000).optional() })
+  .object({
+    name: z.string().trim().min(1).max(120),
+    description: z.string().trim().max(2000).optional(),
+    clientVisibleByDefault: z.boolean().optional(),
+  })
   .meta({ id: "CreateProjectInput" });
 
-export async function create(actor: Actor, input: z.input<typeof CreateInput>): Promise<Info> {
+export async function create(actor: Actor, input: z.input<typeof CreateInput>): Promise<View> {
   const admin = requireAdmin(actor);
   requireWrite(actor);
   const data = CreateInput.parse(input);
@@ -65,6 +85,7 @@ export async function create(actor: Actor, input: z.input<typeof CreateInput>): 
     name: data.name,
     description: data.description ?? "",
     status: "active" as const,
+    clientVisibleByDefault: data.clientVisibleByDefault ?? true,
     createdAt: now,
     updatedAt: now,
   };
@@ -75,20 +96,21 @@ export async function create(actor: Actor, input: z.input<typeof CreateInput>): 
     targetId: item.projectId,
     summary: `Created ${item.name}`,
   });
-  return toInfo(item);
+  return { ...toInfo(item), myRole: "admin" };
 }
 
-export async function get(actor: Actor, projectId: string): Promise<Info> {
-  return toInfo(await requireProject(actor, projectId));
+export async function get(actor: Actor, projectId: string): Promise<View> {
+  const { project, role } = await projectAccess(actor, projectId);
+  return { ...toInfo(project), myRole: role };
 }
 
-/** A project the actor may see and change: archived projects are read-only. */
-export async function requireWritable(actor: Actor, projectId: string): Promise<Info> {
+/** Access to a project the actor may change: archived projects are read-only. */
+export async function requireWritable(actor: Actor, projectId: string): Promise<ProjectAccess> {
   requireWrite(actor);
-  const project = toInfo(await requireProject(actor, projectId));
-  if (project.status === "archived")
+  const access = await projectAccess(actor, projectId);
+  if (access.project.status === "archived")
     throw conflict("project.archived", "This project is archived; unarchive it to make changes.");
-  return project;
+  return access;
 }
 
 export const UpdateInput = z
@@ -96,6 +118,7 @@ export const UpdateInput = z
     name: z.string().trim().min(1).max(120).optional(),
     description: z.string().trim().max(2000).optional(),
     status: z.enum(["active", "archived"]).optional(),
+    clientVisibleByDefault: z.boolean().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "Give at least one field to change.")
@@ -106,7 +129,7 @@ export async function update(
   actor: Actor,
   projectId: string,
   input: z.input<typeof UpdateInput>,
-): Promise<Info> {
+): Promise<View> {
   const admin = requireAdmin(actor);
   requireWrite(actor);
   const patch = UpdateInput.parse(input);
@@ -126,20 +149,20 @@ export async function update(
   await Activity.record(actor, projectId, { action, subjectType: "project", subjectId: projectId, summary });
   await Audit.record(actor, { action, targetType: "project", targetId: projectId, summary, details: patch });
   await publish(Channel.project(projectId), Events.Updated, project);
-  return project;
+  return { ...project, myRole: "admin" };
 }
 
 export const ListInput = PageInput;
 
 /** Admins list the workspace's projects; participants the projects they are assigned to. */
-export async function list(actor: Actor, input: z.input<typeof ListInput> = {}): Promise<Page<Info>> {
+export async function list(actor: Actor, input: z.input<typeof ListInput> = {}): Promise<Page<View>> {
   const user = requireUser(actor);
   const { cursor, limit } = ListInput.parse(input);
   if (user.role === "admin") {
     const page = await paged(cursor, (c) =>
       ProjectEntity().query.primary({ workspaceId: user.workspaceId }).go({ cursor: c, limit }),
     );
-    return { ...page, items: page.items.map(toInfo) };
+    return { ...page, items: page.items.map((p) => ({ ...toInfo(p), myRole: "admin" as const })) };
   }
   const assigned = await paged(cursor, (c) =>
     AssignmentEntity()
@@ -151,7 +174,11 @@ export async function list(actor: Actor, input: z.input<typeof ListInput> = {}):
   const { data } = await ProjectEntity()
     .get(assigned.items.map((a) => ({ workspaceId: a.workspaceId, projectId: a.projectId })))
     .go();
-  return { ...assigned, items: data.map(toInfo) };
+  const roles = new Map(assigned.items.map((a) => [a.projectId, effectiveRole(user.role, a.role)]));
+  return {
+    ...assigned,
+    items: data.map((p) => ({ ...toInfo(p), myRole: roles.get(p.projectId) ?? user.role })),
+  };
 }
 
 /** Ids of a workspace's active projects, for the scheduled digests (the system's view). */

@@ -131,7 +131,8 @@ async function handle(connection: Connection, frame: ClientFrame, reply: Reply):
       return;
     case "subscribe": {
       const channel = parseChannel(frame.channel);
-      if (!channel || !(await authorizeChannel(actor, channel))) {
+      const grant = channel && (await authorizeChannel(actor, channel));
+      if (!channel || !grant) {
         await reply({
           channel: frame.channel,
           event: "subscription.error",
@@ -140,7 +141,7 @@ async function handle(connection: Connection, frame: ClientFrame, reply: Reply):
         return;
       }
       const { data: before } = await SubscriptionEntity()
-        .put({ ...me, channel: frame.channel, subscribedAt: nowIso(), expiresAt: item.expiresAt })
+        .put({ ...me, ...grant, channel: frame.channel, subscribedAt: nowIso(), expiresAt: item.expiresAt })
         .go({ response: "all_old" });
       await reply({ channel: frame.channel, event: "subscription.succeeded", data: {} });
       // Subscribing twice from one socket is not joining twice.

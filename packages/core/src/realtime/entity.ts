@@ -64,6 +64,8 @@ export const SubscriptionEntity = once(
           connectionId: { type: "string", required: true },
           userId: { type: "string", required: true },
           name: { type: "string", required: true },
+          /** The subscriber's effective role on the channel's project: what the publisher may send them. */
+          role: { type: Roles },
           subscribedAt: { type: "string", required: true },
           expiresAt,
         },

@@ -1,5 +1,5 @@
 // Realtime: channels, tickets, connections, subscriptions, presence and the publisher.
 
 export { Channel, parseChannel } from "./channel";
-export { cachedAudience, publish } from "./publisher";
+export { cachedAudience, fixedAudience, publish, subscriptions } from "./publisher";
 export * as Realtime from "./realtime";

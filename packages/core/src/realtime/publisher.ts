@@ -3,6 +3,7 @@
 // already dropped the socket, so that connection and its subscriptions are deleted at once.
 import { GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
 import type { z } from "zod";
+import type { Role } from "../actor";
 import { connections } from "../aws/clients";
 import { config } from "../config";
 import type { EventDefinition } from "../event";
@@ -28,6 +29,8 @@ export interface Subscriber {
   connectionId: string;
   userId: string;
   name: string;
+  /** The role the subscriber acts in on the channel's project (project channels only). */
+  role?: Role;
 }
 
 /** Who a publish goes to, when the caller keeps the list between publishes. */
@@ -42,19 +45,41 @@ export async function publish<S extends z.ZodType>(
   channel: string,
   definition: EventDefinition<string, S>,
   data: z.infer<S>,
-  options: { seq?: number; exceptConnectionId?: string; audience?: Audience } = {},
+  options: {
+    seq?: number;
+    exceptConnectionId?: string;
+    audience?: Audience;
+    /** Only subscribers whose role passes (the permission table's visibility rule). */
+    to?: (role: Role) => boolean;
+  } = {},
 ): Promise<Delivery> {
   const message = envelope(channel, definition.name, data);
   if (options.seq !== undefined) message.seq = options.seq;
   const listeners = await (options.audience?.list() ?? subscriptions(channel));
+  const { to } = options;
   const delivery = await deliver(
     channel,
-    listeners.map((s) => s.connectionId).filter((id) => id !== options.exceptConnectionId),
+    listeners
+      // No role stored (a subscription from before roles were kept): treated as a client's.
+      .filter((s) => !to || to(s.role ?? "client"))
+      .map((s) => s.connectionId)
+      .filter((id) => id !== options.exceptConnectionId),
     message,
   );
   options.audience?.drop(delivery.gone);
   return delivery;
 }
+
+/** A subscriber list read once, for several publishes that split one change by role. */
+export const fixedAudience = (list: Subscriber[]): Audience => {
+  const gone = new Set<string>();
+  return {
+    list: async () => list.filter((s) => !gone.has(s.connectionId)),
+    drop: (ids) => {
+      for (const id of ids) gone.add(id);
+    },
+  };
+};
 
 /**
  * A channel's subscribers, kept between publishes: an answer's deltas leave every few tens of
@@ -102,7 +127,7 @@ export async function subscriptions(channel: string, consistent = false): Promis
   const { data } = await SubscriptionEntity()
     .query.primary({ channel })
     .where(({ expiresAt }, { gt }) => gt(expiresAt, now))
-    .go({ pages: "all", consistent, attributes: ["connectionId", "userId", "name"] });
+    .go({ pages: "all", consistent, attributes: ["connectionId", "userId", "name", "role"] });
   return data;
 }
 

@@ -10,7 +10,7 @@ export const SummaryEntity = once(
         model: { entity: "summary", version: "1", service },
         attributes: {
           workspaceId: { type: "string", required: true },
-          /** A project id, or "workspace" for the weekly rollup. */
+          /** A project id (staff digests), `clients:` + a project id (client digests), or "workspace". */
           scope: { type: "string", required: true },
           summaryId: { type: "string", required: true },
           kind: { type: ["daily", "weekly", "milestone", "meeting"] as const, required: true },

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { Actor } from "../actor";
+import type { Actor, Role } from "../actor";
 import { type AgentContext, build } from "../agent/context";
-import { citationsIn, citedProjects } from "../agent/finish";
+import { citationsOf } from "../agent/finish";
 import { Budget } from "../budget";
 import { notFound } from "../error";
 import { event } from "../event";
-import { requireAdmin, requireProject, workspaceOf } from "../policy";
+import { seesInternal } from "../permissions";
+import { projectAccess, requireAdmin, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
@@ -14,12 +15,22 @@ import { emailDigest } from "./delivery";
 import { SummaryEntity } from "./entity";
 
 export const WORKSPACE_SCOPE = "workspace";
+/** A project's client digests live apart from its staff digests: one Query lists either. */
+const CLIENT_SCOPE = "clients:";
+
+/** Who a digest is written for: staff read every item, clients the client-visible ones. */
+export type Audience = "staff" | "client";
+const audienceOf = (role: Role): Audience => (seesInternal(role) ? "staff" : "client");
+const scopeOf = (projectId: string, audience: Audience) =>
+  audience === "client" ? `${CLIENT_SCOPE}${projectId}` : projectId;
 
 export const Info = z
   .object({
     id: z.string(),
     projectId: z.string().nullable(),
     kind: z.enum(["daily", "weekly", "milestone", "meeting"]),
+    /** Staff digests read every item; client digests only client-visible ones. */
+    audience: z.enum(["staff", "client"]),
     title: z.string(),
     content: z.string(),
     citations: z.array(z.string()),
@@ -51,8 +62,9 @@ type Item = {
 
 const toInfo = (item: Item): Info => ({
   id: item.summaryId,
-  projectId: item.scope === WORKSPACE_SCOPE ? null : item.scope,
+  projectId: item.scope === WORKSPACE_SCOPE ? null : item.scope.replace(CLIENT_SCOPE, ""),
   kind: item.kind,
+  audience: item.scope.startsWith(CLIENT_SCOPE) ? "client" : "staff",
   title: item.title,
   content: item.content,
   citations: item.citations ?? [],
@@ -64,9 +76,10 @@ const toInfo = (item: Item): Info => ({
 
 const page = z.object({ limit: z.coerce.number().int().min(1).max(50).default(14) });
 
+/** The project's digests for the reader's audience: staff see staff digests, clients client ones. */
 export async function listForProject(actor: Actor, projectId: string, input: z.input<typeof page> = {}) {
-  await requireProject(actor, projectId);
-  return list(workspaceOf(actor), projectId, page.parse(input).limit);
+  const { role } = await projectAccess(actor, projectId);
+  return list(workspaceOf(actor), scopeOf(projectId, audienceOf(role)), page.parse(input).limit);
 }
 
 /** Weekly rollups: admins of that workspace only; any other workspace id is a 404. */
@@ -82,25 +95,36 @@ async function list(workspaceId: string, scope: string, limit: number) {
 }
 
 /**
- * Writes today's digest of one project, tells its subscribers and emails those who opted in.
- * Runs as the system; a job passes its own `summaryId`, so a redelivery finds its digest written.
+ * Writes today's digests of one project, tells its subscribers and emails those who opted in: one
+ * for staff, and one for clients (from client-visible items only) when the project has clients.
+ * Runs as the system; a job passes its own `summaryId`, so a redelivery finds its digests written.
  */
 export async function writeProjectDigest(
   workspaceId: string,
   projectId: string,
   summaryId = createId(),
 ): Promise<Info> {
-  const target = { workspaceId, scope: projectId, summaryId };
+  const staff = await writeFor("staff", workspaceId, projectId, summaryId);
+  const members = await Project.membersOf(workspaceId, projectId);
+  if (members.some((m) => audienceOf(m.projectRole) === "client"))
+    await writeFor("client", workspaceId, projectId, `${summaryId}-clients`);
+  return staff;
+}
+
+async function writeFor(audience: Audience, workspaceId: string, projectId: string, summaryId: string) {
+  const target = { workspaceId, scope: scopeOf(projectId, audience), summaryId };
   const done = await written(target);
   if (done) return delivered(done);
-  const system: Actor = { type: "system", workspaceId };
+  // The system reads as the audience's role, so a client digest's context holds no internal item.
+  const system: Actor = { type: "system", workspaceId, audience: audience === "client" ? "client" : "admin" };
   const draft = await writeOrRepeat(target, DAILY_PROMPTS, async () => {
     const project = await Project.get(system, projectId);
     // Participants read digests, so contact details are masked whatever the writer may see.
     const context = await build(system, projectId, { maskContacts: true });
     return { kind: "daily", title: `Daily digest — ${project.name}`, context };
   });
-  return store(draft, Channel.project(projectId));
+  const to = (role: Role) => audienceOf(role) === audience;
+  return store(draft, { channel: Channel.project(projectId), to });
 }
 
 /** Writes the weekly rollup of a workspace for its admins (emailed to those who opted in). */
@@ -124,7 +148,15 @@ type Target = { workspaceId: string; scope: string; summaryId: string };
 
 type Draft = Pick<
   Item,
-  "workspaceId" | "scope" | "summaryId" | "kind" | "title" | "content" | "citedProjects" | "cachedFrom"
+  | "workspaceId"
+  | "scope"
+  | "summaryId"
+  | "kind"
+  | "title"
+  | "content"
+  | "citations"
+  | "citedProjects"
+  | "cachedFrom"
 >;
 
 /** A redelivered job finds its digest already written and only finishes it: no second provider call. */
@@ -151,7 +183,7 @@ async function writeOrRepeat(
   const { kind, title, context } = await prepare();
   try {
     const content = await compose(target.workspaceId, target.summaryId, prompts, context);
-    return { ...target, kind, title, content, citedProjects: citedProjects(content, context) };
+    return { ...target, kind, title, content, ...citationsOf(content, context) };
   } catch (error) {
     const last = error instanceof ProviderRefused ? await repeatLast(target) : undefined;
     if (last) return last;
@@ -174,14 +206,15 @@ async function repeatLast({ workspaceId, scope, summaryId }: Target): Promise<Dr
     kind,
     title,
     content,
+    citations: last.citations,
     citedProjects: last.citedProjects,
     cachedFrom: last.cachedFrom ?? last.createdAt,
   };
 }
 
 /** Stores, announces and emails a summary; a second call with the same id only finishes the emails. */
-async function store(draft: Draft, channel?: string): Promise<Info> {
-  const item = { ...draft, citations: citationsIn(draft.content), createdAt: nowIso() };
+async function store(draft: Draft, live?: { channel: string; to: (role: Role) => boolean }): Promise<Info> {
+  const item = { ...draft, createdAt: nowIso() };
   const created = await SummaryEntity()
     .create(item)
     .go()
@@ -194,13 +227,13 @@ async function store(draft: Draft, channel?: string): Promise<Info> {
     if (!stored) throw new Error(`summary ${draft.summaryId} could not be stored`);
     return delivered(stored);
   }
-  if (channel) await publish(channel, Events.Ready, toInfo(item));
+  if (live) await publish(live.channel, Events.Ready, toInfo(item), { to: live.to });
   return delivered(item);
 }
 
-/** Emails a stored summary to those who opted in (once each, however often this runs). */
+/** Emails a stored summary to those who opted in and are its audience (once each, however often this runs). */
 async function delivered(stored: Item): Promise<Info> {
   const info = toInfo(stored);
-  await emailDigest(stored, info.projectId);
+  await emailDigest(stored, info.projectId, (role) => audienceOf(role) === info.audience);
   return info;
 }

@@ -37,6 +37,8 @@ export const TaskEntity = once(
           priority: { type: TaskPriorities, default: "medium" },
           labels: { type: "list", items: { type: "string" }, default: [] },
           mentions: { type: "list", items: { type: "string" }, default: [] },
+          /** False for internal tasks, which clients never see (unset on older items: visible). */
+          clientVisible: { type: "boolean" },
           createdBy: { type: "string", required: true },
           createdAt: { type: "string", required: true },
           updatedAt: { type: "string", required: true },

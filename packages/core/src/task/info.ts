@@ -18,6 +18,8 @@ export const Info = z
     priority: Priority,
     labels: z.array(z.string()),
     mentions: z.array(z.string()),
+    /** False: internal, seen only by admins, team and consultants. */
+    clientVisible: z.boolean(),
     createdBy: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -41,6 +43,7 @@ export const toInfo = (item: Item): Info => ({
   priority: item.priority ?? "medium",
   labels: item.labels ?? [],
   mentions: item.mentions ?? [],
+  clientVisible: item.clientVisible !== false,
   createdBy: item.createdBy,
   createdAt: item.createdAt,
   updatedAt: item.updatedAt,

@@ -4,7 +4,8 @@
 import { z } from "zod";
 import type { Actor } from "../actor";
 import { type Page, paged } from "../db";
-import { requireProject, requireUser, workspaceOf } from "../policy";
+import { seesInternal } from "../permissions";
+import { projectAccess, requireUser, workspaceOf } from "../policy";
 import { keysOf, TaskEntity } from "./entity";
 import { type Info, type Item, Label, Status, toInfo } from "./info";
 
@@ -32,7 +33,7 @@ export async function list(
   input: z.input<typeof ListInput> = {},
 ): Promise<Page<Info>> {
   const { cursor, limit, status, assignee, label, overdue } = ListInput.parse(input);
-  await requireProject(actor, projectId);
+  const { role } = await projectAccess(actor, projectId);
   const workspaceId = workspaceOf(actor);
   const today = new Date().toISOString().slice(0, 10);
   const byAssignee = assignee !== undefined;
@@ -43,6 +44,7 @@ export async function list(
         ? `${byAssignee ? "" : `${op.lt(a.dueDate, today)} AND `}${op.ne(a.status, "done")}`
         : "",
       label ? op.contains(a.labels, label) : "",
+      seesInternal(role) ? "" : `(${op.notExists(a.clientVisible)} OR ${op.eq(a.clientVisible, true)})`,
     ]
       .filter(Boolean)
       .join(" AND ");

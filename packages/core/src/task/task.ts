@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { Activity } from "../activity";
 import type { Actor } from "../actor";
 import { notFound } from "../error";
-import { event } from "../event";
-import { requireProject, workspaceOf } from "../policy";
+import { event, visibilityEvents } from "../event";
+import { type Action, visibleOnCreate } from "../permissions";
+import { type ProjectAccess, projectAccess, requirePermission, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { createId, nowIso } from "../util";
 import { keysOf, TaskEntity } from "./entity";
@@ -26,6 +28,7 @@ export const Events = {
   Updated: event("task.updated", Info),
   Moved: event("task.moved", Info),
   Deleted: event("task.deleted", z.object({ id: z.string(), projectId: z.string() })),
+  ...visibilityEvents("task", Info),
 };
 
 export const CreateInput = z
@@ -38,6 +41,8 @@ export const CreateInput = z
     priority: Priority.optional(),
     labels: z.array(Label).max(20).optional(),
     position: Position.optional(),
+    /** Unset: the project's default. Only roles that may change visibility may choose. */
+    clientVisible: z.boolean().optional(),
   })
   .strict()
   .meta({ id: "CreateTaskInput" });
@@ -48,11 +53,22 @@ export async function create(
   input: z.input<typeof CreateInput>,
 ): Promise<Info> {
   const data = CreateInput.parse(input);
-  await Project.requireWritable(actor, projectId);
+  const access = await Project.requireWritable(actor, projectId);
+  requirePermission(access, "task", "create");
+  if (data.assigneeId) requirePermission(access, "task", "assign");
+  if (data.clientVisible !== undefined) requirePermission(access, "task", "visibility");
   const workspaceId = workspaceOf(actor);
+  const { project, role } = access;
+  const clientVisible = visibleOnCreate(
+    role,
+    "task",
+    project.clientVisibleByDefault !== false,
+    data.clientVisible,
+  );
   const { mentions } = await concerned(workspaceId, projectId, {
     assigneeId: data.assigneeId,
     text: `${data.title}\n${data.description ?? ""}`,
+    internal: !clientVisible,
   });
   const now = nowIso();
   const item = {
@@ -70,24 +86,45 @@ export async function create(
     priority: data.priority ?? "medium",
     labels: data.labels ?? [],
     mentions: mentions ?? [],
+    clientVisible,
     createdBy: actor.type === "user" ? actor.userId : "system",
     createdAt: now,
     updatedAt: now,
   };
   const { data: stored } = await TaskEntity().create(item).go();
   const task = toInfo(stored as Item);
-  await Project.announce(actor, projectId, Events.Created, task, about(task, `Created "${task.title}"`));
+  await Project.announce(actor, projectId, Events.Created, task, about(task, `Created "${task.title}"`), {
+    now: task.clientVisible,
+    events: Events,
+  });
   await tell(actor, task);
   return task;
 }
 
 export async function get(actor: Actor, projectId: string, taskId: string): Promise<Info> {
-  await requireProject(actor, projectId);
-  const { data } = await TaskEntity()
-    .get({ workspaceId: workspaceOf(actor), projectId, taskId })
-    .go();
+  return find(await projectAccess(actor, projectId), taskId);
+}
+
+/** A task the access may see (an internal one is not found for a client). */
+async function find(access: ProjectAccess, taskId: string): Promise<Info> {
+  const { workspaceId, projectId } = access.project;
+  const { data } = await TaskEntity().get({ workspaceId, projectId, taskId }).go();
   if (!data) throw notFound("task");
-  return toInfo(data as Item);
+  const task = toInfo(data as Item);
+  requirePermission(access, "task", "view", task);
+  return task;
+}
+
+/** The rows of the permission table a patch needs: a status change is a move, a lone position a reorder. */
+function actionsOf(patch: z.infer<typeof UpdateInput>, before: Info): Action<"task">[] {
+  const actions: Action<"task">[] = [];
+  const { assigneeId, status, position, clientVisible, ...edits } = patch;
+  if (Object.values(edits).some((v) => v !== undefined)) actions.push("edit");
+  if (assigneeId !== undefined && assigneeId !== before.assigneeId) actions.push("assign");
+  if (status !== undefined && status !== before.status) actions.push("status");
+  else if (position !== undefined && position !== before.position) actions.push("reorder");
+  if (clientVisible !== undefined && clientVisible !== before.clientVisible) actions.push("visibility");
+  return actions;
 }
 
 export const UpdateInput = CreateInput.partial()
@@ -107,13 +144,16 @@ export async function update(
   input: z.input<typeof UpdateInput>,
 ): Promise<Info> {
   const patch = UpdateInput.parse(input);
-  await Project.requireWritable(actor, projectId);
-  const before = await get(actor, projectId, taskId);
+  const access = await Project.requireWritable(actor, projectId);
+  const before = await find(access, taskId);
+  for (const action of actionsOf(patch, before)) requirePermission(access, "task", action, before);
   const { assigneeId, dueDate, ...rest } = patch;
   const workspaceId = workspaceOf(actor);
   const textChanged = rest.title !== undefined || rest.description !== undefined;
   const { mentions } = await concerned(workspaceId, projectId, {
     assigneeId,
+    internal: !(rest.clientVisible ?? before.clientVisible),
+    kept: before.assigneeId,
     text: textChanged
       ? `${rest.title ?? before.title}\n${rest.description ?? before.description}`
       : undefined,
@@ -144,15 +184,33 @@ export async function update(
   const task = toInfo(data as Item);
   const moved = task.status !== before.status || task.position !== before.position;
   const summary =
-    task.status !== before.status ? `Moved "${task.title}" to ${task.status}` : `Updated "${task.title}"`;
-  await Project.announce(actor, projectId, moved ? Events.Moved : Events.Updated, task, about(task, summary));
+    task.status !== before.status
+      ? `Moved "${task.title}" to ${task.status}`
+      : task.clientVisible !== before.clientVisible
+        ? `Made "${task.title}" ${task.clientVisible ? "visible to clients" : "internal"}`
+        : `Updated "${task.title}"`;
+  await Project.announce(
+    actor,
+    projectId,
+    moved ? Events.Moved : Events.Updated,
+    task,
+    about(task, summary),
+    {
+      now: task.clientVisible,
+      before: before.clientVisible,
+      events: Events,
+    },
+  );
+  if (task.clientVisible !== before.clientVisible)
+    await Activity.setVisibility(workspaceId, projectId, task.id, task.clientVisible);
   await tell(actor, task, before);
   return task;
 }
 
 export async function remove(actor: Actor, projectId: string, taskId: string): Promise<void> {
-  await Project.requireWritable(actor, projectId);
-  const task = await get(actor, projectId, taskId);
+  const access = await Project.requireWritable(actor, projectId);
+  const task = await find(access, taskId);
+  requirePermission(access, "task", "delete", task);
   await TaskEntity()
     .delete({ workspaceId: workspaceOf(actor), projectId, taskId })
     .go();
@@ -162,6 +220,7 @@ export async function remove(actor: Actor, projectId: string, taskId: string): P
     Events.Deleted,
     { id: taskId, projectId },
     about(task, `Deleted "${task.title}"`),
+    { now: task.clientVisible, events: Events },
   );
 }
 

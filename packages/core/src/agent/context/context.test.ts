@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "../../config";
-import { maySeeContactDetails } from "../../policy";
+import { maySeeContacts } from "../../permissions";
 import { WIRING } from "../../testing/wiring";
 import { SYSTEM } from "../providers/anthropic";
 import { allocate, allotments, type Budget, estimateTokens } from "./budget";
@@ -175,8 +175,7 @@ describe("contact details", () => {
   });
 
   it("are visible to admins and team members, hidden from consultants and clients", () => {
-    const as = (role: "admin" | "team" | "consultant" | "client") =>
-      maySeeContactDetails({ type: "user", userId: "u", workspaceId: "w", role });
+    const as = maySeeContacts;
     expect([as("admin"), as("team"), as("consultant"), as("client")]).toEqual([true, true, false, false]);
   });
 

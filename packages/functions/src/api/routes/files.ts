@@ -1,5 +1,5 @@
 // Project files: upload by presigned POST, `complete` to check and list it, download by a
-// short-lived presigned GET, delete.
+// short-lived presigned GET, marking internal or client-visible, delete.
 import { createRoute, z } from "@hono/zod-openapi";
 import { File } from "@rehome/core/file";
 import { router } from "../context";
@@ -68,6 +68,20 @@ export const files = router()
     async (c) => {
       const { id, fileId } = c.req.valid("param");
       return c.json(await File.download(c.get("actor"), id, fileId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/projects/{id}/files/{fileId}",
+      tags,
+      security: bearer,
+      request: { params: FileParams, ...jsonBody(File.UpdateInput) },
+      responses: { 200: json(File.Info, "Marked internal or client-visible"), ...errors },
+    }),
+    async (c) => {
+      const { id, fileId } = c.req.valid("param");
+      return c.json(await File.update(c.get("actor"), id, fileId, c.req.valid("json")), 200);
     },
   )
   .openapi(

@@ -39,7 +39,7 @@ export const messages = router()
       path: "/api/projects/{id}/messages/{messageId}",
       tags,
       security: bearer,
-      request: { params: MessageParams, ...jsonBody(Message.MessageInput) },
+      request: { params: MessageParams, ...jsonBody(Message.EditInput) },
       responses: {
         200: json(Message.Info, "Edited"),
         422: json(ErrorSchema, "The edit window has closed"),

@@ -15,7 +15,10 @@ export const projects = router()
       tags: ["Projects"],
       security: bearer,
       request: { query: Project.ListInput },
-      responses: { 200: json(page(Project.Info), "Projects visible to you"), ...errors },
+      responses: {
+        200: json(page(Project.View), "Projects visible to you, each with your role on it"),
+        ...errors,
+      },
     }),
     async (c) => c.json(await Project.list(c.get("actor"), c.req.valid("query")), 200),
   )
@@ -26,7 +29,7 @@ export const projects = router()
       tags: ["Projects"],
       security: bearer,
       request: jsonBody(Project.CreateInput),
-      responses: { 201: json(Project.Info, "Created"), ...errors },
+      responses: { 201: json(Project.View, "Created"), ...errors },
     }),
     async (c) => c.json(await Project.create(c.get("actor"), c.req.valid("json")), 201),
   )
@@ -37,7 +40,7 @@ export const projects = router()
       tags: ["Projects"],
       security: bearer,
       request: { params: ProjectParams },
-      responses: { 200: json(Project.Info, "The project"), ...errors },
+      responses: { 200: json(Project.View, "The project, with your role on it"), ...errors },
     }),
     async (c) => c.json(await Project.get(c.get("actor"), c.req.valid("param").id), 200),
   )
@@ -48,7 +51,7 @@ export const projects = router()
       tags: ["Projects"],
       security: bearer,
       request: { params: ProjectParams, ...jsonBody(Project.UpdateInput) },
-      responses: { 200: json(Project.Info, "Edited, archived or unarchived"), ...errors },
+      responses: { 200: json(Project.View, "Edited, archived or unarchived"), ...errors },
     }),
     async (c) =>
       c.json(await Project.update(c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 200),
