@@ -203,9 +203,21 @@ async function auditQuestion(actor: Actor, threadId: string, runId: string, ques
   });
 }
 
-/** A thread's messages, oldest first; a streaming answer shows its checkpoint and last seq. */
+/**
+ * A thread's messages, oldest first; a streaming answer shows its checkpoint and last seq. An
+ * admin reading another person's thread is written to the audit log.
+ */
 export async function messages(actor: Actor, threadId: string) {
   const thread = await getThread(actor, threadId);
+  // Someone else's conversation opens only for an admin, and only on the record.
+  if (actor.type === "user" && actor.userId !== thread.createdBy)
+    await Audit.record(actor, {
+      action: "agent.thread_read",
+      targetType: "agentThread",
+      targetId: thread.id,
+      summary: `Read the conversation "${thread.title}"`,
+      details: { threadId: thread.id, authorId: thread.createdBy },
+    });
   const { data } = await AgentMessageEntity()
     .query.primary({ workspaceId: workspaceOf(actor), threadId: thread.id })
     .go({ pages: "all" });
