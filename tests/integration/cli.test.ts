@@ -1,32 +1,188 @@
-// The ops CLI against a running stack, as an operator runs it: `health`, `smoke` and `tokens`
-// pass on a healthy stack and fail with one clear line and exit code 1 when something is wrong.
+// The ops CLI against a running local stack, as an operator runs it. Every command and subcommand
+// of the CLI's own table runs here and must succeed saying what it did (a new one without a run
+// below fails the suite); when something is wrong it fails with one clear line and exit code 1.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import { createId } from "@rehome/core/util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rehome, smoke } from "../support/cli";
-import { bootStack, type Stack } from "../support/stack";
+import { commands } from "../../packages/cli/src/commands";
+import { rehome, rehomeWith, smoke } from "../support/cli";
+import { bootStack, call, login, type Stack } from "../support/stack";
 
 let stack: Stack;
+let dataDir: string;
+let firstSeed: Awaited<ReturnType<typeof rehome>>;
 
 beforeAll(async () => {
-  stack = await bootStack({ env: { OFFLINE_TOKENS_PER_SEC: "400" } });
+  dataDir = await mkdtemp(join(tmpdir(), "rehome-cli-"));
+  // The local commands (seed, digest, dlq) find this stack by its env.json, as after `npm start`.
+  process.env.REHOME_DATA_DIR = dataDir;
+  stack = await bootStack({ dataDir, seed: false, env: { OFFLINE_TOKENS_PER_SEC: "400" } });
+  firstSeed = await rehome("seed");
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  await stack?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
 
-describe("the rehome CLI", () => {
-  it("health reports each dependency and exits 0", async () => {
-    const result = await rehome("health", "--url", stack.url);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ok\s+dynamodb/);
-    expect(result.stdout).toContain("healthy");
-  });
+/** Each command line of the CLI's table: `health`, `digest run`, `dlq list`, … */
+const invocations = Object.entries(commands).flatMap(([name, command]) =>
+  command.actions ? command.actions.map((action) => `${name} ${action}`) : [name],
+);
 
-  it("smoke streams one answer and checks order, one done and the stored copy", async () => {
+const TEAM = ["--email", "team@demo.rehome.local", "--password", "rehome-demo"];
+const createToken = (...flags: string[]) => rehome("tokens", "create", "--url", stack.url, ...TEAM, ...flags);
+
+/** The client's first project (Kitchen) and the client's token, to read its digests. */
+async function kitchen() {
+  const client = await login(stack, "client@demo.rehome.local");
+  const [project] = (await call(stack, "GET", "/api/projects", { token: client.token })).body.items;
+  const summaries = async (): Promise<{ id: string; kind: string }[]> =>
+    (await call(stack, "GET", `/api/projects/${project.id}/summaries`, { token: client.token })).body.items;
+  return { workspaceId: client.user.workspaceId, projectId: project.id as string, summaries };
+}
+
+/** A daily digest job for Kitchen put straight on the dead-letter queue, as if it had failed three times. */
+async function deadDigestJob() {
+  const { workspaceId, projectId, summaries } = await kitchen();
+  const job = { type: "digest.project", workspaceId, projectId, summaryId: createId() };
+  const sent = await stack.queueClient.send(
+    new SendMessageCommand({ QueueUrl: stack.env.AGENT_DLQ_URL, MessageBody: JSON.stringify(job) }),
+  );
+  return { messageId: sent.MessageId ?? "", summaryId: job.summaryId, summaries };
+}
+
+/** What each command of the table does on a healthy stack, with the output that shows it. */
+const runs: Record<string, () => Promise<void>> = {
+  smoke: async () => {
     const result = await smoke(stack.url, "team@demo.rehome.local", "rehome-demo");
     expect(result.stderr).not.toContain("✗");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("in order, one done");
     expect(result.stdout).toContain("smoke test passed");
+  },
+
+  health: async () => {
+    const result = await rehome("health", "--url", stack.url);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ok\s+dynamodb/);
+    expect(result.stdout).toContain("healthy");
+  },
+
+  seed: async () => {
+    expect(firstSeed.stderr).not.toContain("✗");
+    expect(firstSeed.code).toBe(0);
+    expect(firstSeed.stdout).toContain("✓ demo data seeded");
+    const again = await rehome("seed");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("✓ demo data already present; nothing written");
+  },
+
+  "digest run": async () => {
+    const { summaries } = await kitchen();
+    const daily = await rehome("digest", "run");
+    expect(daily.stderr).not.toContain("✗");
+    expect(daily.code).toBe(0);
+    expect(daily.stdout).toContain('✓ daily digest jobs queued: {"kind":"daily","queued":4}');
+    await expect.poll(summaries, { timeout: 15_000 }).toEqual([expect.objectContaining({ kind: "daily" })]);
+
+    const weekly = await rehome("digest", "run", "--kind", "weekly");
+    expect(weekly.code).toBe(0);
+    expect(weekly.stdout).toContain('✓ weekly digest jobs queued: {"kind":"weekly","queued":2}');
+    const admin = await login(stack, "admin@demo.rehome.local");
+    const rollups = async () =>
+      (
+        await call(stack, "GET", `/api/workspaces/${admin.user.workspaceId}/summaries`, {
+          token: admin.token,
+        })
+      ).body.items;
+    await expect.poll(rollups, { timeout: 15_000 }).toEqual([expect.objectContaining({ kind: "weekly" })]);
+  },
+
+  "dlq list": async () => {
+    const dead = await deadDigestJob();
+    const result = await rehome("dlq", "list");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      new RegExp(`${dead.messageId} {2}sent \\S+ {2}receives \\d+ {2}\\{"type":"digest.project"`),
+    );
+    expect(result.stdout).toContain("✓ 1 message(s) in the DLQ");
+  },
+
+  "dlq redrive": async () => {
+    const dead = await deadDigestJob();
+    const result = await rehome("dlq", "redrive");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✓ [1-9]\d* message\(s\) redriven/);
+    // Back on the agent queue, the worker runs the job: the digest it names gets written.
+    await expect
+      .poll(async () => (await dead.summaries()).map((s) => s.id), { timeout: 15_000 })
+      .toContain(dead.summaryId);
+  },
+
+  "tokens create": async () => {
+    const created = await createToken("--name", "smoke from CI", "--scope", "write", "--days", "1");
+    expect(created.code).toBe(0);
+    expect(created.stderr).toMatch(/API token "smoke from CI" created: id \S+, scope write, expires/);
+    expect(created.stdout.trim()).toMatch(/^[^\s.]+\.[^\s.]+$/);
+
+    const result = await rehome("smoke", "--url", stack.url, "--token", created.stdout.trim());
+    expect(result.stderr).not.toContain("✗");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("smoke test passed");
+  },
+
+  "tokens list": async () => {
+    const created = await createToken("--name", "to list", "--scope", "write");
+    const id = /id (\S+),/.exec(created.stderr)?.[1] ?? "";
+    const listed = await rehome("tokens", "list", "--url", stack.url, ...TEAM);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`${id}\\s+write\\s+expires \\S+\\s+to list`));
+    expect(listed.stdout).toMatch(/✓ \d+ API token\(s\)/);
+  },
+
+  "tokens revoke": async () => {
+    const created = await createToken("--name", "to revoke", "--scope", "write");
+    const id = /id (\S+),/.exec(created.stderr)?.[1] ?? "";
+    const revoked = await rehome("tokens", "revoke", id, "--url", stack.url, ...TEAM);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toContain(`API token ${id} revoked`);
+    const smokeAfter = await rehome("smoke", "--url", stack.url, "--token", created.stdout.trim());
+    expect(smokeAfter.code).toBe(1);
+    expect(smokeAfter.stderr).toContain("401");
+  },
+};
+
+describe("every command of the rehome CLI", () => {
+  it.each(invocations)(
+    "`rehome %s` succeeds on the local stack and says what it did",
+    {
+      timeout: 90_000,
+    },
+    async (invocation) => {
+      const run = runs[invocation];
+      expect(run, `no test runs \`rehome ${invocation}\`: add it to \`runs\``).toBeTypeOf("function");
+      await run?.();
+    },
+  );
+
+  it("tests only commands the CLI's table still has", () => {
+    expect(invocations).toEqual(expect.arrayContaining(Object.keys(runs)));
   });
 
+  it("--help lists every command of the table and exits 0; an unknown command prints it and exits 1", async () => {
+    const help = await rehome("--help");
+    expect(help.code).toBe(0);
+    for (const invocation of invocations) expect(help.stdout).toContain(invocation);
+    const unknown = await rehome("frobnicate");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toBe(help.stdout);
+  });
+});
+
+describe("the rehome CLI when something is wrong", () => {
   it("smoke fails with a clear message when the stack is down", async () => {
     const result = await smoke("http://127.0.0.1:9", "a@b.c", "x");
     expect(result.code).toBe(1);
@@ -37,35 +193,6 @@ describe("the rehome CLI", () => {
     const result = await smoke(stack.url, "team@demo.rehome.local", "wrong");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("auth.invalid_credentials");
-  });
-
-  it("tokens create prints a new API token once, and smoke passes with it", { timeout: 60_000 }, async () => {
-    const created = await createToken("--name", "smoke from CI", "--scope", "write", "--days", "1");
-    expect(created.code).toBe(0);
-    expect(created.stderr).toMatch(/API token "smoke from CI" created: id \S+, scope write, expires/);
-    expect(created.stdout.trim()).toMatch(/^[^\s.]+\.[^\s.]+$/);
-
-    const result = await rehome("smoke", "--url", stack.url, "--token", created.stdout.trim());
-    expect(result.stderr).not.toContain("✗");
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain("smoke test passed");
-  });
-
-  it("tokens list shows a token and tokens revoke stops it working at once", {
-    timeout: 60_000,
-  }, async () => {
-    const created = await createToken("--name", "to revoke", "--scope", "write");
-    const id = /id (\S+),/.exec(created.stderr)?.[1] ?? "";
-    const listed = await rehome("tokens", "list", "--url", stack.url, ...TEAM);
-    expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(new RegExp(`${id}\\s+write\\s+expires \\S+\\s+to revoke`));
-
-    const revoked = await rehome("tokens", "revoke", id, "--url", stack.url, ...TEAM);
-    expect(revoked.code).toBe(0);
-    expect(revoked.stdout).toContain(`API token ${id} revoked`);
-    const smokeAfter = await rehome("smoke", "--url", stack.url, "--token", created.stdout.trim());
-    expect(smokeAfter.code).toBe(1);
-    expect(smokeAfter.stderr).toContain("401");
   });
 
   it("a read-only token (the default scope) cannot run the smoke test, and smoke says why", async () => {
@@ -81,7 +208,24 @@ describe("the rehome CLI", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("give the token a --name");
   });
-});
 
-const TEAM = ["--email", "team@demo.rehome.local", "--password", "rehome-demo"];
-const createToken = (...flags: string[]) => rehome("tokens", "create", "--url", stack.url, ...TEAM, ...flags);
+  it("a subcommand the table does not list is refused with the ones it does", async () => {
+    for (const [name, command] of Object.entries(commands).filter(([, c]) => c.actions)) {
+      const result = await rehome(name, "frobnicate");
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`usage: rehome ${name} ${command.actions?.join("|")}`);
+    }
+  });
+
+  it("digest run refuses a kind other than daily or weekly", async () => {
+    const result = await rehome("digest", "run", "--kind", "monthly");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("--kind is daily or weekly");
+  });
+
+  it("a local command without a local stack says to start one", async () => {
+    const result = await rehomeWith({ REHOME_DATA_DIR: join(dataDir, "missing") }, "digest", "run");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no local stack found .*run `npm start` first/);
+  });
+});

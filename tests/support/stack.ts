@@ -7,14 +7,15 @@ import WebSocket from "ws";
 
 export type DemoEmail = (typeof Demo.LOGINS)[number]["email"];
 
-export async function bootStack(options: StackOptions = {}) {
+/** `seed: false` leaves the tables empty, for a suite that seeds them itself (`rehome seed`). */
+export async function bootStack({ seed = true, ...options }: StackOptions & { seed?: boolean } = {}) {
   const stack = await startStack({
     dynamoEndpoint: inject("dynamoEndpoint"),
     ...options,
     // Access logs of every request would bury the test report; errors still print.
     env: { LOG_LEVEL: "ERROR", ...options.env },
   });
-  await Demo.seed();
+  if (seed) await Demo.seed();
   return stack;
 }
 

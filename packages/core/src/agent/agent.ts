@@ -1,6 +1,7 @@
-export { AgentMessage, AgentRun, Asked, AskInput, ask, cancel, messages } from "./conversation";
+export { AgentRun, Asked, AskInput, ask, cancel, messages } from "./conversation";
 export { Events } from "./events";
 export { enqueue, Job, MAX_RECEIVES } from "./job";
+export { AgentMessage } from "./message";
 export {
   CreateThreadInput,
   createForProject,

@@ -10,27 +10,10 @@ import { requireUser, requireWrite, workspaceOf } from "../policy";
 import { Usage } from "../usage";
 import { createId, nowIso } from "../util";
 import { check as checkBreaker } from "./breaker";
-import { AgentMessageEntity, MessageStatuses, RunEntity, RunStatuses } from "./entity";
+import { AgentMessageEntity, RunEntity, RunStatuses } from "./entity";
 import { enqueue } from "./job";
+import { AgentMessage } from "./message";
 import { get as getThread, nameAfter, own as ownThread } from "./thread";
-
-export const AgentMessage = z
-  .object({
-    id: z.string(),
-    threadId: z.string(),
-    role: z.enum(["user", "assistant", "tool", "system"]),
-    authorId: z.string().nullable(),
-    content: z.string(),
-    status: z.enum(MessageStatuses),
-    lastSeq: z.number().int(),
-    runId: z.string().nullable(),
-    citations: z.array(z.string()),
-    /** The project of each citation the answer's context held (`task:ID` -> project id). */
-    citedProjects: z.record(z.string(), z.string()),
-    createdAt: z.string(),
-  })
-  .meta({ id: "AgentMessage" });
-export type AgentMessage = z.infer<typeof AgentMessage>;
 
 export const AgentRun = z
   .object({

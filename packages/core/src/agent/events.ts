@@ -1,7 +1,7 @@
 // Events of an agent thread, published on `private-agent-threads.{threadId}`.
 import { z } from "zod";
 import { event } from "../event";
-import { AgentMessage } from "./conversation";
+import { AgentMessage } from "./message";
 
 const Ids = { threadId: z.string(), messageId: z.string(), runId: z.string() };
 /** An answer as stored: its content up to `seq`. */

@@ -5,7 +5,8 @@ import { type Page, PageInput, paged } from "../db";
 import { notFound } from "../error";
 import { event } from "../event";
 import { requireUser, requireWrite, workspaceOf } from "../policy";
-import { Channel, publish } from "../realtime";
+import { Channel } from "../realtime/channel";
+import { publish } from "../realtime/publisher";
 import { createId, nowIso } from "../util";
 import { NotificationEntity } from "./entity";
 

@@ -12,7 +12,7 @@ import { config } from "../config";
 import { logger } from "../log";
 import { requireUser } from "../policy";
 import { epochSeconds, isAlive } from "../tables";
-import { User } from "../user";
+import * as User from "../user/people";
 import { createId, nowIso, randomSecret, sha256 } from "../util";
 import { authorizeChannel } from "./authorize";
 import { type ClientFrame, ClientFrame as Frame, parseChannel, type Reply } from "./channel";

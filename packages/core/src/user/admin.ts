@@ -2,7 +2,7 @@
 // once: deactivation revokes every token and closes every socket; a role change closes the
 // sockets, which remember the role they were opened with. Every change is audited.
 import { z } from "zod";
-import { type Actor, Roles } from "../actor";
+import type { Actor } from "../actor";
 import { Audit } from "../audit";
 import * as Link from "../auth/link";
 import { endAll } from "../auth/sessions";
@@ -11,13 +11,12 @@ import { requireAdmin, requireWrite } from "../policy";
 import { Realtime } from "../realtime";
 import { nowIso } from "../util";
 import { UserEntity } from "./entity";
-import { get, type Info, public_, toInfo } from "./user";
+import { get, type Info, public_, Role, toInfo } from "./people";
 
 export const UpdateInput = z
   .object({
     name: z.string().trim().min(1).max(120).optional(),
-    // Not user.ts's `Role`: this module is loaded while user.ts is still being evaluated.
-    role: z.enum(Roles).optional(),
+    role: Role.optional(),
     status: z.enum(["active", "deactivated"]).optional(),
   })
   .strict()

@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { requireUser, requireWrite } from "../policy";
 import { nowIso } from "../util";
 import { UserEntity } from "./entity";
-import { get, type Me, toInfo, toMe } from "./user";
+import { get, type Me, toInfo, toMe } from "./people";
 
 export const UpdateMeInput = z
   .object({
