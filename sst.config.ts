@@ -17,12 +17,15 @@ export default {
         agentEnabled: process.env.AI_ENABLED !== "false",
       });
       stack.addOutputs({
+        // https://<bucket>.s3.<region>.amazonaws.com/index.html: the SPA over TLS, no CloudFront.
         WebUrl: built.web.url,
         ApiUrl: built.api.http.apiEndpoint,
         WebSocketUrl: built.realtime.stage.url,
         // For `rehome dlq list|redrive --queue-url … --dlq-url …` against this stage.
         AgentQueueUrl: built.agent.queue.queueUrl,
         AgentDlqUrl: built.agent.deadLetters.queueUrl,
+        // Where an overwritten or deleted upload's earlier versions are restored from (RUNBOOK §10).
+        UploadsBucket: built.api.uploads.bucketName,
         Dashboard: `https://console.aws.amazon.com/cloudwatch/home#dashboards:name=ReHome-${app.stage}`,
       });
     });

@@ -1,5 +1,6 @@
 // The HTTP API: every route goes to the one Hono Lambda, CORS for the SPA origin. Also the
-// private uploads bucket browsers post files to with presigned POSTs.
+// private uploads bucket browsers post files to with presigned POSTs, versioned so an overwritten
+// or deleted file can be restored for 30 days (RUNBOOK §10).
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
@@ -35,7 +36,12 @@ export class Api extends Construct {
           maxAge: 600,
         },
       ],
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      versioned: true,
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Older versions are the backup: kept 30 days, then gone, and the delete markers with them.
+        { noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true },
+      ],
     });
     this.handler = props.functions.create("http", { timeout: Duration.seconds(29) });
     this.uploads.grantReadWrite(this.handler);

@@ -32,8 +32,9 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
     environment: {
       DATA_TABLE: data.data.tableName,
       REALTIME_TABLE: data.realtime.tableName,
+      // Email links open the SPA at its HTTPS address; the browser calls from its origin.
       PUBLIC_URL: web.url,
-      CORS_ORIGINS: web.url,
+      CORS_ORIGINS: web.origin,
       AI_ENABLED: String(props.agentEnabled ?? true),
       // Deployed stages always answer with Anthropic; only the worker holds the key (least privilege).
       AI_PROVIDER: "anthropic",
@@ -41,7 +42,7 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
   });
   const realtime = new Realtime(stack, "Realtime", { stage, functions, data });
   const agent = new Agent(stack, "Agent", { functions });
-  const api = new Api(stack, "Api", { stage, functions, webOrigin: web.url });
+  const api = new Api(stack, "Api", { stage, functions, webOrigin: web.origin });
   const digests = functions.create("digest-schedule");
   new Schedule(stack, "Schedule", { target: digests });
   web.deploy({ distDir: props.webDist, apiUrl: api.http.apiEndpoint, stage });
@@ -81,6 +82,7 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
     alarmEmail: props.alarmEmail,
     http: api.http,
     websocket: realtime.api,
+    websocketStage: realtime.stage,
     functions: functions.all,
     worker: agent.worker,
     queue: agent.queue,

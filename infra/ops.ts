@@ -20,6 +20,7 @@ export interface OpsProps {
   alarmEmail?: string;
   http: apigw.HttpApi;
   websocket: apigw.WebSocketApi;
+  websocketStage: apigw.WebSocketStage;
   functions: lambda.Function[];
   worker: lambda.Function;
   queue: sqs.Queue;
@@ -60,6 +61,11 @@ export class Ops extends Construct {
         dimensionsMap: { ApiId: props.websocket.apiId },
         period: Duration.minutes(5),
       });
+    // Error metrics of the WebSocket API's one stage (ApiId + Stage; per-route needs paid detailed metrics).
+    const wsStage = (metricName: string) =>
+      ws(metricName).with({
+        dimensionsMap: { ApiId: props.websocket.apiId, Stage: props.websocketStage.stageName },
+      });
     const perFunction = (title: string, metric: (fn: lambda.Function) => cw.Metric) =>
       new cw.GraphWidget({
         title,
@@ -76,6 +82,13 @@ export class Ops extends Construct {
         title: "WebSocket connections and messages",
         left: [ws("ConnectCount"), ws("MessageCount")],
         width: 6,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new cw.GraphWidget({
+        title: "WebSocket errors",
+        left: [wsStage("IntegrationError"), wsStage("ExecutionError"), wsStage("ClientError")],
+        width: 24,
       }),
     );
     this.dashboard.addWidgets(
@@ -188,5 +201,19 @@ export class Ops extends Construct {
       `Token-to-client p95 above ${TOKEN_LATENCY_TARGET_MS} ms.`,
     );
     alarm("BudgetBlocksSpike", product("BudgetBlocks"), 20, "Many agent requests refused for budget.");
+    // Tickets refused at $connect (401) count as integration errors too: a few are normal
+    // (a laptop waking up with an old ticket), a stream of them is a broken sign-in or handler.
+    alarm(
+      "WsIntegrationErrors",
+      wsStage("IntegrationError"),
+      10,
+      "WebSocket Lambdas answered more than 10 requests in 5 minutes with an error ($connect refusals included).",
+    );
+    alarm(
+      "WsExecutionErrors",
+      wsStage("ExecutionError"),
+      0,
+      "API Gateway could not invoke a WebSocket Lambda (throttled, timed out or not permitted).",
+    );
   }
 }

@@ -1,7 +1,8 @@
 // Who sees what: each demo person sees exactly their projects, and nobody reaches another
-// project or the admin area by typing its URL.
+// project or the admin area by typing its URL. Also how the app is addressed: routes in the URL
+// fragment, the SPA opened as index.html the way AWS serves it.
 import { type Browser, expect, test } from "@playwright/test";
-import { LOFT, shot, signIn } from "./support";
+import { KITCHEN, LOFT, routeOf, shot, signIn, visit } from "./support";
 
 const ALL = ["Bathroom refit — Oak Avenue", "Kitchen remodel — Elm Street", "Loft conversion — Birch Lane"];
 const VISIBLE: Record<string, string[]> = {
@@ -12,15 +13,15 @@ const VISIBLE: Record<string, string[]> = {
   "admin@northwind.rehome.local": ["Warehouse roof repair"],
 };
 
-/** Where the demo admin finds the Loft project: a URL the others may try to type. */
-async function loftPath(browser: Browser) {
+/** Where the demo admin finds the Loft project: a route the others may try to type. */
+async function loftRoute(browser: Browser) {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@demo.rehome.local");
   await admin.getByRole("link", { name: LOFT }).click();
   await expect(admin.getByRole("heading", { name: LOFT })).toBeVisible();
-  const path = new URL(admin.url()).pathname;
+  const route = routeOf(admin).pathname;
   await admin.close();
-  return path;
+  return route;
 }
 
 for (const [email, projects] of Object.entries(VISIBLE)) {
@@ -35,19 +36,19 @@ for (const [email, projects] of Object.entries(VISIBLE)) {
 }
 
 test("a client sees neither another project nor the admin area, even by URL", async ({ page, browser }) => {
-  const loftUrl = await loftPath(browser);
+  const loft = await loftRoute(browser);
 
   await signIn(page, "client@demo.rehome.local");
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
   ).toHaveCount(0);
-  await page.goto(loftUrl);
+  await visit(page, loft);
   await expect(page.getByRole("alert")).toContainText("Not found");
   await expect(page.getByText("Loft conversion")).toHaveCount(0);
-  await page.goto("/admin");
+  await visit(page, "/admin");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
-  for (const path of ["/admin/agent", "/admin/cost"]) {
-    await page.goto(path);
+  for (const route of ["/admin/agent", "/admin/cost"]) {
+    await visit(page, route);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   }
   await expect(page.getByText("Admin agent")).toHaveCount(0);
@@ -55,10 +56,10 @@ test("a client sees neither another project nor the admin area, even by URL", as
 });
 
 test("an admin of another workspace gets not-found for a demo project", async ({ page, browser }) => {
-  const loftUrl = await loftPath(browser);
+  const loft = await loftRoute(browser);
 
   await signIn(page, "admin@northwind.rehome.local");
-  await page.goto(loftUrl);
+  await visit(page, loft);
   await expect(page.getByRole("alert")).toContainText("Not found");
 });
 
@@ -85,4 +86,19 @@ test("the production build loads without console errors", async ({ page }) => {
   await page.getByRole("link", { name: "Agent" }).click();
   await expect(page.getByRole("heading", { name: "Daily digest" })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test("the app opens from index.html as the S3 REST endpoint serves it, every route in the fragment", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, "consultant@demo.rehome.local", "/index.html");
+  await page.getByRole("link", { name: KITCHEN }).click();
+  await expect(page).toHaveURL(/\/index\.html#\/projects\/[^/]+\/board$/);
+  // A reload asks the server for index.html only, and lands on the same screen.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: KITCHEN })).toBeVisible();
+  expect(routeOf(page).pathname).toMatch(/^\/projects\/[^/]+\/board$/);
+  // Like S3, the server answers files only: a path-style route was never a link that works.
+  expect((await request.get(routeOf(page).pathname)).status()).toBe(404);
 });

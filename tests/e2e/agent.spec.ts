@@ -2,7 +2,7 @@
 // citations that open the cited task or message, a second tab catches up mid-answer, Stop ends it, and
 // refusals (limits, outage, switched off) each say what happened.
 import { expect, type Page, test } from "@playwright/test";
-import { KITCHEN, LOFT, openProject, personIn, shot, signIn, startConversation } from "./support";
+import { KITCHEN, LOFT, openProject, personIn, routeOf, shot, signIn, startConversation } from "./support";
 
 /**
  * The newest answer's text length and status at every animation frame, from now until it
@@ -48,7 +48,7 @@ test("an answer streams in and completes with citations that open the task", asy
 
   await answer.getByRole("link", { name: "↗ task" }).first().click();
   await expect(page.getByRole("dialog")).toBeVisible();
-  await expect(page).toHaveURL(/\/board\?task=/);
+  await expect(page).toHaveURL(/#\/projects\/[^/]+\/board\?task=/);
 });
 
 test("a message citation opens the cited message in the project's thread", async ({ page }) => {
@@ -59,8 +59,8 @@ test("a message citation opens the cited message in the project's thread", async
   const answer = page.getByTestId("answer").last();
   await expect(answer).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
   await answer.getByRole("link", { name: "↗ message" }).first().click();
-  await expect(page).toHaveURL(/\/messages\?message=/);
-  const cited = new URL(page.url()).searchParams.get("message");
+  await expect(page).toHaveURL(/#\/projects\/[^/]+\/messages\?message=/);
+  const cited = routeOf(page).searchParams.get("message");
   await expect(page.locator(`#message-${cited}`)).toHaveAttribute("aria-current", "true");
 });
 
@@ -119,7 +119,7 @@ test("an admin asks the workspace agent, opens a cited task in its project and r
   await shot(admin, "admin-agent");
 
   await admin.getByTestId("answer").last().getByRole("link", { name: "↗ task" }).first().click();
-  await expect(admin).toHaveURL(/\/projects\/[^/]+\/board\?task=/);
+  await expect(admin).toHaveURL(/#\/projects\/[^/]+\/board\?task=/);
   await expect(admin.getByRole("dialog")).toBeVisible();
 });
 

@@ -4,7 +4,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createClient } from "@rehome/client";
 import { PORT } from "./stack";
-import { KITCHEN, openProject, PASSWORD, personIn, shot, startConversation } from "./support";
+import { emailedLink, KITCHEN, openProject, PASSWORD, personIn, shot, startConversation } from "./support";
 
 const NO_LIMITS = { userDailyCents: 0, workspaceDailyCents: 0, workspaceMonthlyCents: 0 };
 
@@ -101,4 +101,29 @@ test("once the day's budget is spent a question is refused and says why", async 
   await expect(blocked).toContainText("An admin can raise it.");
   await expect(team.getByLabel("Ask the assistant")).toBeDisabled();
   await shot(team, "agent-budget-spent");
+});
+
+test("the budget warning email's link opens the cost page", async ({ browser }) => {
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  const { token, user } = await createClient({ baseUrl }).login({
+    email: "admin@demo.rehome.local",
+    password: PASSWORD,
+  });
+  const api = createClient({ baseUrl, token });
+  const spentToday = async () => (await api.usage(user.workspaceId)).spent.workspaceTodayCents;
+  const admin = await personIn(browser, "admin@demo.rehome.local");
+  const before = await spentToday();
+  await askAndWait(admin, "What changed today?");
+  const spent = await spentToday();
+  const cost = spent - before;
+  // A day's budget whose 80% lies about half an answer ahead, and its 100% beyond the next
+  // answer, whatever earlier suites spent: the same question again crosses 80% and no more.
+  const low = Math.max(1.25 * spent, spent + cost);
+  const high = 1.25 * (spent + cost);
+  await api.setBudgets(user.workspaceId, { ...NO_LIMITS, workspaceDailyCents: (low + high) / 2 });
+  await askAndWait(admin, "What changed today?");
+
+  await admin.goto(await emailedLink("admin@demo.rehome.local", "/admin/cost"));
+  await expect(admin.getByTestId("month-cost")).toBeVisible();
+  await expect(admin.getByTestId("budget-state")).toHaveText("Over 80% of a budget");
 });

@@ -28,7 +28,7 @@ test("a message with an @mention notifies the mentioned person live", async ({ b
   await client.getByRole("button", { name: /Notifications/ }).click();
   await shot(client, "notifications");
   await client.getByTestId("notification").first().click();
-  await expect(client).toHaveURL(/\/messages\?message=/);
+  await expect(client).toHaveURL(/#\/projects\/[^/]+\/messages\?message=/);
   const highlighted = client.locator("li[id^=message-].ring-1");
   await expect(highlighted).toContainText("the worktop samples arrive on Thursday.");
   // Opening it marked it read.

@@ -8,8 +8,17 @@ export const PASSWORD = "rehome-demo";
 export const KITCHEN = /Kitchen remodel/;
 export const LOFT = /Loft conversion/;
 
-export async function signIn(page: Page, email: string) {
-  await page.goto("/login");
+/**
+ * Opens an app route. The SPA routes in the URL fragment (`/#/admin/cost`), as on AWS where it
+ * is served as `…/index.html`: pass `file` to open it that way.
+ */
+export const visit = (page: Page, route: string, file = "/") => page.goto(`${file}#${route}`);
+
+/** The app route a page shows, as a URL (pathname and searchParams are the route's). */
+export const routeOf = (page: Page) => new URL(new URL(page.url()).hash.slice(1) || "/", "http://route");
+
+export async function signIn(page: Page, email: string, file = "/") {
+  await visit(page, "/login", file);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -35,10 +44,10 @@ export async function startConversation(page: Page) {
   await page.getByRole("button", { name: /Start a conversation|New conversation/ }).click();
   // The new thread's own URL: `.../agent/{id}`, not where the page was (a thread, or the tab).
   const threadUrl = /\/agent\/([^/?]+)$/;
-  await expect.poll(() => page.url() !== before && threadUrl.test(new URL(page.url()).pathname)).toBe(true);
+  await expect.poll(() => page.url() !== before && threadUrl.test(routeOf(page).pathname)).toBe(true);
   // The URL changes a render before the new conversation replaces the old one, which may be
   // empty too: wait for the log of the thread the URL names, or a click lands in the old one.
-  const threadId = threadUrl.exec(new URL(page.url()).pathname)?.[1] ?? "";
+  const threadId = threadUrl.exec(routeOf(page).pathname)?.[1] ?? "";
   const log = page.getByRole("log", { name: "Conversation" });
   await expect(log).toHaveAttribute("data-thread-id", threadId);
   await expect(log).toContainText("Pick a quick prompt");
@@ -50,18 +59,22 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
 }
 
-/** The path and fragment of the newest emailed link to `page` sent to `to`, from the mail capture. */
-export async function emailedLink(to: string, page: "accept-invite" | "reset-password"): Promise<string> {
+/**
+ * The path and fragment (`/#/accept-invite?token=…`) of the newest emailed link to `route` sent
+ * to `to`, from the mail capture. Emails link to PUBLIC_URL (localhost), the browser runs on
+ * 127.0.0.1: only the host differs.
+ */
+export async function emailedLink(to: string, route: string): Promise<string> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const mails = (await (await fetch(`${MAIL_URL}/api/messages`)).json()) as {
       to: string[];
       text?: string;
     }[];
     const link = mails
-      .find((m) => m.to.includes(to) && m.text?.includes(`/${page}#`))
+      .find((m) => m.to.includes(to) && m.text?.includes(`/#${route}`))
       ?.text?.match(/https?:\/\/\S+/)?.[0];
     if (link) return link.replace(/^https?:\/\/[^/]+/, "");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no ${page} email to ${to}`);
+  throw new Error(`no ${route} email to ${to}`);
 }

@@ -54,7 +54,7 @@ describe("the sst app (sst.config.ts)", () => {
     expect(stackName).toBe("test-rehome-ReHome");
   });
 
-  it("outputs the web, API and WebSocket URLs, the agent queues and the dashboard link", () => {
+  it("outputs the web, API and WebSocket URLs, the agent queues, the uploads bucket and the dashboard link", () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual([
       "AgentDlqUrl",
@@ -63,6 +63,7 @@ describe("the sst app (sst.config.ts)", () => {
       "Dashboard",
       // sst's own, read by its console.
       "SSTMetadata",
+      "UploadsBucket",
       "WebSocketUrl",
       "WebUrl",
     ]);
@@ -75,10 +76,16 @@ describe("the sst app (sst.config.ts)", () => {
       const [id, attribute] = (outputs[output]?.Value as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"];
       return { attribute, resource: resourcesById[id] };
     };
-    expect(attributeOf("WebUrl")).toMatchObject({
-      attribute: "WebsiteURL",
-      resource: { Type: "AWS::S3::Bucket", Properties: { WebsiteConfiguration: expect.anything() } },
-    });
+    // https://<bucket>.s3.<region>.amazonaws.com/index.html: the REST endpoint, never the HTTP-only website one.
+    const join = (outputs.WebUrl?.Value as { "Fn::Join": [string, [string, unknown, string]] })["Fn::Join"];
+    const [scheme, site, path] = join[1];
+    expect([scheme, path]).toEqual(["https://", "/index.html"]);
+    expect(site).toEqual({ "Fn::GetAtt": [expect.any(String), "RegionalDomainName"] });
+    const bucket = resourcesById[(site as { "Fn::GetAtt": [string] })["Fn::GetAtt"][0]];
+    expect(bucket.Type).toBe("AWS::S3::Bucket");
+    expect(bucket.Properties.WebsiteConfiguration).toBeUndefined();
+    const { Ref: uploads } = outputs.UploadsBucket?.Value as { Ref: string };
+    expect(resourcesById[uploads].Properties.VersioningConfiguration).toEqual({ Status: "Enabled" });
     expect(attributeOf("ApiUrl")).toMatchObject({
       attribute: "ApiEndpoint",
       resource: { Type: "AWS::ApiGatewayV2::Api", Properties: { ProtocolType: "HTTP" } },

@@ -1,7 +1,8 @@
 // The deployable stage, synthesized offline and checked for the properties DESIGN §11 and the
-// runbook rely on: TTL, PITR, the DLQ ratio, partial batches, the three WebSocket routes, a
-// website bucket with no CloudFront, least-privilege IAM, secrets by reference, and ops.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+// runbook rely on: TTL, PITR, the DLQ ratio, partial batches, the three WebSocket routes, the
+// SPA over HTTPS from S3 with no CloudFront, versioned uploads, least-privilege IAM, secrets by
+// reference, and ops.
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildReHome } from "@rehome/infra/app";
@@ -12,8 +13,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 const ENTRIES = ["http", "ws-connect", "ws-disconnect", "ws-default", "agent-worker", "digest-schedule"];
 let template: Template;
 let prodTemplate: Template;
+/** The dev stage's cloud assembly: its staged assets are the files a deployment uploads. */
+let assembly: string;
 
-async function synth(stage: string, options: { agentEnabled?: boolean } = {}) {
+async function synth(
+  stage: string,
+  options: { agentEnabled?: boolean } = {},
+  outdir?: (dir: string) => void,
+) {
   const root = await mkdtemp(join(tmpdir(), "rehome-infra-"));
   for (const entry of ENTRIES) {
     await mkdir(join(root, "bundles", entry), { recursive: true });
@@ -22,6 +29,7 @@ async function synth(stage: string, options: { agentEnabled?: boolean } = {}) {
   await mkdir(join(root, "web"));
   await writeFile(join(root, "web", "index.html"), "<!doctype html><title>ReHome</title>");
   const app = new App({ outdir: join(root, "cdk.out") });
+  outdir?.(app.outdir);
   const stack = new Stack(app, `ReHome-${stage}`, { env: { account: "123456789012", region: "eu-west-1" } });
   buildReHome(stack, {
     stage,
@@ -34,7 +42,9 @@ async function synth(stage: string, options: { agentEnabled?: boolean } = {}) {
 }
 
 beforeAll(async () => {
-  template = await synth("dev");
+  template = await synth("dev", {}, (dir) => {
+    assembly = dir;
+  });
   prodTemplate = await synth("prod");
 }, 60_000);
 
@@ -55,6 +65,22 @@ function statementsOf(entry: string) {
   return resources("AWS::IAM::Policy")
     .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
     .flatMap((p) => p.Properties.PolicyDocument.Statement) as { Action: string | string[]; Resource: any }[];
+}
+
+/** A CloudFormation value as text, with `Fn::GetAtt` rendered as `<resource id>.<attribute>`. */
+function rendered(value: unknown): string {
+  if (typeof value === "string") return value;
+  const v = value as { "Fn::Join"?: [string, unknown[]]; "Fn::GetAtt"?: [string, string]; Ref?: string };
+  if (v["Fn::Join"]) return v["Fn::Join"][1].map(rendered).join(v["Fn::Join"][0]);
+  if (v["Fn::GetAtt"]) return `<${v["Fn::GetAtt"].join(".")}>`;
+  return `<${v.Ref}>`;
+}
+
+/** The SPA's bucket: the one the bucket deployments write to. */
+function siteBucket() {
+  const [deployment] = resources("Custom::CDKBucketDeployment");
+  const id = deployment?.Properties.DestinationBucketName.Ref as string;
+  return { id, ...(template.toJSON().Resources[id] as { Properties: Record<string, any> }) };
 }
 
 /** The dashboard body as JSON, with CloudFormation references rendered as `ref:<id>`. */
@@ -119,15 +145,75 @@ describe("the synthesized stage", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
   });
 
-  it("serves the SPA from an S3 website and has no CloudFront at all", () => {
-    template.hasResourceProperties("AWS::S3::Bucket", {
-      WebsiteConfiguration: { IndexDocument: "index.html" },
-    });
+  it("serves the SPA over HTTPS from the bucket's REST endpoint, with no website endpoint and no CloudFront", () => {
+    const site = siteBucket();
+    expect(site.Properties.WebsiteConfiguration).toBeUndefined();
     const cloudfront = Object.keys(template.toJSON().Resources).filter((id) =>
       template.toJSON().Resources[id].Type.startsWith("AWS::CloudFront::"),
     );
     expect(cloudfront).toEqual([]);
-    template.resourceCountIs("Custom::CDKBucketDeployment", 1);
+    const variables = functions().http?.Properties.Environment.Variables;
+    const origin = `https://<${site.id}.RegionalDomainName>`;
+    expect(rendered(variables.PUBLIC_URL)).toBe(`${origin}/index.html`);
+    expect(rendered(variables.CORS_ORIGINS)).toBe(origin);
+    for (const fn of Object.values(functions())) {
+      expect(rendered(fn.Properties.Environment.Variables.PUBLIC_URL)).toMatch(/^https:\/\//);
+      expect(rendered(fn.Properties.Environment.Variables.CORS_ORIGINS)).toMatch(/^https:\/\//);
+    }
+    const [http] = resources("AWS::ApiGatewayV2::Api").filter((a) => a.Properties.ProtocolType === "HTTP");
+    expect(http?.Properties.CorsConfiguration.AllowOrigins.map(rendered)).toEqual([origin]);
+    const uploads = resources("AWS::S3::Bucket").find((b) => b.Properties.CorsConfiguration);
+    expect(uploads?.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins.map(rendered)).toEqual([origin]);
+  });
+
+  it("lets anyone read the SPA's files, only over TLS, and nothing more: no listing, no writing", () => {
+    const site = siteBucket();
+    const [policy] = resources("AWS::S3::BucketPolicy").filter((p) => p.Properties.Bucket.Ref === site.id);
+    const statements = policy?.Properties.PolicyDocument.Statement as Record<string, any>[];
+    const toAnyone = statements.filter((s) => JSON.stringify(s.Principal) === JSON.stringify({ AWS: "*" }));
+    expect(toAnyone.filter((s) => s.Effect === "Allow").map((s) => [s.Action, rendered(s.Resource)])).toEqual(
+      [["s3:GetObject", `<${site.id}.Arn>/*`]],
+    );
+    expect(toAnyone.filter((s) => s.Effect === "Deny")).toEqual([
+      expect.objectContaining({ Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+    ]);
+  });
+
+  it("deploys hashed assets as immutable for a year, index.html revalidated and config.json never stored", async () => {
+    const deployments = resources("Custom::CDKBucketDeployment").map((d) => d.Properties);
+    const byCaching = Object.fromEntries(
+      deployments.map((d) => [
+        d.SystemMetadata["cache-control"],
+        { include: d.Include, exclude: d.Exclude, prune: d.Prune },
+      ]),
+    );
+    // Only the shell prunes: a tab still on the previous build finds its lazy chunks.
+    expect(byCaching).toEqual({
+      "public, max-age=31536000, immutable": { include: ["assets/*"], exclude: ["*"], prune: false },
+      "no-cache": { include: undefined, exclude: ["assets/*", "config.json"], prune: true },
+      "no-cache, no-store": { include: undefined, exclude: undefined, prune: false },
+    });
+    // The never-cached deployment uploads config.json alone, holding this stage's API URL.
+    const config = deployments.find((d) => d.SystemMetadata["cache-control"] === "no-cache, no-store");
+    const staged = join(assembly, `asset.${String(config?.SourceObjectKeys[0]).replace(/\.zip$/, "")}`);
+    expect(await readdir(staged)).toEqual(["config.json"]);
+    // Deploy-time values travel as markers the deployment fills in (here: rendered references).
+    const [marker = "", value] = Object.entries(config?.SourceMarkers[0] ?? {})[0] ?? [];
+    const text = (await readFile(join(staged, "config.json"), "utf8")).replace(marker, rendered(value));
+    expect(JSON.parse(text)).toEqual({
+      apiUrl: expect.stringMatching(/^<ApiHttp\w+\.ApiEndpoint>$/),
+      stage: "dev",
+    });
+  });
+
+  it("publishes a new index.html only once the assets and config.json it needs are in place", () => {
+    const all = Object.entries(template.findResources("Custom::CDKBucketDeployment"));
+    const idOf = (cacheControl: string) =>
+      all.find(([, d]) => d.Properties.SystemMetadata["cache-control"] === cacheControl)?.[0];
+    const shell = all.find(([id]) => id === idOf("no-cache"))?.[1];
+    expect(shell?.DependsOn).toEqual(
+      expect.arrayContaining([idOf("public, max-age=31536000, immutable"), idOf("no-cache, no-store")]),
+    );
   });
 
   it("keeps uploads private and encrypted, with CORS for the SPA and a lifecycle for aborted uploads", () => {
@@ -145,6 +231,16 @@ describe("the synthesized stage", () => {
           Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
         ]),
       },
+    });
+  });
+
+  it("versions uploads, so an overwritten or deleted file can be restored for 30 days", () => {
+    const uploads = resources("AWS::S3::Bucket").find((b) => b.Properties.CorsConfiguration);
+    expect(uploads?.Properties.VersioningConfiguration).toEqual({ Status: "Enabled" });
+    expect(uploads?.Properties.LifecycleConfiguration.Rules).toContainEqual({
+      NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+      ExpiredObjectDeleteMarker: true,
+      Status: "Enabled",
     });
   });
 
@@ -253,6 +349,7 @@ describe("the synthesized stage", () => {
       "API 4xx / 5xx": ["4xx", "5xx"],
       "API latency p95": ["Latency"],
       "WebSocket connections and messages": ["ConnectCount", "MessageCount"],
+      "WebSocket errors": ["IntegrationError", "ExecutionError", "ClientError"],
       "Lambda errors": perFunction("Errors"),
       "Lambda duration p95": perFunction("Duration"),
       "Lambda throttles": perFunction("Throttles"),
@@ -304,6 +401,8 @@ describe("the synthesized stage", () => {
       QueueAge: 300,
       TokenLatencyP95: 60,
       BudgetBlocksSpike: 20,
+      WsIntegrationErrors: 10,
+      WsExecutionErrors: 0,
     });
     for (const alarm of Object.values(alarms)) {
       expect(alarm.AlarmActions).toHaveLength(1);
@@ -359,5 +458,36 @@ describe("the synthesized stage", () => {
       "5xx",
       "Count",
     ]);
+  });
+
+  it("alarms on the WebSocket stage's integration and execution errors to the same topic, and charts them", () => {
+    const [wsApi] = Object.entries(template.findResources("AWS::ApiGatewayV2::Api")).find(
+      ([, api]) => api.Properties.ProtocolType === "WEBSOCKET",
+    ) ?? [""];
+    const stage = [
+      { Name: "ApiId", Value: { Ref: wsApi } },
+      { Name: "Stage", Value: "dev" },
+    ];
+    const alarms = resources("AWS::CloudWatch::Alarm").map((a) => a.Properties);
+    const named = (name: string) => alarms.find((a) => a.AlarmName === `rehome-dev-${name}`);
+    for (const [name, metricName, threshold] of [
+      ["WsIntegrationErrors", "IntegrationError", 10],
+      ["WsExecutionErrors", "ExecutionError", 0],
+    ] as const) {
+      expect(named(name)).toMatchObject({
+        Namespace: "AWS/ApiGateway",
+        MetricName: metricName,
+        Statistic: "Sum",
+        Period: 300,
+        Dimensions: stage,
+        Threshold: threshold,
+        ComparisonOperator: "GreaterThanThreshold",
+        AlarmActions: named("DlqNotEmpty")?.AlarmActions,
+      });
+    }
+    const widget = dashboardWidgets().find((w) => w.properties.title === "WebSocket errors");
+    for (const row of widget?.properties.metrics ?? []) {
+      expect(row.slice(0, 6)).toEqual(["AWS/ApiGateway", row[1], "ApiId", `ref:${wsApi}`, "Stage", "dev"]);
+    }
   });
 });

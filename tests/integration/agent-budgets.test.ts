@@ -123,7 +123,7 @@ describe("agent budgets and cost", () => {
     expect(notice.text).toMatch(/over 80% of today's assistant budget/);
     await expect.poll(async () => (await budgetEmails()).length).toBe(1);
     const [email] = await budgetEmails();
-    expect(email?.html).toContain("/admin/cost");
+    expect(email?.html).toContain(`href="${stack.url}/#/admin/cost"`);
 
     await answerOne();
     expect(await budgetNotices()).toHaveLength(1);

@@ -97,7 +97,7 @@ describe("digest emails", () => {
     const client = await inbox(stack, email("client"));
     expect(client.map((m) => m.subject)).toEqual(["Daily digest — Kitchen remodel — Elm Street"]);
     const projects = (await call(stack, "GET", "/api/projects", { token: people.client.token })).body.items;
-    expect(client[0]?.text).toContain(`/projects/${projects[0].id}`);
+    expect(client[0]?.text).toContain(`${stack.url}/#/projects/${projects[0].id}`);
     expect(client[0]?.text).toContain("Where things stand");
     expect(client[0]?.text).not.toMatch(/@demo\.rehome\.local/);
     expect(await subjects("admin")).toEqual([

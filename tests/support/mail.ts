@@ -22,7 +22,8 @@ export async function linkToken(
 ): Promise<{ url: string; token: string }> {
   for (let attempt = 0; attempt < 20; attempt++) {
     for (const message of await inbox(stack, to)) {
-      const url = message.text?.match(new RegExp(`https?://\\S+/${page}#token=(\\S+)`));
+      // The SPA routes in the fragment: the token is the route's query, never sent to a server.
+      const url = message.text?.match(new RegExp(`https?://\\S+/#/${page}\\?token=(\\S+)`));
       if (url?.[1]) return { url: url[0], token: decodeURIComponent(url[1]) };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,6 +1,8 @@
 // Every screen and its URL. The agent and admin screens (markdown rendering included) load
-// on first visit, so signing in and the board stay light.
-import { createBrowserRouter, Navigate } from "react-router";
+// on first visit, so signing in and the board stay light. Routes live in the URL fragment
+// (`…/index.html#/projects/…`): the S3 REST endpoint serving the SPA over HTTPS answers only
+// existing files, with no fallback a path-based route could reload through (infra/README.md).
+import { createHashRouter, Navigate } from "react-router";
 import { ActivityTab } from "./activity/ActivityTab";
 import { AcceptInvite } from "./auth/AcceptInvite";
 import { ForgotPassword } from "./auth/ForgotPassword";
@@ -15,7 +17,7 @@ import { MessagesTab } from "./messages/MessagesTab";
 import { ProjectPage } from "./pages/ProjectPage";
 import { Projects } from "./pages/Projects";
 
-export const router = createBrowserRouter([
+export const router = createHashRouter([
   { path: "/login", element: <Login /> },
   { path: "/forgot-password", element: <ForgotPassword /> },
   { path: "/reset-password", element: <ResetPassword /> },

@@ -1,8 +1,7 @@
 // The local HTTP front door: the API app (mounted once config is in place), the built SPA with
-// its runtime config.json, and an index.html fallback so client-side routes survive a reload.
-import { readFile } from "node:fs/promises";
+// its runtime config.json. Like the S3 REST endpoint on AWS it serves files only, with no
+// fallback for other paths: the SPA routes in the URL fragment (web/src/router.tsx).
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
@@ -34,9 +33,6 @@ export async function startHttp(options: { port: number; webDist?: string }): Pr
       }),
     );
     root.use("/*", serveStatic({ root: dist }));
-    root.get("/*", async (c) =>
-      c.html(await readFile(join(dist, "index.html"), "utf8").catch(() => "SPA not built")),
-    );
   }
   const server = serve({ fetch: root.fetch, port: options.port, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -1,17 +1,18 @@
-// Joins a workspace from an emailed invitation (#token=…): a name and a password, then the
-// person is signed in.
+// Joins a workspace from an emailed invitation (#/accept-invite?token=…): a name and a
+// password, then the person is signed in.
 import { useNavigate } from "react-router";
 import { TextField } from "../components/Field";
 import { api, startSession } from "../session";
-import { AuthCard, AuthSubmit, fieldError, tokenFromLink } from "./AuthCard";
+import { AuthCard, AuthSubmit, fieldError, useLinkToken } from "./AuthCard";
 import { newPassword, PasswordFields } from "./PasswordFields";
 import { useAuthForm } from "./useAuthForm";
 
 export function AcceptInvite() {
   const navigate = useNavigate();
+  const linkToken = useLinkToken();
   const form = useAuthForm(async (data) => {
     const { token, user } = await api.invites.accept({
-      token: tokenFromLink(),
+      token: linkToken,
       name: String(data.get("name")),
       password: newPassword(data),
     });

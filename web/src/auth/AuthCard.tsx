@@ -1,6 +1,7 @@
 // The frame of the signed-out pages (sign in, forgot and reset password, accept invite) and
 // the end every one of their forms shares: the refusal in words, then the full-width submit.
 import type { ReactNode } from "react";
+import { useSearchParams } from "react-router";
 import { TextField } from "../components/Field";
 import { ui } from "../components/ui";
 
@@ -16,8 +17,11 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
   );
 }
 
-/** The single-use token of an emailed link: it travels in the URL fragment, never to a server. */
-export const tokenFromLink = () => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
+/**
+ * The single-use token of an emailed link (`#/reset-password?token=…`): the route's query is
+ * part of the URL fragment, so the token never travels to a server.
+ */
+export const useLinkToken = () => useSearchParams()[0].get("token") ?? "";
 
 /** A field error from the API's validation details, if it names this field. */
 export function fieldError(error: unknown, field: string): string | undefined {

@@ -1,16 +1,17 @@
-// Sets a new password from an emailed link (#token=…); every session ends, so the person
-// signs in again with it.
+// Sets a new password from an emailed link (#/reset-password?token=…); every session ends, so
+// the person signs in again with it.
 import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../session";
-import { AuthCard, AuthSubmit, fieldError, tokenFromLink } from "./AuthCard";
+import { AuthCard, AuthSubmit, fieldError, useLinkToken } from "./AuthCard";
 import { newPassword, PasswordFields } from "./PasswordFields";
 import { useAuthForm } from "./useAuthForm";
 
 export function ResetPassword() {
   const [done, setDone] = useState(false);
+  const token = useLinkToken();
   const form = useAuthForm(async (data) => {
-    await api.password.reset({ token: tokenFromLink(), password: newPassword(data) });
+    await api.password.reset({ token, password: newPassword(data) });
     setDone(true);
   });
   return (

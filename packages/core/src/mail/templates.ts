@@ -1,5 +1,6 @@
-// The emails we send: single-use links (the token travels in the URL fragment, which browsers
-// never send to a server, so it stays out of access logs and Referer headers) and notices.
+// The emails we send: single-use links and notices. Every link opens an SPA route, and the SPA
+// routes in the URL fragment (web/src/router.tsx), which browsers never send to a server: a
+// link's token stays out of access logs and Referer headers.
 import { config } from "../config";
 import type { Email } from "./mail";
 
@@ -9,10 +10,18 @@ const escapeHtml = (value: string) =>
     (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
   );
 
-const pageUrl = (path: string) => `${config().publicUrl.replace(/\/$/, "")}${path}`;
+/**
+ * The SPA's `route` (a path with an optional query) at PUBLIC_URL: `https://…/index.html#/admin/cost`
+ * on AWS, where the bucket's REST endpoint has no index document; `http://localhost:3000/#/…` locally.
+ */
+const pageUrl = (route: string) => {
+  const url = new URL(config().publicUrl);
+  url.hash = route;
+  return url.href;
+};
 
 export const linkTo = (page: "accept-invite" | "reset-password", token: string) =>
-  pageUrl(`/${page}#token=${encodeURIComponent(token)}`);
+  pageUrl(`/${page}?token=${encodeURIComponent(token)}`);
 
 function withLink(to: string, subject: string, lines: string[], action: string, url: string): Email {
   const html = `<p>${lines.map(escapeHtml).join("</p><p>")}</p><p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p>`;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { provide } from "../config";
+import { WIRING } from "../testing/wiring";
+import { budgetWarningEmail, digestEmail, resetEmail } from "./templates";
+
+const S3_URL = "https://rehome-site.s3.eu-west-1.amazonaws.com/index.html";
+const linkIn = (email: { text: string }) => email.text.match(/https?:\/\/\S+/)?.[0] ?? "";
+
+describe("links in emails", () => {
+  it("open the route in the fragment of the S3 REST endpoint's index.html, which has no fallback for paths", () => {
+    provide({ ...WIRING, PUBLIC_URL: S3_URL });
+    const link = new URL(linkIn(budgetWarningEmail({ to: "a@example.com", headline: "h", detail: "d" })));
+    expect(link.href).toBe(`${S3_URL}#/admin/cost`);
+    expect(link.pathname).toBe("/index.html");
+    expect(linkIn(digestEmail({ to: "a@example.com", title: "t", content: "c", projectId: "p1" }))).toBe(
+      `${S3_URL}#/projects/p1`,
+    );
+  });
+
+  it("carry a single-use token only in the fragment, so it never reaches a server", () => {
+    provide({ ...WIRING, PUBLIC_URL: S3_URL });
+    const email = resetEmail({ to: "a@example.com", token: "id.se/cr+et", expiresAt: "2030-01-01" });
+    const link = new URL(linkIn(email));
+    expect(link.search).toBe("");
+    expect(link.hash).toBe("#/reset-password?token=id.se%2Fcr%2Bet");
+    expect(new URLSearchParams(link.hash.split("?")[1]).get("token")).toBe("id.se/cr+et");
+    expect(email.html).toContain(`href="${link.href}"`);
+  });
+
+  it("open the local runtime's root, which serves the SPA", () => {
+    provide({ ...WIRING, PUBLIC_URL: "http://localhost:3000" });
+    expect(linkIn(digestEmail({ to: "a@example.com", title: "t", content: "c", projectId: null }))).toBe(
+      "http://localhost:3000/#/admin/digest",
+    );
+  });
+});
