@@ -136,6 +136,11 @@ export class Ops extends Construct {
       }),
       new cw.GraphWidget({ title: "DLQ sends", left: [product("DlqSends")], width: 6 }),
       new cw.GraphWidget({ title: "Provider circuit open", left: [product("CircuitOpen")], width: 6 }),
+      new cw.GraphWidget({
+        title: "Stuck answers failed",
+        left: [product("StuckAnswersFailed")],
+        width: 6,
+      }),
     );
 
     this.topic = new sns.Topic(this, "Alarms", { displayName: `ReHome ${props.stage} alarms` });
@@ -188,5 +193,11 @@ export class Ops extends Construct {
       `Token-to-client p95 above ${TOKEN_LATENCY_TARGET_MS} ms.`,
     );
     alarm("BudgetBlocksSpike", product("BudgetBlocks"), 20, "Many agent requests refused for budget.");
+    alarm(
+      "StuckAnswersFailed",
+      product("StuckAnswersFailed"),
+      0,
+      "Answers ended as failed by the dead-letter consumer: their jobs failed three times.",
+    );
   }
 }

@@ -1,6 +1,7 @@
 // The stream guarantees of DESIGN §6 with real clients: every delta of an answer carries
-// seq 1..n with exactly one done, even when SQS delivers the job twice or the worker dies
-// mid-stream and the job comes back; a late subscriber catches up exactly; cancel ends fast.
+// seq 1..n with exactly one done, even when SQS delivers the job twice, the worker dies
+// mid-stream and the job comes back, or the dead-letter consumer races the worker for it;
+// a late subscriber catches up exactly; cancel ends fast.
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Agent } from "@rehome/core/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -128,6 +129,49 @@ describe("agent stream guarantees", () => {
     expect(deltasOf(socket.frames, asked.assistantMessage.id).filter((d) => d.done)).toHaveLength(1);
     // The answer is whole: the offline provider is deterministic, so a clean run gives the same text.
     expect(message.content).toContain("Overdue by assignee");
+    socket.close();
+  });
+
+  it("the dead-letter consumer leaves a stream that is still leased alone: it ends by itself", async () => {
+    const { thread, socket, asked, workspaceId } = await askOnNewThread();
+    const running = Agent.processRun(workspaceId, asked.run.id);
+    await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 1);
+    await expect(Agent.failAbandoned(workspaceId, asked.run.id)).rejects.toBeInstanceOf(
+      Agent.StreamStillLeased,
+    );
+    expect(await running).toBe("completed");
+    expect(await Agent.failAbandoned(workspaceId, asked.run.id)).toBe("final");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await stored(thread.id, asked.assistantMessage.id)).status).toBe("completed");
+    expect(deltasOf(socket.frames, asked.assistantMessage.id).filter((d) => d.done)).toHaveLength(1);
+    socket.close();
+  });
+
+  it("a redelivered attempt and the dead-letter consumer racing for a crashed stream send one done between them", async () => {
+    const { thread, socket, asked, workspaceId } = await askOnNewThread();
+    const crash = new AbortController();
+    const first = Agent.processRun(workspaceId, asked.run.id, { crash: crash.signal });
+    await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 3);
+    crash.abort();
+    expect(await first).toBe("crashed");
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+
+    const [attempt, consumer] = await Promise.allSettled([
+      Agent.processRun(workspaceId, asked.run.id),
+      Agent.failAbandoned(workspaceId, asked.run.id),
+    ]);
+    // Whichever claimed the lapsed lease ends the answer; the other finds it taken or final.
+    const winner = attempt.status === "fulfilled" && attempt.value === "completed" ? "completed" : "failed";
+    if (winner === "failed") expect(consumer).toEqual({ status: "fulfilled", value: "failed" });
+    expect(await Agent.failAbandoned(workspaceId, asked.run.id)).toBe("final");
+    await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.done);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const message = await stored(thread.id, asked.assistantMessage.id);
+    expect(message.status).toBe(winner);
+    expect(deltasOf(socket.frames, asked.assistantMessage.id).filter((d) => d.done)).toHaveLength(1);
+    const seen = replay(socket.frames, asked.assistantMessage.id);
+    expect(seen).toEqual({ content: message.content, lastSeq: message.lastSeq });
     socket.close();
   });
 

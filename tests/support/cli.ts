@@ -6,9 +6,12 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 const BIN = resolve(import.meta.dirname, "../../packages/cli/bin/rehome.js");
 
-export const rehome = (...args: string[]) =>
+export const rehome = (...args: string[]) => rehomeWith({}, ...args);
+
+/** `rehome` with extra environment (e.g. AWS_ENDPOINT_URL_SQS for the AWS-flavoured commands). */
+export const rehomeWith = (env: Record<string, string>, ...args: string[]) =>
   run(process.execPath, [BIN, ...args], {
-    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+    env: { ...process.env, NODE_NO_WARNINGS: "1", ...env },
     timeout: 60_000,
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
