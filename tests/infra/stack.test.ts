@@ -113,10 +113,11 @@ describe("the synthesized stage", () => {
     const [exhaustedId, exhausted] =
       Object.entries(queues).find(([id]) => id.startsWith("AgentExhausted")) ?? [];
     const dlqId = Object.keys(queues).find((id) => id.startsWith("AgentDeadLetters"));
-    // Should the consumer fail three times itself, SQS parks the job in the DLQ as it is.
+    // SQS keeps the 3 receives a job arrives with: should the consumer then fail three times
+    // itself, SQS parks the job in the DLQ as it is.
     expect(exhausted?.Properties.RedrivePolicy).toEqual({
       deadLetterTargetArn: { "Fn::GetAtt": [dlqId, "Arn"] },
-      maxReceiveCount: 3,
+      maxReceiveCount: 6,
     });
     const consumer = functions()["agent-dead-letters"];
     expect(exhausted?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * consumer?.Properties.Timeout);
