@@ -10,11 +10,11 @@ export type DemoEmail = (typeof Demo.LOGINS)[number]["email"];
 export async function bootStack(options: StackOptions = {}) {
   const stack = await startStack({
     dynamoEndpoint: inject("dynamoEndpoint"),
+    seed: true,
     ...options,
     // Access logs of every request would bury the test report; errors still print.
     env: { LOG_LEVEL: "ERROR", ...options.env },
   });
-  await Demo.seed();
   return stack;
 }
 

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { DEAD_LETTER_RECEIVES, MAX_RECEIVES } from "@rehome/core/agent/job";
+import { Demo } from "@rehome/core/demo";
 import { ensureTables, startDynamoLocal } from "./dynamodb";
 import { startGateway } from "./gateway";
 import { startHttp } from "./http";
@@ -39,6 +40,8 @@ export interface StackOptions {
   queueVisibilitySeconds?: number;
   /** Worker batches (of up to 10 runs) in flight at once, like the function's concurrency (default 2). */
   workerConcurrency?: number;
+  /** Seed the demo data (once per data folder) before the API opens; /health says "starting" until then. */
+  seed?: boolean;
   /** Run the digest scheduler (default false; `npm start` turns it on). */
   scheduler?: boolean;
   /** Added to every PostToConnection, to stand in for API Gateway's latency. */
@@ -48,6 +51,8 @@ export interface StackOptions {
 
 export interface Stack {
   url: string;
+  /** True when this start seeded the demo data; false when it was there already or not asked for. */
+  seeded: boolean;
   wsUrl: string;
   mailUrl: string;
   env: Record<string, string>;
@@ -177,6 +182,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       data: names.data,
       realtime: names.realtime,
     });
+    // The API opens once the demo logins exist: a client waiting on /health can sign in at once.
+    const seeded = options.seed ? (await Demo.seed()).seeded : false;
     http.mount(handlers.httpApp(), corsOrigins);
 
     if (options.worker !== false) {
@@ -202,6 +209,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     return {
       url: publicUrl || http.url,
+      seeded,
       wsUrl: gateway.url,
       mailUrl: mail.baseUrl,
       env,
