@@ -5,19 +5,11 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildReHome } from "@rehome/infra/app";
+import { ENTRIES } from "@rehome/infra/bundle";
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 
-const ENTRIES = [
-  "http",
-  "ws-connect",
-  "ws-disconnect",
-  "ws-default",
-  "agent-worker",
-  "agent-dead-letters",
-  "digest-schedule",
-];
 let template: Template;
 let prodTemplate: Template;
 

@@ -5,7 +5,8 @@
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Agent } from "@rehome/core/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, type Frame, login, openSocket, type Stack } from "../support/stack";
+import { deltasOf, replay } from "../support/answers";
+import { bootStack, call, login, openSocket, type Socket, type Stack } from "../support/stack";
 
 let stack: Stack;
 let token: string;
@@ -49,26 +50,14 @@ async function askOnNewThread(question = "Overdue by assignee") {
   };
 }
 
-const deltasOf = (frames: Frame[], messageId: string) =>
-  frames
-    .filter((f) => f.event === "agent.message.delta" && f.data.messageId === messageId)
-    .map((f) => f.data);
-
-/** What a client following the protocol shows: in-order deltas, rewinds to a checkpoint. */
-function replay(frames: Frame[], messageId: string) {
-  let content = "";
-  let lastSeq = 0;
-  for (const f of frames) {
-    if (f.data?.messageId !== messageId) continue;
-    if (f.event === "agent.message.rewound") {
-      content = f.data.content;
-      lastSeq = f.data.seq;
-    } else if (f.event === "agent.message.delta" && f.data.seq === lastSeq + 1) {
-      content += f.data.delta;
-      lastSeq = f.data.seq;
-    }
-  }
-  return { content, lastSeq };
+/** Runs the job and kills its worker once it has sent seq 3 and `thenMs` more. */
+async function killMidStream(workspaceId: string, runId: string, socket: Socket, thenMs = 0) {
+  const crash = new AbortController();
+  const attempt = Agent.processRun(workspaceId, runId, { crash: crash.signal });
+  await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 3);
+  await new Promise((resolve) => setTimeout(resolve, thenMs));
+  crash.abort();
+  expect(await attempt).toBe("crashed");
 }
 
 async function stored(threadId: string, messageId: string) {
@@ -106,13 +95,8 @@ describe("agent stream guarantees", () => {
 
   it("a worker killed mid-stream is taken over after its lease: clients end with exactly the stored answer", async () => {
     const { thread, socket, asked, workspaceId } = await askOnNewThread();
-    const crash = new AbortController();
-    const first = Agent.processRun(workspaceId, asked.run.id, { crash: crash.signal });
     // Let it stream past at least one checkpoint, then kill it.
-    await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 3);
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    crash.abort();
-    expect(await first).toBe("crashed");
+    await killMidStream(workspaceId, asked.run.id, socket, 1200);
     const before = await stored(thread.id, asked.assistantMessage.id);
     expect(before.status).toBe("streaming");
 
@@ -149,11 +133,7 @@ describe("agent stream guarantees", () => {
 
   it("a redelivered attempt and the dead-letter consumer racing for a crashed stream send one done between them", async () => {
     const { thread, socket, asked, workspaceId } = await askOnNewThread();
-    const crash = new AbortController();
-    const first = Agent.processRun(workspaceId, asked.run.id, { crash: crash.signal });
-    await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 3);
-    crash.abort();
-    expect(await first).toBe("crashed");
+    await killMidStream(workspaceId, asked.run.id, socket);
     await new Promise((resolve) => setTimeout(resolve, 1100));
 
     const [attempt, consumer] = await Promise.allSettled([
@@ -171,7 +151,7 @@ describe("agent stream guarantees", () => {
     expect(message.status).toBe(winner);
     expect(deltasOf(socket.frames, asked.assistantMessage.id).filter((d) => d.done)).toHaveLength(1);
     const seen = replay(socket.frames, asked.assistantMessage.id);
-    expect(seen).toEqual({ content: message.content, lastSeq: message.lastSeq });
+    expect(seen).toEqual({ content: message.content, lastSeq: message.lastSeq, done: 1 });
     socket.close();
   });
 

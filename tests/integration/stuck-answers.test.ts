@@ -2,21 +2,14 @@
 // (as a Lambda killed by its timeout or memory would), SQS dead-letters the job after three, and
 // the dead-letter consumer ends the answer "failed" with exactly one done, then parks the job in
 // the DLQ. `rehome dlq list` shows it; `rehome dlq redrive` sends it back and the worker skips it.
-import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { Agent } from "@rehome/core/agent";
+import { messagesIn } from "@rehome/local/sqs/testing";
 import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deltasOf, replay } from "../support/answers";
 import { rehomeWith } from "../support/cli";
-import {
-  bootStack,
-  call,
-  type Frame,
-  login,
-  openSocket,
-  projectThread,
-  type Socket,
-  type Stack,
-} from "../support/stack";
+import { bootStack, call, login, openSocket, projectThread, type Socket, type Stack } from "../support/stack";
 
 const VISIBILITY_SECONDS = 2;
 // Past the first checkpoint (400 ms), well inside the answer: every attempt dies mid-stream.
@@ -63,42 +56,9 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const deltasOf = (frames: Frame[], messageId: string) =>
-  frames.filter((f) => f.event === "agent.message.delta" && f.data.messageId === messageId);
-
-/** What a client following the protocol shows: in-order deltas, rewinds to a checkpoint. */
-function replay(frames: Frame[], messageId: string) {
-  let content = "";
-  let lastSeq = 0;
-  let done = 0;
-  for (const f of frames) {
-    if (f.data?.messageId !== messageId) continue;
-    if (f.event === "agent.message.rewound") {
-      content = f.data.content;
-      lastSeq = f.data.seq;
-    } else if (f.event === "agent.message.delta" && f.data.seq === lastSeq + 1) {
-      content += f.data.delta;
-      lastSeq = f.data.seq;
-      if (f.data.done) done += 1;
-    }
-  }
-  return { content, lastSeq, done };
-}
-
 const wiring = (name: string) => stack.env[name] ?? "";
 
-const messagesIn = async (QueueUrl: string) => {
-  const { Attributes } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl,
-      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-    }),
-  );
-  return (
-    Number(Attributes?.ApproximateNumberOfMessages) +
-    Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
-  );
-};
+const queued = (name: string) => messagesIn(sqs, wiring(name));
 
 /** `rehome dlq …` against the stack's queues, as an operator runs it against AWS. */
 const dlq = (action: "list" | "redrive") =>
@@ -147,7 +107,7 @@ describe("answers whose job runs out of receives", () => {
     const [stored] = (await thread.messages()).filter((m: { id: string }) => m.id === messageId);
     expect(stored.status).toBe("failed");
     for (const reader of [socket, second]) {
-      expect(deltasOf(reader.frames, messageId).filter((f) => f.data.done)).toHaveLength(1);
+      expect(deltasOf(reader.frames, messageId).filter((d) => d.done)).toHaveLength(1);
       const seen = replay(reader.frames, messageId);
       expect(seen).toEqual({ content: stored.content, lastSeq: stored.lastSeq, done: 1 });
     }
@@ -156,7 +116,7 @@ describe("answers whose job runs out of receives", () => {
   });
 
   it("park the job in the DLQ, where `rehome dlq list` shows it", async () => {
-    await expect.poll(() => messagesIn(wiring("AGENT_DLQ_URL")), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => queued("AGENT_DLQ_URL"), { timeout: 5000 }).toBe(1);
     const listed = await dlq("list");
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toContain(asked.run.id);
@@ -173,14 +133,14 @@ describe("answers whose job runs out of receives", () => {
     expect(redriven.stdout).toContain("1 message(s) redriven");
 
     await expect.poll(() => receives.length, { timeout: 5000 }).toBe(receivesBefore + 1);
-    await expect.poll(() => messagesIn(wiring("AGENT_QUEUE_URL")), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => queued("AGENT_QUEUE_URL"), { timeout: 5000 }).toBe(0);
     expect(receives.at(-1)?.runId).toBe(asked.run.id);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const messageId = asked.assistantMessage.id;
     expect(socket.frames.slice(framesBefore).filter((f) => f.data?.messageId === messageId)).toEqual([]);
     const [stored] = (await thread.messages()).filter((m: { id: string }) => m.id === messageId);
     expect(stored.status).toBe("failed");
-    expect(await messagesIn(wiring("AGENT_DLQ_URL"))).toBe(0);
+    expect(await queued("AGENT_DLQ_URL")).toBe(0);
     socket.close();
   });
 });
