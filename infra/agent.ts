@@ -1,8 +1,9 @@
-// The agent queue and its worker: SQS with a dead-letter queue after three receives, a
-// visibility timeout six times the worker's timeout, partial batch responses and a
-// maximum concurrency so a burst of questions cannot starve the account.
+// The agent queue and its worker: SQS with a visibility timeout six times the worker's
+// timeout, partial batch responses and a maximum concurrency so a burst of questions cannot
+// starve the account. A job out of receives goes to the dead-letter consumer, which ends its
+// answer as failed and parks the job in the DLQ that ops list and redrive.
 
-import { MAX_RECEIVES } from "@rehome/core/agent/job";
+import { DEAD_LETTER_RECEIVES, MAX_RECEIVES } from "@rehome/core/agent/job";
 import { Duration } from "aws-cdk-lib";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
@@ -16,13 +17,17 @@ export const WORKER_MEMORY_MB = 1024;
 // core per stream with two readers (mostly SDK work for PostToConnection); 1,024 MB is about
 // 0.6 vCPU, so five streams would saturate it and every token would wait on the CPU.
 export const STREAMS_PER_INVOCATION = 2;
+const DEAD_LETTER_TIMEOUT = Duration.seconds(30);
 // Answers streaming at once, across invocations.
 const MAX_STREAMS = 100;
 
 export class Agent extends Construct {
   readonly queue: sqs.Queue;
+  /** Jobs that ran out of receives, on their way to the DLQ through the dead-letter consumer. */
+  readonly exhausted: sqs.Queue;
   readonly deadLetters: sqs.Queue;
   readonly worker: lambda.Function;
+  readonly deadLetterConsumer: lambda.Function;
 
   constructor(scope: Construct, id: string, props: { functions: Functions }) {
     super(scope, id);
@@ -30,10 +35,18 @@ export class Agent extends Construct {
       retentionPeriod: Duration.days(14),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
     });
+    // Should the consumer itself fail three times (on top of the receives a job arrives with),
+    // SQS moves the job on to the DLQ as it is.
+    this.exhausted = new sqs.Queue(this, "Exhausted", {
+      retentionPeriod: Duration.days(14),
+      visibilityTimeout: Duration.seconds(DEAD_LETTER_TIMEOUT.toSeconds() * 6),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: DEAD_LETTER_RECEIVES },
+    });
     this.queue = new sqs.Queue(this, "Queue", {
       visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
-      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_RECEIVES },
+      deadLetterQueue: { queue: this.exhausted, maxReceiveCount: MAX_RECEIVES },
     });
     this.worker = props.functions.create("agent-worker", {
       timeout: WORKER_TIMEOUT,
@@ -46,5 +59,10 @@ export class Agent extends Construct {
         maxConcurrency: MAX_STREAMS / STREAMS_PER_INVOCATION,
       }),
     );
+    this.deadLetterConsumer = props.functions.create("agent-dead-letters", { timeout: DEAD_LETTER_TIMEOUT });
+    this.deadLetterConsumer.addEventSource(
+      new SqsEventSource(this.exhausted, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+    this.deadLetters.grantSendMessages(this.deadLetterConsumer);
   }
 }

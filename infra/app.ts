@@ -67,8 +67,10 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
   for (const fn of functions.all) {
     for (const [name, value] of Object.entries(wiring)) fn.addEnvironment(name, value);
   }
-  // Least privilege: each function gets the tables, queue and socket rights it uses.
-  for (const fn of [api.handler, agent.worker]) {
+  // Least privilege: each function gets the tables, queue and socket rights it uses. The
+  // dead-letter consumer ends answers through the worker's finish (stream state, run, budget
+  // counters, the done delta); it holds no secret and sends only to the DLQ (agent.ts).
+  for (const fn of [api.handler, agent.worker, agent.deadLetterConsumer]) {
     data.data.grantReadWriteData(fn);
     data.realtime.grantReadWriteData(fn);
     realtime.grantManage(fn);

@@ -11,6 +11,7 @@ export const ENTRIES = [
   "ws-disconnect",
   "ws-default",
   "agent-worker",
+  "agent-dead-letters",
   "digest-schedule",
 ] as const;
 

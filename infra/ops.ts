@@ -149,6 +149,11 @@ export class Ops extends Construct {
       }),
       new cw.GraphWidget({ title: "DLQ sends", left: [product("DlqSends")], width: 6 }),
       new cw.GraphWidget({ title: "Provider circuit open", left: [product("CircuitOpen")], width: 6 }),
+      new cw.GraphWidget({
+        title: "Stuck answers failed",
+        left: [product("StuckAnswersFailed")],
+        width: 6,
+      }),
     );
 
     this.topic = new sns.Topic(this, "Alarms", { displayName: `ReHome ${props.stage} alarms` });
@@ -214,6 +219,12 @@ export class Ops extends Construct {
       wsStage("ExecutionError"),
       0,
       "API Gateway could not invoke a WebSocket Lambda (throttled, timed out or not permitted).",
+    );
+    alarm(
+      "StuckAnswersFailed",
+      product("StuckAnswersFailed"),
+      0,
+      "Answers ended as failed by the dead-letter consumer: their jobs failed three times.",
     );
   }
 }

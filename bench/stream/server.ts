@@ -5,7 +5,6 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { RunEntity } from "@rehome/core/agent/entity";
 import { connections, dynamo, sqs } from "@rehome/core/aws/clients";
 import { config } from "@rehome/core/config";
-import { Demo } from "@rehome/core/demo";
 import { startStack } from "@rehome/local/stack";
 import { countCalls } from "./counters";
 import { busy } from "./cpu";
@@ -34,8 +33,7 @@ export interface RunTiming {
 const GRACE_MS = 1500;
 
 const { env, gatewayLatencyMs, workerConcurrency, lambdaInvocations } = argument<StackArgument>();
-const stack = await startStack({ env, gatewayLatencyMs, workerConcurrency });
-await Demo.seed();
+const stack = await startStack({ env, gatewayLatencyMs, workerConcurrency, seed: true });
 poolLikeLambda(lambdaInvocations, [dynamo(), connections()]);
 const counters = countCalls({
   dynamodb: dynamo(),

@@ -2,7 +2,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Demo } from "@rehome/core/demo";
 import { startStack } from "@rehome/local/stack";
 
 const port = Number(process.argv[2] ?? 4100);
@@ -11,6 +10,8 @@ const stack = await startStack({
   port,
   dataDir,
   webDist: resolve(import.meta.dirname, "../../web/dist"),
+  // Seeded before /health says ok, which is what the test runner waits for.
+  seed: true,
   // Every simulated person of these tests shares one address: per-IP edge limits would refuse them.
   env: {
     LOG_LEVEL: "WARN",
@@ -19,7 +20,6 @@ const stack = await startStack({
     RATE_LIMIT_AUTH_PER_MINUTE: "100000",
   },
 });
-await Demo.seed();
 console.log(`e2e stack ready at ${stack.url}`);
 
 // Both tsx and the test runner may deliver the signal: stop once, however many arrive.

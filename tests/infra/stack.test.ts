@@ -6,11 +6,11 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildReHome } from "@rehome/infra/app";
+import { ENTRIES } from "@rehome/infra/bundle";
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 
-const ENTRIES = ["http", "ws-connect", "ws-disconnect", "ws-default", "agent-worker", "digest-schedule"];
 let template: Template;
 let prodTemplate: Template;
 /** The dev stage's cloud assembly: its staged assets are the files a deployment uploads. */
@@ -115,14 +115,52 @@ describe("the synthesized stage", () => {
   });
 
   it("dead-letters agent jobs after 3 receives, with a visibility timeout of 6x the worker timeout", () => {
-    const queues = resources("AWS::SQS::Queue");
-    const main = queues.find((q) => q.Properties.RedrivePolicy);
+    const queues = template.findResources("AWS::SQS::Queue");
+    const main = Object.entries(queues).find(([id]) => id.startsWith("AgentQueue"))?.[1];
     expect(main?.Properties.RedrivePolicy.maxReceiveCount).toBe(3);
-    const worker = resources("AWS::Lambda::Function").find((f) => f.Properties.Timeout === 120);
-    expect(worker).toBeDefined();
+    expect(main?.Properties.RedrivePolicy.deadLetterTargetArn["Fn::GetAtt"][0]).toMatch(/^AgentExhausted/);
+    const worker = functions()["agent-worker"];
+    expect(worker?.Properties.Timeout).toBe(120);
     expect(main?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(
       6 * (worker?.Properties.Timeout ?? Infinity),
     );
+  });
+
+  it("hands jobs out of receives to the dead-letter consumer, which may send only to the DLQ", () => {
+    const queues = template.findResources("AWS::SQS::Queue");
+    const [exhaustedId, exhausted] =
+      Object.entries(queues).find(([id]) => id.startsWith("AgentExhausted")) ?? [];
+    const dlqId = Object.keys(queues).find((id) => id.startsWith("AgentDeadLetters"));
+    // SQS keeps the 3 receives a job arrives with: should the consumer then fail three times
+    // itself, SQS parks the job in the DLQ as it is.
+    expect(exhausted?.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { "Fn::GetAtt": [dlqId, "Arn"] },
+      maxReceiveCount: 6,
+    });
+    const consumer = functions()["agent-dead-letters"];
+    expect(exhausted?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * consumer?.Properties.Timeout);
+    template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      EventSourceArn: { "Fn::GetAtt": [exhaustedId, "Arn"] },
+      FunctionName: {
+        Ref: Object.keys(template.findResources("AWS::Lambda::Function")).find((id) =>
+          id.startsWith("Functionsagentdeadletters"),
+        ),
+      },
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+    });
+    const sqsStatements = statementsOf("agent-dead-letters").filter((s) =>
+      [s.Action].flat().some((a) => a.startsWith("sqs:")),
+    );
+    const sends = sqsStatements.filter((s) => [s.Action].flat().includes("sqs:SendMessage"));
+    expect(sends.map((s) => s.Resource)).toEqual([{ "Fn::GetAtt": [dlqId, "Arn"] }]);
+    for (const statement of sqsStatements)
+      expect([{ "Fn::GetAtt": [dlqId, "Arn"] }, { "Fn::GetAtt": [exhaustedId, "Arn"] }]).toContainEqual(
+        statement.Resource,
+      );
+    const secretReads = statementsOf("agent-dead-letters").filter((s) =>
+      [s.Action].flat().some((a) => a.startsWith("secretsmanager:")),
+    );
+    expect(secretReads).toEqual([]);
   });
 
   it("runs the worker with partial batch responses, two streams per invocation and a maximum concurrency", () => {
@@ -295,7 +333,13 @@ describe("the synthesized stage", () => {
     expect(secretReads("http")).toEqual([
       { Action: "secretsmanager:GetSecretValue", Effect: "Allow", Resource: secretArn("resend-api-key") },
     ]);
-    for (const entry of ["ws-connect", "ws-disconnect", "ws-default", "digest-schedule"]) {
+    for (const entry of [
+      "ws-connect",
+      "ws-disconnect",
+      "ws-default",
+      "agent-dead-letters",
+      "digest-schedule",
+    ]) {
       expect(secretReads(entry)).toEqual([]);
     }
     const worker = functions()["agent-worker"]?.Properties.Environment.Variables;
@@ -368,6 +412,7 @@ describe("the synthesized stage", () => {
       "Gone connections cleaned (410)": ["GoneConnectionsCleaned"],
       "DLQ sends": ["DlqSends"],
       "Provider circuit open": ["CircuitOpen"],
+      "Stuck answers failed": ["StuckAnswersFailed"],
     });
   });
 
@@ -403,6 +448,7 @@ describe("the synthesized stage", () => {
       BudgetBlocksSpike: 20,
       WsIntegrationErrors: 10,
       WsExecutionErrors: 0,
+      StuckAnswersFailed: 0,
     });
     for (const alarm of Object.values(alarms)) {
       expect(alarm.AlarmActions).toHaveLength(1);
@@ -446,6 +492,12 @@ describe("the synthesized stage", () => {
     expect(watched("BudgetBlocksSpike")).toEqual({
       Namespace: "ReHome",
       MetricName: "BudgetBlocks",
+      Statistic: "Sum",
+      Dimensions: service,
+    });
+    expect(watched("StuckAnswersFailed")).toEqual({
+      Namespace: "ReHome",
+      MetricName: "StuckAnswersFailed",
       Statistic: "Sum",
       Dimensions: service,
     });

@@ -2,6 +2,7 @@
 // write, shown once, revocable), role changes and deactivation that bite the very next request,
 // and the edge: the body size limit, the CORS allowlist and security headers (rate limits have
 // their own stack in rate-limits.test.ts).
+import http from "node:http";
 import type { Stack } from "@rehome/local/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, login, openSocket, type Person } from "../support/stack";
@@ -24,6 +25,34 @@ afterAll(() => stack?.stop());
 
 const status = async (method: string, path: string, token?: string, body?: unknown) =>
   (await call(stack, method, path, { token, body })).status;
+
+/** One request as the admin through a given http.Agent; says whether it reused a kept-alive socket. */
+function send(
+  agent: http.Agent,
+  method: string,
+  path: string,
+  options: { body?: string; chunked?: boolean } = {},
+) {
+  return new Promise<{ status: number; text: string; reusedSocket: boolean }>((resolve, reject) => {
+    const headers: Record<string, string> = { Authorization: `Bearer ${admin.token}` };
+    if (options.body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      if (!options.chunked) headers["Content-Length"] = String(Buffer.byteLength(options.body));
+    }
+    const request = http.request(`${stack.url}${path}`, { method, agent, headers }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => {
+        text += chunk;
+      });
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, text, reusedSocket: request.reusedSocket }),
+      );
+    });
+    request.on("error", reject);
+    request.end(options.body);
+  });
+}
 
 /** A new team member on the kitchen project, signed in. */
 async function teamMember(prefix: string) {
@@ -167,6 +196,49 @@ describe("the edge", () => {
     expect(answer.status).toBe(413);
     expect(isErrorShape(answer.body)).toBe(true);
     expect(changes(before, await snapshot())).toEqual([]);
+  });
+
+  it("keeps a kept-alive connection usable after refusing an oversized body: the next request on it is answered", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    for (const chunked of [false, true]) {
+      const refused = await send(agent, "POST", `/api/projects/${kitchen}/messages`, {
+        body: JSON.stringify({ body: "x".repeat(2_000_000) }),
+        chunked,
+      });
+      expect(refused.status).toBe(413);
+      expect(isErrorShape(JSON.parse(refused.text))).toBe(true);
+      const next = await send(agent, "GET", "/api/me");
+      expect(next.status).toBe(200);
+      expect(JSON.parse(next.text).email).toBe("admin@demo.rehome.local");
+      // The same connection carried both: it survived the refusal.
+      expect(next.reusedSocket, chunked ? "chunked body" : "sized body").toBe(true);
+    }
+    agent.destroy();
+  });
+
+  it("closes rather than cuts a connection whose body is too big to drop: 413 with Connection: close at once", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    // 64 MB declared, a little of it sent: the answer does not wait for the rest.
+    const refused = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const request = http.request(`${stack.url}/api/projects/${kitchen}/messages`, {
+        method: "POST",
+        agent,
+        headers: {
+          Authorization: `Bearer ${admin.token}`,
+          "Content-Type": "application/json",
+          "Content-Length": String(64 * 1024 * 1024),
+        },
+      });
+      request.on("response", resolve).on("error", reject);
+      request.write("x".repeat(10_000));
+    });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.headers.connection).toBe("close");
+    refused.resume();
+    const next = await send(agent, "GET", "/api/me");
+    expect(next.status).toBe(200);
+    expect(next.reusedSocket).toBe(false);
+    agent.destroy();
   });
 
   it("answers CORS for allowlisted origins only and sends security headers on every response", async () => {

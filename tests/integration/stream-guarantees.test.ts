@@ -1,10 +1,12 @@
 // The stream guarantees of DESIGN §6 with real clients: every delta of an answer carries
-// seq 1..n with exactly one done, even when SQS delivers the job twice or the worker dies
-// mid-stream and the job comes back; a late subscriber catches up exactly; cancel ends fast.
+// seq 1..n with exactly one done, even when SQS delivers the job twice, the worker dies
+// mid-stream and the job comes back, or the dead-letter consumer races the worker for it;
+// a late subscriber catches up exactly; cancel ends fast.
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Agent } from "@rehome/core/agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, type Frame, login, openSocket, type Stack } from "../support/stack";
+import { deltasOf, replay } from "../support/answers";
+import { bootStack, call, login, openSocket, type Socket, type Stack } from "../support/stack";
 
 let stack: Stack;
 let token: string;
@@ -48,26 +50,14 @@ async function askOnNewThread(question = "Overdue by assignee") {
   };
 }
 
-const deltasOf = (frames: Frame[], messageId: string) =>
-  frames
-    .filter((f) => f.event === "agent.message.delta" && f.data.messageId === messageId)
-    .map((f) => f.data);
-
-/** What a client following the protocol shows: in-order deltas, rewinds to a checkpoint. */
-function replay(frames: Frame[], messageId: string) {
-  let content = "";
-  let lastSeq = 0;
-  for (const f of frames) {
-    if (f.data?.messageId !== messageId) continue;
-    if (f.event === "agent.message.rewound") {
-      content = f.data.content;
-      lastSeq = f.data.seq;
-    } else if (f.event === "agent.message.delta" && f.data.seq === lastSeq + 1) {
-      content += f.data.delta;
-      lastSeq = f.data.seq;
-    }
-  }
-  return { content, lastSeq };
+/** Runs the job and kills its worker once it has sent seq 3 and `thenMs` more. */
+async function killMidStream(workspaceId: string, runId: string, socket: Socket, thenMs = 0) {
+  const crash = new AbortController();
+  const attempt = Agent.processRun(workspaceId, runId, { crash: crash.signal });
+  await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 3);
+  await new Promise((resolve) => setTimeout(resolve, thenMs));
+  crash.abort();
+  expect(await attempt).toBe("crashed");
 }
 
 async function stored(threadId: string, messageId: string) {
@@ -105,13 +95,8 @@ describe("agent stream guarantees", () => {
 
   it("a worker killed mid-stream is taken over after its lease: clients end with exactly the stored answer", async () => {
     const { thread, socket, asked, workspaceId } = await askOnNewThread();
-    const crash = new AbortController();
-    const first = Agent.processRun(workspaceId, asked.run.id, { crash: crash.signal });
     // Let it stream past at least one checkpoint, then kill it.
-    await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 3);
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    crash.abort();
-    expect(await first).toBe("crashed");
+    await killMidStream(workspaceId, asked.run.id, socket, 1200);
     const before = await stored(thread.id, asked.assistantMessage.id);
     expect(before.status).toBe("streaming");
 
@@ -128,6 +113,45 @@ describe("agent stream guarantees", () => {
     expect(deltasOf(socket.frames, asked.assistantMessage.id).filter((d) => d.done)).toHaveLength(1);
     // The answer is whole: the offline provider is deterministic, so a clean run gives the same text.
     expect(message.content).toContain("Overdue by assignee");
+    socket.close();
+  });
+
+  it("the dead-letter consumer leaves a stream that is still leased alone: it ends by itself", async () => {
+    const { thread, socket, asked, workspaceId } = await askOnNewThread();
+    const running = Agent.processRun(workspaceId, asked.run.id);
+    await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 1);
+    await expect(Agent.failAbandoned(workspaceId, asked.run.id)).rejects.toBeInstanceOf(
+      Agent.StreamStillLeased,
+    );
+    expect(await running).toBe("completed");
+    expect(await Agent.failAbandoned(workspaceId, asked.run.id)).toBe("final");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await stored(thread.id, asked.assistantMessage.id)).status).toBe("completed");
+    expect(deltasOf(socket.frames, asked.assistantMessage.id).filter((d) => d.done)).toHaveLength(1);
+    socket.close();
+  });
+
+  it("a redelivered attempt and the dead-letter consumer racing for a crashed stream send one done between them", async () => {
+    const { thread, socket, asked, workspaceId } = await askOnNewThread();
+    await killMidStream(workspaceId, asked.run.id, socket);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+
+    const [attempt, consumer] = await Promise.allSettled([
+      Agent.processRun(workspaceId, asked.run.id),
+      Agent.failAbandoned(workspaceId, asked.run.id),
+    ]);
+    // Whichever claimed the lapsed lease ends the answer; the other finds it taken or final.
+    const winner = attempt.status === "fulfilled" && attempt.value === "completed" ? "completed" : "failed";
+    if (winner === "failed") expect(consumer).toEqual({ status: "fulfilled", value: "failed" });
+    expect(await Agent.failAbandoned(workspaceId, asked.run.id)).toBe("final");
+    await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.done);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const message = await stored(thread.id, asked.assistantMessage.id);
+    expect(message.status).toBe(winner);
+    expect(deltasOf(socket.frames, asked.assistantMessage.id).filter((d) => d.done)).toHaveLength(1);
+    const seen = replay(socket.frames, asked.assistantMessage.id);
+    expect(seen).toEqual({ content: message.content, lastSeq: message.lastSeq, done: 1 });
     socket.close();
   });
 

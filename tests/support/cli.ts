@@ -8,7 +8,7 @@ const BIN = resolve(import.meta.dirname, "../../packages/cli/bin/rehome.js");
 
 export const rehome = (...args: string[]) => rehomeWith({}, ...args);
 
-/** `rehome` with extra environment, e.g. REHOME_DATA_DIR: whose local stack its local commands use. */
+/** `rehome` with extra environment: REHOME_DATA_DIR (whose local stack its local commands use), AWS_ENDPOINT_URL_SQS… */
 export const rehomeWith = (env: Record<string, string>, ...args: string[]) =>
   run(process.execPath, [BIN, ...args], {
     env: { ...process.env, NODE_NO_WARNINGS: "1", ...env },

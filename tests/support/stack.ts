@@ -11,11 +11,11 @@ export type DemoEmail = (typeof Demo.LOGINS)[number]["email"];
 export async function bootStack({ seed = true, ...options }: StackOptions & { seed?: boolean } = {}) {
   const stack = await startStack({
     dynamoEndpoint: inject("dynamoEndpoint"),
+    seed,
     ...options,
     // Access logs of every request would bury the test report; errors still print.
     env: { LOG_LEVEL: "ERROR", ...options.env },
   });
-  if (seed) await Demo.seed();
   return stack;
 }
 

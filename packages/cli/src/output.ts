@@ -1,11 +1,19 @@
 // What the CLI prints: progress on stderr, results on stdout, one clear line on failure.
-export class CliError extends Error {}
+export class CliError extends Error {
+  /** 1 for a failure; another code where a script may want to tell cases apart (health: 2 = starting). */
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
 
 export function fail(error: unknown): never {
   const message =
     error instanceof CliError ? error.message : error instanceof Error ? error.message : String(error);
   console.error(`✗ ${message}`);
-  process.exit(1);
+  process.exit(error instanceof CliError ? error.exitCode : 1);
 }
 
 export const ok = (message: string) => console.log(`✓ ${message}`);

@@ -7,25 +7,20 @@ import { logger } from "@rehome/core/log";
 import * as Metric from "@rehome/core/metrics";
 import { Summary } from "@rehome/core/summary";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import { eachRecord } from "./sqs-batch";
 
 export const handler = Metric.withMetrics(async (event: SQSEvent): Promise<SQSBatchResponse> => {
   await loadSecrets();
-  const results = await Promise.allSettled(event.Records.map(handleRecord));
-  return {
-    batchItemFailures: results.flatMap((result, i) =>
-      result.status === "rejected" ? [{ itemIdentifier: event.Records[i]?.messageId ?? "" }] : [],
-    ),
-  };
+  return eachRecord(event, handleRecord);
 });
 
 async function handleRecord(record: SQSRecord) {
-  const parsed = Agent.Job.safeParse(safeJson(record.body));
-  if (!parsed.success) {
+  const job = Agent.parseJob(record.body);
+  if (!job) {
     // A malformed job can never succeed: log it and let it go rather than loop to the DLQ.
     logger().error("malformed agent job", { messageId: record.messageId });
     return;
   }
-  const job = parsed.data;
   try {
     if (job.type === "agent.run") {
       const outcome = await Agent.processRun(job.workspaceId, job.runId);
@@ -37,16 +32,8 @@ async function handleRecord(record: SQSRecord) {
     }
   } catch (error) {
     logger().error("agent job failed", { job, error: error as Error });
-    // This was the last receive: SQS moves the job to the dead-letter queue next.
+    // This was the last receive: SQS dead-letters the job next (functions/agent-dead-letters.ts).
     if (Number(record.attributes.ApproximateReceiveCount) >= Agent.MAX_RECEIVES) Metric.count("DlqSends");
     throw error;
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

@@ -1,11 +1,20 @@
-// The local HTTP front door: the API app (mounted once config is in place), the built SPA with
-// its runtime config.json. Like the S3 REST endpoint on AWS it serves files only, with no
-// fallback for other paths: the SPA routes in the URL fragment (web/src/router.tsx).
+// The local HTTP front door: the API app (mounted once the stack is ready; until then /health
+// and /api answer 503 "starting") and the built SPA with its runtime config.json. Like the S3
+// REST endpoint on AWS it serves files only, with no fallback for other paths: the SPA routes in
+// the URL fragment (web/src/router.tsx). Keep-alive connections survive answers given before a
+// request body was read (413): the rest of the body is read and dropped.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { type HttpBindings, serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
+import * as Health from "@rehome/core/health";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+
+// What is read and dropped after an early answer before giving up and closing the connection.
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 2000;
 
 export interface HttpServer {
   url: string;
@@ -15,9 +24,20 @@ export interface HttpServer {
 
 export async function startHttp(options: { port: number; webDist?: string }): Promise<HttpServer> {
   let api: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
-  const root = new Hono();
-  root.all("/api/*", (c) => (api ? api.fetch(c.req.raw) : c.json({ error: "starting" }, 503)));
-  root.all("/health", (c) => (api ? api.fetch(c.req.raw) : c.json({ status: "starting" }, 503)));
+  const root = new Hono<{ Bindings: HttpBindings }>();
+  root.use("*", async (c, next) => {
+    await next();
+    // The client may already be sending its next request on this connection: if the rest of
+    // this body cannot be dropped, say the connection ends here rather than cut it mid-request.
+    if (!(await dropUnreadBody(c.env.incoming))) c.header("Connection", "close");
+  });
+  root.all("/api/*", (c) => {
+    if (api) return api.fetch(c.req.raw);
+    c.header("Retry-After", "1");
+    const message = "ReHome is starting. Try again in a moment.";
+    return c.json({ error: { code: "starting", message, requestId: randomUUID() } }, 503);
+  });
+  root.all("/health", (c) => (api ? api.fetch(c.req.raw) : c.json(Health.starting(), 503)));
   root.get("/config.json", (c) => c.json({ apiUrl: "", stage: "local" }));
   const dist = options.webDist;
   if (dist) {
@@ -48,4 +68,34 @@ export async function startHttp(options: { port: number; webDist?: string }): Pr
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
+}
+
+/**
+ * Reads and drops what is left of a request body the app answered without reading whole (a 413
+ * from the body limit, a 401 before the body was parsed), so the connection is free for the
+ * client's next request. False when it would take more than DRAIN_LIMIT_BYTES or DRAIN_TIMEOUT_MS.
+ */
+function dropUnreadBody(incoming: IncomingMessage): Promise<boolean> {
+  if (incoming.readableEnded) return Promise.resolve(true);
+  if (incoming.destroyed || Number(incoming.headers["content-length"]) > DRAIN_LIMIT_BYTES)
+    return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let dropped = 0;
+    const settle = (drained: boolean) => {
+      clearTimeout(timer);
+      incoming.off("data", drop).off("end", ended).off("error", failed);
+      resolve(drained);
+    };
+    const drop = (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > DRAIN_LIMIT_BYTES) settle(false);
+    };
+    const ended = () => settle(true);
+    const failed = () => settle(false);
+    const timer = setTimeout(failed, DRAIN_TIMEOUT_MS);
+    // The body stream the app left unread would pause the request again as its buffer fills.
+    incoming.removeAllListeners("data");
+    incoming.on("data", drop).once("end", ended).once("error", failed);
+    incoming.resume();
+  });
 }

@@ -12,8 +12,14 @@ async function main() {
   const { port, dataDir, webDist } = settings();
   if (!hasWebBuild(webDist)) console.warn(`No SPA build in ${webDist}: run \`npm run build -w web\`.`);
   const started = Date.now();
-  const stack = await startStack({ port, dataDir, webDist, scheduler: true, prefix: "rehome-local" });
-  const { seeded } = await Demo.seed();
+  const stack = await startStack({
+    port,
+    dataDir,
+    webDist,
+    scheduler: true,
+    seed: true,
+    prefix: "rehome-local",
+  });
 
   const stop = async () => {
     console.log("\nStopping ReHome…");
@@ -25,7 +31,7 @@ async function main() {
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
-  ReHome is running (ready in ${seconds}s${seeded ? ", demo data seeded" : ", data kept from last run"})
+  ReHome is running (ready in ${seconds}s${stack.seeded ? ", demo data seeded" : ", data kept from last run"})
 
     App        ${stack.url}
     Health     ${stack.url}/health

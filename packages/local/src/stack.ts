@@ -1,21 +1,22 @@
 // Boots the whole product on one machine: the AWS stand-ins, the same handlers the Lambdas
-// run, the HTTP API with the built SPA, the queue poller and the digest scheduler.
+// run, the HTTP API with the built SPA, the queue pollers and the digest scheduler.
 // Used by `npm start` (main.ts), by the integration tests and by the benchmarks.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { MAX_RECEIVES } from "@rehome/core/agent/job";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { DEAD_LETTER_RECEIVES, MAX_RECEIVES } from "@rehome/core/agent/job";
+import { Demo } from "@rehome/core/demo";
 import { ensureTables, startDynamoLocal } from "./dynamodb";
 import { startGateway } from "./gateway";
 import { startHttp } from "./http";
 import { startMail } from "./mail";
 import { S3_CREDENTIALS, startS3 } from "./s3";
 import { startScheduler } from "./scheduler";
-import { startPoller } from "./sqs/poller";
-import { createQueueWithDlq } from "./sqs/redrive";
+import { type SqsHandler, startPoller } from "./sqs/poller";
+import { createQueueDeadLetteringTo, createQueueWithDlq } from "./sqs/redrive";
 import { startSqs } from "./sqs/server";
 
 export interface StackOptions {
@@ -31,10 +32,16 @@ export interface StackOptions {
   webDist?: string;
   /** Extra configuration (the same variables as .env.example), applied over the local defaults. */
   env?: Record<string, string>;
-  /** Run the agent worker behind the queue (default true). */
+  /** Run the agent worker and the dead-letter consumer behind their queues (default true). */
   worker?: boolean;
+  /** Stands in for the agent worker's handler (fault tests: a worker that dies mid-answer). */
+  agentWorker?: SqsHandler;
+  /** The agent queue's visibility timeout, the wait before a failed job comes back (default 30). */
+  queueVisibilitySeconds?: number;
   /** Worker batches (of up to 10 runs) in flight at once, like the function's concurrency (default 2). */
   workerConcurrency?: number;
+  /** Seed the demo data (once per data folder) before the API opens; /health says "starting" until then. */
+  seed?: boolean;
   /** Run the digest scheduler (default false; `npm start` turns it on). */
   scheduler?: boolean;
   /** Added to every PostToConnection, to stand in for API Gateway's latency. */
@@ -44,6 +51,8 @@ export interface StackOptions {
 
 export interface Stack {
   url: string;
+  /** True when this start seeded the demo data; false when it was there already or not asked for. */
+  seeded: boolean;
   wsUrl: string;
   mailUrl: string;
   env: Record<string, string>;
@@ -129,9 +138,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stops.push(s3.stop);
 
     const sqs = new SQSClient({ endpoint: sqsServer.endpoint, region: process.env.AWS_REGION });
-    // Mirrors infra/agent.ts: 6x the worker's timeout, MAX_RECEIVES receives before the DLQ.
-    const queues = await createQueueWithDlq(sqs, names.queue, {
-      visibilityTimeout: 30,
+    // Mirrors infra/agent.ts: after MAX_RECEIVES receives a job goes to the dead-letter
+    // consumer's queue, which parks it in the DLQ (or, failing three times itself, SQS does).
+    // A consumer that finds a stream still leased retries soon: the lease lapses within 30 s.
+    const deadLetters = await createQueueWithDlq(sqs, `${names.queue}-dead`, {
+      visibilityTimeout: 5,
+      maxReceiveCount: DEAD_LETTER_RECEIVES,
+    });
+    const queueUrl = await createQueueDeadLetteringTo(sqs, names.queue, deadLetters.queueArn, {
+      visibilityTimeout: options.queueVisibilitySeconds ?? 30,
       maxReceiveCount: MAX_RECEIVES,
     });
 
@@ -140,8 +155,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       DATA_TABLE: names.data,
       REALTIME_TABLE: names.realtime,
       UPLOADS_BUCKET: names.uploads,
-      AGENT_QUEUE_URL: queues.queueUrl,
-      AGENT_DLQ_URL: queues.dlqUrl,
+      AGENT_QUEUE_URL: queueUrl,
+      AGENT_DLQ_URL: deadLetters.dlqUrl,
       WS_MANAGEMENT_URL: gateway.managementEndpoint,
       WS_PUBLIC_URL: gateway.url,
       PUBLIC_URL: publicUrl || http.url,
@@ -167,17 +182,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       data: names.data,
       realtime: names.realtime,
     });
+    // The API opens once the demo logins exist: a client waiting on /health can sign in at once.
+    const seeded = options.seed ? (await Demo.seed()).seeded : false;
     http.mount(handlers.httpApp(), corsOrigins);
 
     if (options.worker !== false) {
-      const poller = startPoller({
+      const worker = startPoller({
         client: sqs,
-        queueUrl: queues.queueUrl,
-        handler: handlers.agentWorker,
+        queueUrl,
+        handler: options.agentWorker ?? handlers.agentWorker,
         batchSize: 10,
         concurrency: options.workerConcurrency,
       });
-      stops.push(poller.stop);
+      const consumer = startPoller({
+        client: sqs,
+        queueUrl: deadLetters.queueUrl,
+        handler: handlers.agentDeadLetters,
+        concurrency: 1,
+      });
+      stops.push(worker.stop, consumer.stop);
     }
     if (options.scheduler) {
       const scheduler = startScheduler(handlers.digestSchedule);
@@ -186,6 +209,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     return {
       url: publicUrl || http.url,
+      seeded,
       wsUrl: gateway.url,
       mailUrl: mail.baseUrl,
       env,

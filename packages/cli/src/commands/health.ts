@@ -1,4 +1,5 @@
-// `rehome health`: each dependency's status and latency; exit 1 when any fails.
+// `rehome health`: each dependency's status and latency; exit 1 when any fails, 2 while the
+// stack is still starting (up, not ready: the local runtime seeding its demo data).
 
 import { request } from "../http";
 import type { Options } from "../main";
@@ -14,6 +15,8 @@ type Report = {
 
 export async function health(options: Options) {
   const report = await request<Report>(options.url, "/health");
+  if (report.status === "starting")
+    throw new CliError(`stack at ${options.url} is starting, not ready yet: try again in a few seconds`, 2);
   for (const [name, check] of Object.entries(report.checks)) {
     const mark = check.status === "ok" ? "ok  " : "FAIL";
     console.log(

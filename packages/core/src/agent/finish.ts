@@ -26,6 +26,9 @@ export interface Finish {
   citable?: Citable;
 }
 
+/** What a run that never reached the provider (or whose usage is unknown) cost. */
+export const NO_USAGE: Usage = { tokensIn: 0, tokensOut: 0 };
+
 /** `[task:ID]` and `[message:ID]` references in an answer, for the SPA to link. */
 export const citationsIn = (content: string) =>
   [...new Set(content.match(/\[(task|message):[A-Za-z0-9_-]+\]/g) ?? [])].map((c) => c.slice(1, -1));

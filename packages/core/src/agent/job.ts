@@ -1,4 +1,5 @@
-// The agent queue's message bodies: one schema for the sender and the worker.
+// The agent queue's message bodies: one schema for the sender, the worker and the dead-letter
+// consumer, which parks each job it has dealt with in the DLQ that ops list and redrive.
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { z } from "zod";
 import { sqs } from "../aws/clients";
@@ -6,6 +7,11 @@ import { config } from "../config";
 
 /** Receives before SQS moves a job to the dead-letter queue (infra/agent.ts and the local stack). */
 export const MAX_RECEIVES = 3;
+/**
+ * Receives of a dead-lettered job before the consumer's queue gives it up to the DLQ. SQS keeps a
+ * message's receive count when it dead-letters it, so the consumer's own tries come on top.
+ */
+export const DEAD_LETTER_RECEIVES = MAX_RECEIVES + 3;
 
 export const Job = z.discriminatedUnion("type", [
   z.object({ type: z.literal("agent.run"), workspaceId: z.string(), runId: z.string() }),
@@ -24,4 +30,21 @@ export async function enqueue(job: Job): Promise<void> {
   await sqs().send(
     new SendMessageCommand({ QueueUrl: config().agentQueueUrl, MessageBody: JSON.stringify(job) }),
   );
+}
+
+/** A message body as a job; undefined when it is not one (no retry can fix that). */
+export function parseJob(body: string): Job | undefined {
+  try {
+    const parsed = Job.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts a dead-lettered message, as it came, in the DLQ (AGENT_DLQ_URL) for ops to list or redrive. */
+export async function park(body: string): Promise<void> {
+  const { agentDlqUrl } = config();
+  if (!agentDlqUrl) throw new Error("AGENT_DLQ_URL is not set: nowhere to park a dead-lettered job");
+  await sqs().send(new SendMessageCommand({ QueueUrl: agentDlqUrl, MessageBody: body }));
 }

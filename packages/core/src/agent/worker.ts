@@ -14,7 +14,7 @@ import { coalesce } from "./coalescer";
 import { build } from "./context";
 import { AgentMessageEntity, RunEntity, ThreadEntity } from "./entity";
 import { Events } from "./events";
-import { type Citable, finish } from "./finish";
+import { type Citable, finish, NO_USAGE } from "./finish";
 import { claim, type MessageKey, renew } from "./lease";
 import { configuredProvider } from "./providers/configured";
 import type { Provider } from "./providers/provider";
@@ -22,7 +22,6 @@ import type { Provider } from "./providers/provider";
 const CANCEL_POLL_MS = 250;
 // Deltas reuse the subscriber list this long; the final delta and the settle events query afresh.
 const AUDIENCE_MAX_AGE_MS = 1000;
-const NO_USAGE = { tokensIn: 0, tokensOut: 0 };
 
 export type Outcome = "completed" | "cancelled" | "failed" | "timed_out" | "skipped" | "crashed";
 

@@ -15,7 +15,8 @@ export const Check = z.object({
 });
 export const Report = z
   .object({
-    status: z.enum(["ok", "degraded"]),
+    /** "starting": the server is up but not ready yet (the local runtime seeding its demo data). */
+    status: z.enum(["ok", "degraded", "starting"]),
     checks: z.record(z.string(), Check),
     version: z.string(),
     stage: z.string(),
@@ -71,9 +72,19 @@ export async function check(): Promise<Report> {
     checks,
     version: config().version,
     stage: config().stage,
-    uptimeSec: Math.round((Date.now() - started) / 1000),
+    uptimeSec: uptimeSec(),
   };
 }
+
+/**
+ * What a server answers before it is ready. Its configuration may not be parsed yet, so the
+ * version and stage are not known: they are empty.
+ */
+export function starting(): Report {
+  return { status: "starting", checks: {}, version: "", stage: "", uptimeSec: uptimeSec() };
+}
+
+const uptimeSec = () => Math.round((Date.now() - started) / 1000);
 
 async function timed(probe: () => Promise<string | undefined | void>): Promise<z.infer<typeof Check>> {
   const start = performance.now();

@@ -3,7 +3,6 @@
 // maxReceiveCount receives; a partial batch response deletes only the records that succeeded.
 import {
   CreateQueueCommand,
-  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
@@ -13,25 +12,14 @@ import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPoller } from "./poller";
 import { createQueueWithDlq } from "./redrive";
-import { useLocalSqs } from "./testing";
+import { messagesIn, useLocalSqs } from "./testing";
 
 const sqs = useLocalSqs();
 
 const queueWithDlq = (name: string, visibilityTimeout: number, maxReceiveCount = 2) =>
   createQueueWithDlq(sqs.client, name, { visibilityTimeout, maxReceiveCount });
 
-const total = async (QueueUrl: string) => {
-  const { Attributes } = await sqs.client.send(
-    new GetQueueAttributesCommand({
-      QueueUrl,
-      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-    }),
-  );
-  return (
-    Number(Attributes?.ApproximateNumberOfMessages) +
-    Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
-  );
-};
+const total = (QueueUrl: string) => messagesIn(sqs.client, QueueUrl);
 
 const ignoreErrors = () => undefined;
 

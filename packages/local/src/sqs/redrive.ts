@@ -1,27 +1,42 @@
-// Creates a queue with its dead-letter queue and redrive policy, as infra/agent.ts deploys
-// it: used by the local stack and by the stand-in's own tests.
+// Creates queues with their redrive policies, as infra/agent.ts deploys them: used by the local
+// stack (agent queue -> the dead-letter consumer's queue -> the DLQ) and by the stand-in's tests.
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
 
-export async function createQueueWithDlq(
+export interface Redrive {
+  visibilityTimeout: number;
+  maxReceiveCount: number;
+}
+
+/** A queue that dead-letters into a new `${name}-dlq` after maxReceiveCount receives. */
+export async function createQueueWithDlq(client: SQSClient, name: string, options: Redrive) {
+  const dlq = await client.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
+  const dlqArn = await queueArn(client, dlq.QueueUrl ?? "");
+  const queueUrl = await createQueueDeadLetteringTo(client, name, dlqArn, options);
+  return { queueUrl, queueArn: await queueArn(client, queueUrl), dlqUrl: dlq.QueueUrl ?? "", dlqArn };
+}
+
+/** A queue that dead-letters into an existing queue (by ARN) after maxReceiveCount receives. */
+export async function createQueueDeadLetteringTo(
   client: SQSClient,
   name: string,
-  options: { visibilityTimeout: number; maxReceiveCount: number },
+  deadLetterTargetArn: string,
+  options: Redrive,
 ) {
-  const dlq = await client.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
-  const { Attributes } = await client.send(
-    new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ["QueueArn"] }),
-  );
   const queue = await client.send(
     new CreateQueueCommand({
       QueueName: name,
       Attributes: {
         VisibilityTimeout: String(options.visibilityTimeout),
-        RedrivePolicy: JSON.stringify({
-          deadLetterTargetArn: Attributes?.QueueArn,
-          maxReceiveCount: options.maxReceiveCount,
-        }),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn, maxReceiveCount: options.maxReceiveCount }),
       },
     }),
   );
-  return { queueUrl: queue.QueueUrl ?? "", dlqUrl: dlq.QueueUrl ?? "", dlqArn: Attributes?.QueueArn ?? "" };
+  return queue.QueueUrl ?? "";
+}
+
+export async function queueArn(client: SQSClient, queueUrl: string) {
+  const { Attributes } = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }),
+  );
+  return Attributes?.QueueArn ?? "";
 }

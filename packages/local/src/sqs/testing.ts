@@ -1,5 +1,6 @@
-// Test fixture: a local SQS server for one suite and an SDK client pointed at it.
-import { SQSClient } from "@aws-sdk/client-sqs";
+// Test fixtures: a local SQS server for one suite and an SDK client pointed at it, and how many
+// messages a queue holds (the stand-in's and the integration suites' tests count them).
+import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll } from "vitest";
 import { startSqs } from "./server";
 
@@ -17,4 +18,18 @@ export function useLocalSqs() {
   });
   afterAll(() => server.stop());
   return fixture;
+}
+
+/** Messages in a queue, visible or in flight. */
+export async function messagesIn(client: SQSClient, QueueUrl: string) {
+  const { Attributes } = await client.send(
+    new GetQueueAttributesCommand({
+      QueueUrl,
+      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    }),
+  );
+  return (
+    Number(Attributes?.ApproximateNumberOfMessages) +
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
+  );
 }
