@@ -35,13 +35,17 @@ const invocations = Object.entries(commands).flatMap(([name, command]) =>
 const TEAM = ["--email", "team@demo.rehome.local", "--password", "rehome-demo"];
 const createToken = (...flags: string[]) => rehome("tokens", "create", "--url", stack.url, ...TEAM, ...flags);
 
-/** The client's first project (Kitchen) and the client's token, to read its digests. */
+/** The Kitchen project and a team member's token, to read its (staff) digests. */
 async function kitchen() {
-  const client = await login(stack, "client@demo.rehome.local");
-  const [project] = (await call(stack, "GET", "/api/projects", { token: client.token })).body.items;
+  const team = await login(stack, "team@demo.rehome.local");
+  const projects: { id: string; name: string }[] = (
+    await call(stack, "GET", "/api/projects", { token: team.token })
+  ).body.items;
+  const project = projects.find((p) => p.name.startsWith("Kitchen"));
+  if (!project) throw new Error("the demo kitchen is missing");
   const summaries = async (): Promise<{ id: string; kind: string }[]> =>
-    (await call(stack, "GET", `/api/projects/${project.id}/summaries`, { token: client.token })).body.items;
-  return { workspaceId: client.user.workspaceId, projectId: project.id as string, summaries };
+    (await call(stack, "GET", `/api/projects/${project.id}/summaries`, { token: team.token })).body.items;
+  return { workspaceId: team.user.workspaceId, projectId: project.id, summaries };
 }
 
 /** A daily digest job for Kitchen put straight on the dead-letter queue, as if it had failed three times. */
