@@ -6,11 +6,11 @@
 // private to their author, readable by an admin, and named after their first question.
 import { Agent } from "@rehome/core/agent";
 import { RunEntity } from "@rehome/core/agent/entity";
-import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
+import type { FakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anthropicProvider } from "../../packages/core/src/agent/providers/anthropic";
 import type { Provider } from "../../packages/core/src/agent/providers/provider";
-import { bootStack, call, login, type Person, type Stack } from "../support/stack";
+import { bootRunByRun, fakeAnthropicProvider } from "../support/agent";
+import { call, type Person, type Stack } from "../support/stack";
 
 const INTERNAL_TASK = "Review cabinet supplier margin before the final invoice";
 const INTERNAL_MESSAGE = "quartz supplier quoted";
@@ -20,7 +20,7 @@ const EMAIL = "cliff.private@example.com";
 
 let stack: Stack;
 let fake: FakeAnthropic;
-const people = {} as Record<"admin" | "team" | "consultant" | "client", Person>;
+let people: Awaited<ReturnType<typeof bootRunByRun>>["people"];
 let kitchen: string;
 let internalTask: string;
 let internalMessage: string;
@@ -35,14 +35,7 @@ async function api(who: Person, method: string, path: string, body?: unknown) {
 }
 
 beforeAll(async () => {
-  fake = await startFakeAnthropic();
-  // The worker is driven here, run by run, so each run can be given its provider.
-  stack = await bootStack({
-    worker: false,
-    env: { OFFLINE_TOKENS_PER_SEC: "2000", AGENT_LIMIT_PER_MINUTE: "1000", AGENT_LIMIT_PER_DAY: "1000" },
-  });
-  for (const role of ["admin", "team", "consultant", "client"] as const)
-    people[role] = await login(stack, `${role}@demo.rehome.local`);
+  ({ fake, stack, people } = await bootRunByRun());
   const projects = await api(people.client, "GET", "/api/projects");
   kitchen = projects.items.find((p: { name: string }) => p.name.startsWith("Kitchen")).id;
   const tasks: { id: string; title: string; clientVisible: boolean }[] = (
@@ -136,16 +129,7 @@ describe("a client's question with the offline provider", () => {
 });
 
 describe("through the Anthropic provider", () => {
-  const provider = () =>
-    anthropicProvider({
-      apiKey: "test-key",
-      baseURL: fake.url,
-      model: "claude-test",
-      maxTokens: 256,
-      temperature: 0,
-      timeoutMs: 5000,
-      maxRetries: 0,
-    });
+  const provider = () => fakeAnthropicProvider(fake);
   const lastRequest = () => JSON.stringify(fake.requests().at(-1));
 
   it("a client's request holds no internal item and no unmasked contact; a citation of an internal item is dropped", async () => {
