@@ -5,12 +5,12 @@
 // offline provider and with the real Anthropic SDK against the local fake Messages API.
 import { Agent } from "@rehome/core/agent";
 import { RunEntity } from "@rehome/core/agent/entity";
-import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
+import type { FakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anthropicProvider } from "../../packages/core/src/agent/providers/anthropic";
 import type { Provider } from "../../packages/core/src/agent/providers/provider";
+import { bootRunByRun, fakeAnthropicProvider } from "../support/agent";
 import { PNG, upload } from "../support/files";
-import { bootStack, call, login, openSocket, type Person, type Stack } from "../support/stack";
+import { call, login, openSocket, type Person, type Stack } from "../support/stack";
 
 type Role = "admin" | "team" | "consultant" | "client";
 
@@ -77,14 +77,9 @@ async function plant(owner: Person, marker: string, word: string): Promise<Plant
 }
 
 beforeAll(async () => {
-  fake = await startFakeAnthropic();
-  // The worker is driven here, run by run, so each run can be given its provider.
-  stack = await bootStack({
-    worker: false,
-    env: { OFFLINE_TOKENS_PER_SEC: "2000", AGENT_LIMIT_PER_MINUTE: "1000", AGENT_LIMIT_PER_DAY: "1000" },
-  });
-  for (const role of ["admin", "team", "consultant", "client"] as const)
-    people[role] = await login(stack, `${role}@demo.rehome.local`);
+  let demoPeople: Record<Role, Person>;
+  ({ fake, stack, people: demoPeople } = await bootRunByRun());
+  Object.assign(people, demoPeople);
   people.northwind = await login(stack, "admin@northwind.rehome.local");
   const projects = await ok("projects", call(stack, "GET", "/api/projects", { token: people.client.token }));
   kitchen = projects.items.find((p: { name: string }) => p.name.startsWith("Kitchen")).id;
@@ -243,16 +238,7 @@ describe("contact details in answers", () => {
 });
 
 describe("through the Anthropic provider", () => {
-  const provider = () =>
-    anthropicProvider({
-      apiKey: "test-key",
-      baseURL: fake.url,
-      model: "claude-test",
-      maxTokens: 256,
-      temperature: 0,
-      timeoutMs: 5000,
-      maxRetries: 0,
-    });
+  const provider = () => fakeAnthropicProvider(fake);
 
   it("sends the model only the asker's own project, masked for their role, as quoted data", async () => {
     fake.script({ kind: "answer", text: "The worktop is still open." });

@@ -7,6 +7,8 @@ export interface Upload {
   bytes: Uint8Array;
   /** Declared size, when it should differ from the real one. */
   size?: number;
+  /** Unset: the project's default. */
+  clientVisible?: boolean;
 }
 
 export const PNG = new Uint8Array([
@@ -17,7 +19,12 @@ export const PNG = new Uint8Array([
 export async function send(stack: Stack, token: string, projectId: string, file: Upload) {
   const ticket = await call(stack, "POST", `/api/projects/${projectId}/files`, {
     token,
-    body: { name: file.name, contentType: file.contentType, size: file.size ?? file.bytes.length },
+    body: {
+      name: file.name,
+      contentType: file.contentType,
+      size: file.size ?? file.bytes.length,
+      clientVisible: file.clientVisible,
+    },
   });
   if (ticket.status !== 201) return { ticket, s3Status: undefined };
   const form = new FormData();

@@ -1,14 +1,19 @@
 // What every route of the API answers to each kind of caller, and a valid body for it: the table
 // the authorization matrix enforces and the bad-input suite mutates. A route missing here fails
-// the matrix, so adding a route means deciding who may call it.
-import { uniqueEmail, type Who, type World } from "./world";
+// the matrix, so adding a route means deciding who may call it. The routes of a project's items
+// (tasks, messages, files) name only the rows of the permission table they need: what each
+// caller gets for each item is computed from the table itself (predict), never typed here.
+import type { Role } from "@rehome/core/actor";
+import { type Action, effectiveRole, type Kind, may, maySee, type Subject } from "@rehome/core/permissions";
+import { ASSIGNED, personOf, uniqueEmail, type Who, WORKSPACE_ROLE, type World } from "./world";
 
 /**
  * public: anyone (a bad token on /api is still a 401) · user: any signed-in person · admin: an
  * admin, in their own workspace · adminOf: an admin of the resource's workspace · member: who
- * may see the project (its admin and assigned participants) · own: the owner (and `also`).
+ * may see the project (its admin and assigned participants) · own: the owner (and `also`) ·
+ * table: the permission table decides, item by item (an `ItemRoute`).
  */
-export type Access = "public" | "user" | "admin" | "adminOf" | "member" | "own";
+export type Access = "public" | "user" | "admin" | "adminOf" | "member" | "own" | "table";
 
 export interface Expectation {
   access: Access;
@@ -22,16 +27,63 @@ export interface Expectation {
   othersInProject?: 403;
   /** The route ends the caller's session(s): sign them in again afterwards. */
   endsSession?: true;
+  /** A POST a read-only API token may still make: ending that token itself, or opening a live read. */
+  readOnlyMay?: true;
 }
 
-/** What the team member posted or uploaded: theirs or an admin's to delete, others get 403. */
-const removedByAuthorOrAdmin: Expectation = {
-  access: "own",
-  ok: 204,
-  owner: "team",
-  also: ["admin"],
-  othersInProject: 403,
+/** One way of calling an item route: its body for an item, and the rows of the table it needs. */
+export interface Case {
+  name: string;
+  actions: Action[];
+  body?: (item: Subject | undefined, w: World) => unknown;
+}
+
+/**
+ * A route of a project's items. With the item's id in its path, each case meets one item of
+ * every variant; without, it is a list (every variant is listed exactly when the caller may see
+ * it) or a create (no item yet).
+ */
+export interface ItemRoute extends Expectation {
+  access: "table";
+  kind: Kind;
+  cases: Case[];
+}
+
+/** An item route whose bad-input body is its first case's, for a client-visible unassigned item. */
+function byTable(kind: Kind, ok: number, cases: Case[]): ItemRoute {
+  const first = cases[0]?.body;
+  return {
+    access: "table",
+    kind,
+    ok,
+    cases,
+    body: first ? (w) => first({ createdBy: null, assigneeId: null, clientVisible: true }, w) : undefined,
+  };
+}
+
+const view: Case[] = [{ name: "view", actions: ["view"] }];
+const remove: Case[] = [{ name: "delete", actions: ["delete"] }];
+/** Marks an item the other way: client-visible becomes internal and back. */
+const toggle: Case = {
+  name: "visibility",
+  actions: ["visibility"],
+  body: (item) => ({ clientVisible: !item?.clientVisible }),
 };
+/** Creating an item: as the project's default, and choosing either visibility. */
+const creating = (action: Action, body: Record<string, unknown>): Case[] => [
+  { name: action, actions: [action], body: () => body },
+  {
+    name: `${action} internal`,
+    actions: [action, "visibility"],
+    body: () => ({ ...body, clientVisible: false }),
+  },
+  {
+    name: `${action} visible`,
+    actions: [action, "visibility"],
+    body: () => ({ ...body, clientVisible: true }),
+  },
+];
+
 const title = { title: "Matrix" };
 const text = { body: "Matrix says hi" };
 
@@ -42,7 +94,7 @@ export const routes: Record<string, Expectation> = {
     ok: 200,
     body: () => ({ email: "admin@demo.rehome.local", password: "rehome-demo" }),
   },
-  "POST /api/logout": { access: "user", ok: 204, endsSession: true },
+  "POST /api/logout": { access: "user", ok: 204, endsSession: true, readOnlyMay: true },
   "POST /api/logout/all": { access: "user", ok: 204, endsSession: true },
   "GET /api/me": { access: "user", ok: 200 },
   "PATCH /api/me": { access: "user", ok: 200, body: () => ({ digestEmails: true }) },
@@ -58,7 +110,7 @@ export const routes: Record<string, Expectation> = {
   "GET /api/notifications": { access: "user", ok: 200 },
   "POST /api/notifications/read-all": { access: "user", ok: 200 },
   "POST /api/notifications/{notificationId}/read": { access: "own", ok: 200, owner: "team" },
-  "POST /api/realtime/ticket": { access: "user", ok: 200 },
+  "POST /api/realtime/ticket": { access: "user", ok: 200, readOnlyMay: true },
 
   "GET /api/users": { access: "admin", ok: 200 },
   "GET /api/users/{userId}": { access: "adminOf", ok: 200 },
@@ -94,49 +146,62 @@ export const routes: Record<string, Expectation> = {
   "DELETE /api/projects/{id}/assignments/{userId}": { access: "adminOf", ok: 204 },
   "GET /api/projects/{id}/activity": { access: "member", ok: 200 },
 
-  "GET /api/projects/{id}/tasks": { access: "member", ok: 200 },
-  "POST /api/projects/{id}/tasks": { access: "member", ok: 201, body: () => title },
-  "GET /api/projects/{id}/tasks/{taskId}": { access: "member", ok: 200 },
-  "PATCH /api/projects/{id}/tasks/{taskId}": {
-    access: "member",
-    ok: 200,
-    body: () => ({ status: "blocked" }),
-  },
-  "DELETE /api/projects/{id}/tasks/{taskId}": { access: "member", ok: 204 },
+  "GET /api/projects/{id}/tasks": byTable("task", 200, view),
+  "POST /api/projects/{id}/tasks": byTable("task", 201, [
+    ...creating("create", title),
+    {
+      name: "create assigned",
+      actions: ["create", "assign"],
+      body: (_, w) => ({ ...title, assigneeId: w.ids.consultant }),
+    },
+  ]),
+  "GET /api/projects/{id}/tasks/{taskId}": byTable("task", 200, view),
+  "PATCH /api/projects/{id}/tasks/{taskId}": byTable("task", 200, [
+    { name: "edit", actions: ["edit"], body: () => ({ title: "Renamed" }) },
+    {
+      name: "assign",
+      actions: ["assign"],
+      body: (item, w) => ({ assigneeId: item?.assigneeId ? null : w.ids.admin }),
+    },
+    { name: "status", actions: ["status"], body: () => ({ status: "blocked" }) },
+    { name: "reorder", actions: ["reorder"], body: () => ({ position: 12_345 }) },
+    toggle,
+  ]),
+  "DELETE /api/projects/{id}/tasks/{taskId}": byTable("task", 204, remove),
 
-  "GET /api/projects/{id}/messages": { access: "member", ok: 200 },
-  "POST /api/projects/{id}/messages": { access: "member", ok: 201, body: () => text },
-  "PATCH /api/projects/{id}/messages/{messageId}": {
-    access: "own",
-    ok: 200,
-    owner: "team",
-    othersInProject: 403,
-    body: () => text,
-  },
-  "DELETE /api/projects/{id}/messages/{messageId}": removedByAuthorOrAdmin,
+  "GET /api/projects/{id}/messages": byTable("message", 200, view),
+  "POST /api/projects/{id}/messages": byTable("message", 201, creating("post", text)),
+  "PATCH /api/projects/{id}/messages/{messageId}": byTable("message", 200, [
+    { name: "edit", actions: ["edit"], body: () => text },
+    toggle,
+  ]),
+  "DELETE /api/projects/{id}/messages/{messageId}": byTable("message", 204, remove),
 
-  "GET /api/projects/{id}/files": { access: "member", ok: 200 },
-  "POST /api/projects/{id}/files": {
-    access: "member",
-    ok: 201,
-    body: () => ({ name: "plan.pdf", contentType: "application/pdf", size: 2048 }),
-  },
+  "GET /api/projects/{id}/files": byTable("file", 200, view),
+  "POST /api/projects/{id}/files": byTable(
+    "file",
+    201,
+    creating("upload", { name: "plan.pdf", contentType: "application/pdf", size: 2048 }),
+  ),
   "POST /api/projects/{id}/files/{fileId}/complete": { access: "own", ok: 200, owner: "team" },
-  "GET /api/projects/{id}/files/{fileId}/download": { access: "member", ok: 200 },
-  "DELETE /api/projects/{id}/files/{fileId}": removedByAuthorOrAdmin,
+  "GET /api/projects/{id}/files/{fileId}/download": byTable("file", 200, view),
+  "PATCH /api/projects/{id}/files/{fileId}": byTable("file", 200, [toggle]),
+  "DELETE /api/projects/{id}/files/{fileId}": byTable("file", 204, remove),
 
   "POST /api/projects/{project}/agent/threads": { access: "member", ok: 201, body: () => ({}) },
   "GET /api/projects/{project}/agent/threads": { access: "member", ok: 200 },
   "POST /api/agent/threads": { access: "admin", ok: 201, body: () => ({}) },
   "GET /api/agent/threads": { access: "admin", ok: 200 },
-  "GET /api/agent/threads/{thread}": { access: "member", ok: 200 },
-  "GET /api/agent/threads/{thread}/messages": { access: "member", ok: 200 },
+  // A thread is its author's (the team member's); an admin may read it (audit), never ask in it.
+  "GET /api/agent/threads/{thread}": { access: "own", ok: 200, owner: "team", also: ["admin"] },
+  "GET /api/agent/threads/{thread}/messages": { access: "own", ok: 200, owner: "team", also: ["admin"] },
   "POST /api/agent/threads/{thread}/messages": {
-    access: "member",
+    access: "own",
     ok: 202,
+    owner: "team",
     body: () => ({ content: "Blocked tasks" }),
   },
-  "POST /api/agent/runs/{run}/cancel": { access: "member", ok: 202 },
+  "POST /api/agent/runs/{run}/cancel": { access: "own", ok: 202, owner: "team" },
   "GET /api/projects/{project}/summaries": { access: "member", ok: 200 },
   "GET /api/workspaces/{workspace}/summaries": { access: "adminOf", ok: 200 },
   "GET /api/workspaces/{workspace}/usage": { access: "adminOf", ok: 200 },
@@ -148,27 +213,67 @@ export const routes: Record<string, Expectation> = {
   },
 };
 
+export const isItemRoute = (e: Expectation): e is ItemRoute => e.access === "table";
+
 const signedOut = (who: Who) => who === "anonymous" || who === "deactivated" || who === "revoked";
 const seesProject = (who: Who) =>
-  who === "admin" || who === "team" || who === "consultant" || who === "client";
+  who === "admin" || who === "team" || who === "consultant" || who === "client" || who === "readOnly";
+const writes = (route: string) => !route.startsWith("GET ");
 
+/** What a route answers `who`, for a route of the hand-written part of the table. */
 export function expected(route: string, e: Expectation, who: Who): number {
   if (e.access === "public")
     return signedOut(who) && who !== "anonymous" && route.includes(" /api/") ? 401 : e.ok;
   if (signedOut(who)) return 401;
+  // A read-only token is refused every write before anything else is looked at.
+  if (who === "readOnly" && writes(route) && !e.readOnlyMay) return 403;
+  const as = personOf(who);
   switch (e.access) {
     case "user":
       return e.ok;
     case "admin":
-      return who === "admin" || who === "otherAdmin" ? e.ok : 403;
+      return as === "admin" || as === "otherAdmin" ? e.ok : 403;
     case "adminOf":
-      return who === "admin" ? e.ok : who === "otherAdmin" ? 404 : 403;
+      return as === "admin" ? e.ok : as === "otherAdmin" ? 404 : 403;
     case "member":
+    case "table":
       return seesProject(who) ? e.ok : 404;
     case "own":
-      if (who === e.owner || e.also?.includes(who)) return e.ok;
+      if (as === e.owner || e.also?.includes(as)) return e.ok;
       return seesProject(who) && e.othersInProject ? e.othersInProject : 404;
   }
+}
+
+/** The role `who` acts in on a fresh project (the world assigns each participant in their own role), if any. */
+export function roleOn(who: Who): Role | undefined {
+  const person = personOf(who);
+  const workspaceRole = WORKSPACE_ROLE[person];
+  const assignment = (ASSIGNED as readonly Who[]).includes(person) ? (person as Role) : undefined;
+  if (!workspaceRole || signedOut(who) || (workspaceRole !== "admin" && !assignment) || who === "otherAdmin")
+    return undefined;
+  return effectiveRole(workspaceRole, assignment);
+}
+
+/**
+ * What an item route answers `who` for one case, computed from the permission table: 401 signed
+ * out, 403 for a read-only token's write, 404 outside the project or for an item the caller's role
+ * may not see, 403 when a row of the table refuses, else the route's status.
+ */
+export function predict(
+  route: string,
+  e: ItemRoute,
+  c: Case,
+  who: Who,
+  ids: Partial<Record<Who, string>>,
+  item?: Subject,
+): number {
+  if (signedOut(who)) return 401;
+  if (who === "readOnly" && writes(route)) return 403;
+  const role = roleOn(who);
+  if (!role) return 404;
+  if (item && !maySee(role, item)) return 404;
+  const userId = ids[personOf(who)] ?? "";
+  return c.actions.every((action) => may<Kind>(role, userId, e.kind, action, item)) ? e.ok : 403;
 }
 
 /** Who should send a route's request to get past authorization: its owner, an admin, or nobody. */

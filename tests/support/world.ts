@@ -1,7 +1,10 @@
 // The people and the fresh resources of route-by-route suites (authorization matrix, bad
 // input): one person per kind of caller, and for each request whatever its path and body name
-// — a project with one participant of each role, its task, message, file, thread, run… — all
-// made through the API the way a person would, so every request meets realistic data.
+// — a project with one participant of each role, its task, message, file, thread, run, items of
+// every visibility and authorship… — all made through the API the way a person would, so every
+// request meets realistic data.
+import type { Role } from "@rehome/core/actor";
+import type { Kind, Subject } from "@rehome/core/permissions";
 import type { Stack } from "@rehome/local/stack";
 import { PNG, upload } from "./files";
 import { linkToken } from "./mail";
@@ -13,6 +16,7 @@ export const WHO = [
   "team",
   "consultant",
   "client",
+  "readOnly",
   "outsider",
   "deactivated",
   "revoked",
@@ -20,8 +24,22 @@ export const WHO = [
 ] as const;
 export type Who = (typeof WHO)[number];
 
-/** Signed-in callers of the project's workspace that are assigned to every fresh project. */
+/** Signed-in callers of the project's workspace that are assigned to every fresh project, in their own role. */
 export const ASSIGNED = ["team", "consultant", "client"] as const;
+
+/** Each signed-in caller's role in their workspace (the outsider is a team member on no project). */
+export const WORKSPACE_ROLE: Partial<Record<Who, Role>> = {
+  admin: "admin",
+  otherAdmin: "admin",
+  team: "team",
+  consultant: "consultant",
+  client: "client",
+  readOnly: "team",
+  outsider: "team",
+};
+
+/** The person behind a caller: the read-only API token is the team member's. */
+export const personOf = (who: Who): Who => (who === "readOnly" ? "team" : who);
 
 const OWN_PASSWORD = "a-long-test-password";
 const DEMO: Partial<Record<Who, string>> = {
@@ -108,6 +126,15 @@ export async function meet(stack: Stack) {
   );
   tokens.revoked = (await login(stack, DEMO.consultant ?? "")).token;
   await ok("logout", call(stack, "POST", "/api/logout", { token: tokens.revoked }));
+  const readOnlyToken = async () =>
+    (
+      await ok(
+        "read-only token",
+        call(stack, "POST", "/api/tokens", { token: tokens.team, body: { name: "reader", scope: "read" } }),
+      )
+    ).token as string;
+  tokens.readOnly = await readOnlyToken();
+  ids.readOnly = ids.team;
 
   return {
     workspaceId: (await ok("me", call(stack, "GET", "/api/me", { token: tokens.admin })))
@@ -115,11 +142,16 @@ export async function meet(stack: Stack) {
     tokens,
     ids,
     resetEmail: resetSubject.email,
-    /** A fresh session for one caller (after a route ended theirs). */
+    /**
+     * A fresh session for one caller (after a route ended theirs); the team member's logging out
+     * everywhere also ends their read-only token, so both are renewed together.
+     */
     async refresh(who: Who) {
-      const email = emails[who];
+      const person = personOf(who);
+      const email = emails[person];
       if (!email || who === "deactivated" || who === "revoked") return;
-      tokens[who] = (await login(stack, email, DEMO[who] ? undefined : OWN_PASSWORD)).token;
+      tokens[person] = (await login(stack, email, DEMO[person] ? undefined : OWN_PASSWORD)).token;
+      if (person === "team") tokens.readOnly = await readOnlyToken();
     },
   };
 }
@@ -181,6 +213,28 @@ export function world(stack: Stack, people: People, path: string) {
     userId: async () =>
       path.includes("/assignments/") ? (people.ids.client ?? "") : (await invite("user")).userId,
   };
+  /** An item of one variant, made by `by`'s session; internal items are made so by the admin. */
+  async function item(kind: Kind, variant: Variant): Promise<Made> {
+    const creator = personOf(variant.by);
+    const [plural] = PLURAL[kind];
+    const { assigneeId } = subjectOf(variant, people.ids);
+    let id: string;
+    if (kind === "file") {
+      const file = { name: "matrix.png", contentType: "image/png", bytes: PNG };
+      const done = await upload(stack, as(creator) ?? "", await get("project"), file);
+      if (done.status !== 200) throw new Error(`upload: ${done.status} ${JSON.stringify(done.body)}`);
+      id = done.body.id;
+    } else {
+      const body =
+        kind === "task"
+          ? { title: "Matrix task", assigneeId: assigneeId ?? undefined }
+          : { body: "Matrix message" };
+      id = (await by(kind, creator, "POST", await inProject(`/${plural}`), body)).id;
+    }
+    if (!variant.visible)
+      await by("internal", "admin", "PATCH", await inProject(`/${plural}/${id}`), { clientVisible: false });
+    return { id, subject: subjectOf(variant, people.ids) };
+  }
   const aliases: Record<string, string> = { id: "project" };
   function get(name: string): Promise<string> {
     const key = aliases[name] ?? name;
@@ -192,6 +246,8 @@ export function world(stack: Stack, people: People, path: string) {
   }
   return {
     get,
+    item,
+    ids: people.ids,
     /** The path with each `{param}` replaced by a fresh value. */
     async path(): Promise<string> {
       let result = path;
@@ -203,6 +259,33 @@ export function world(stack: Stack, people: People, path: string) {
 }
 
 export type World = ReturnType<typeof world>;
+
+/** An item as the permission table sees it, relative to a caller: who made it, whom it is assigned to, whether clients see it. */
+export interface Variant {
+  by: Who;
+  assignee?: Who;
+  visible: boolean;
+}
+
+/** An item made for a variant: its id and the facts the permission table decides on. */
+export interface Made {
+  id: string;
+  subject: Required<Subject>;
+}
+
+/** The facts of a variant's item, known before it is made. */
+export const subjectOf = (variant: Variant, ids: Partial<Record<Who, string>>): Required<Subject> => ({
+  createdBy: ids[personOf(variant.by)] ?? null,
+  assigneeId: variant.assignee ? (ids[personOf(variant.assignee)] ?? null) : null,
+  clientVisible: variant.visible,
+});
+
+/** Where each kind of item lives under its project, and the path parameter naming one. */
+export const PLURAL: Record<Kind, [string, string]> = {
+  task: ["tasks", "taskId"],
+  message: ["messages", "messageId"],
+  file: ["files", "fileId"],
+};
 
 /** The one error shape, with the request id, and no internals. */
 export function isErrorShape(body: unknown): boolean {

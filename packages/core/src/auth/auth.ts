@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor, UserActor } from "../actor";
 import { config } from "../config";
 import { unauthorized, VisibleError } from "../error";
-import { requireUser } from "../policy";
+import { requireUser, requireWrite } from "../policy";
 import { User } from "../user";
 import { hashPassword, verifyPassword } from "./password";
 import { endAll } from "./sessions";
@@ -69,8 +69,12 @@ export async function logout(actor: Actor): Promise<void> {
   if (actor.type === "user" && actor.tokenId) await Token.revoke(actor.tokenId);
 }
 
-/** Revokes every token of the caller (sessions and API tokens) and closes their sockets. */
+/**
+ * Revokes every token of the caller (sessions and API tokens) and closes their sockets. A
+ * read-only API token may end itself (logout), never its person's other sessions.
+ */
 export async function logoutEverywhere(actor: Actor): Promise<number> {
   const user = requireUser(actor);
+  requireWrite(actor);
   return endAll(user.workspaceId, user.userId);
 }

@@ -216,7 +216,8 @@ export async function update(
   const { workspaceId } = access.project;
   const { data } = await FileEntity()
     .patch({ workspaceId, projectId, fileId })
-    .set({ clientVisible, updatedAt: nowIso() })
+    // The list index is sparse on `status`: a patch without it would drop the file from the list.
+    .set({ clientVisible, status: item.status, updatedAt: nowIso() })
     .go({ response: "all_new" });
   const file = toInfo(data as Item);
   const summary = `Made ${file.name} ${clientVisible ? "visible to clients" : "internal"}`;

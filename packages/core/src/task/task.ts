@@ -159,9 +159,10 @@ export async function update(
       : undefined,
   });
   const key = { workspaceId, projectId, taskId };
-  // The board index is keyed by status and position together, so a status change re-sends both;
+  // The board index is keyed by status and position together, so a change of either re-sends both;
   // the assignee index by assignee and due date, so a change of either re-sends both keys.
   const position = rest.status !== undefined ? (rest.position ?? before.position) : rest.position;
+  const status = position !== undefined ? (rest.status ?? before.status) : undefined;
   const indexKeys =
     assigneeId !== undefined || dueDate !== undefined
       ? keysOf({
@@ -174,7 +175,7 @@ export async function update(
     .set({
       ...rest,
       ...indexKeys,
-      ...(position === undefined ? {} : { position }),
+      ...(position === undefined ? {} : { position, status }),
       ...(mentions === undefined ? {} : { mentions }),
       updatedAt: nowIso(),
     });
