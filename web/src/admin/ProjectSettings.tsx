@@ -23,6 +23,8 @@ export function ProjectSettings({ project }: { project: ProjectInfo }) {
       await queries.invalidateQueries({ queryKey: ["projects"] });
     },
   });
+  const choosing = update.isPending ? update.variables.clientVisibleByDefault : undefined;
+  const visibleByDefault = choosing ?? project.clientVisibleByDefault;
   // Said for the visibility only: archiving shows itself in the button and the project list.
   const saved = update.isSuccess && update.variables.clientVisibleByDefault !== undefined;
   return (
@@ -51,7 +53,7 @@ export function ProjectSettings({ project }: { project: ProjectInfo }) {
               <input
                 type="radio"
                 name="clientVisibleByDefault"
-                checked={project.clientVisibleByDefault === option.visible}
+                checked={visibleByDefault === option.visible}
                 disabled={update.isPending}
                 onChange={() => update.mutate({ clientVisibleByDefault: option.visible })}
                 className="mt-0.5 size-4 accent-emerald-700"
