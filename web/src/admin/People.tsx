@@ -56,7 +56,8 @@ export function People() {
         {update.isError && <Failed error={update.error} className="m-4" />}
         {update.isSuccess && <Saved className="mx-4 mt-3">{done(update.data)}</Saved>}
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          {/* On a phone the table scrolls sideways rather than squeezing the role picker away. */}
+          <table className="w-full min-w-2xl text-left text-sm">
             <TableHead columns={["Name", "Email", "Role", "Status"]} />
             <tbody>
               {people.data?.map((user) => {
@@ -71,7 +72,7 @@ export function People() {
                         value={user.role}
                         disabled={self || user.status === "deactivated"}
                         onChange={(event) => changeRole(user, event.target.value as Role)}
-                        className={`${ui.field} py-1`}
+                        className={`${ui.field} min-w-32 py-1`}
                       >
                         <RoleOptions />
                       </select>

@@ -123,19 +123,19 @@ function Assignments({ project }: { project: ProjectInfo }) {
                   <span className="block text-xs text-slate-500">Workspace role: {workspaceRole}</span>
                 )}
               </span>
-              <span className="w-36">
+              <span className="flex gap-2">
                 <select
                   aria-label={`Role of ${a.name} on the project`}
                   value={a.role}
                   onChange={(event) => changeRole(person, event.target.value as Role)}
-                  className={`${ui.field} py-1`}
+                  className={`${ui.field} w-36 py-1`}
                 >
                   <RoleOptions roles={workspaceRole && projectRolesFor(workspaceRole, a.role)} />
                 </select>
+                <button type="button" className={`${ui.danger} py-1`} onClick={() => remove(person)}>
+                  Remove
+                </button>
               </span>
-              <button type="button" className={`${ui.danger} py-1`} onClick={() => remove(person)}>
-                Remove
-              </button>
             </li>
           );
         })}

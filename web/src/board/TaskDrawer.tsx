@@ -99,6 +99,7 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
             maxLength={10_000}
             defaultValue={task.description}
             readOnly={!may.edit}
+            placeholder={may.edit ? undefined : "No description."}
             className={`${ui.field} mt-1`}
           />
         </label>

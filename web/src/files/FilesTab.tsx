@@ -70,12 +70,13 @@ export function FilesTab() {
       <ListStates list={list} what="files" count={list.items.length} empty="No files yet." />
       {list.items.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+          {/* On a phone the table scrolls sideways rather than breaking names letter by letter. */}
+          <table className="w-full min-w-2xl text-left text-sm">
             <TableHead columns={["Name", "Size", "Uploaded by", "When"]} cell="px-3" />
             <tbody>
               {list.items.map((file) => (
                 <tr key={file.id} className="border-t border-slate-100" data-testid="file-row">
-                  <td className="px-3 py-2">
+                  <td className="min-w-48 px-3 py-2">
                     <span className="font-medium break-all">{file.name}</span>
                     {!file.clientVisible && (
                       <>

@@ -39,7 +39,7 @@ export function MessageItem(props: Props) {
       id={`message-${message.id}`}
       data-testid="message"
       aria-current={highlighted || undefined}
-      className={`rounded-md px-3 py-2 ${highlighted ? "bg-amber-50 ring-1 ring-amber-300" : ""}`}
+      className={`rounded-md border-l-2 px-3 py-2 ${message.clientVisible ? "border-transparent" : "border-amber-300"} ${highlighted ? "bg-amber-50 ring-1 ring-amber-300" : ""}`}
     >
       <p className="text-xs text-slate-500">
         <span className="font-medium text-slate-800">{message.authorName || "Someone"}</span>{" "}
