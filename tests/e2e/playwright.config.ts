@@ -31,8 +31,6 @@ export default defineConfig({
     command: `npx tsx tests/e2e/serve.ts ${PORT}`,
     cwd: "../..",
     url: `http://127.0.0.1:${PORT}/health`,
-    // The API answers before the demo data is in: start the tests once serve.ts says it is seeded.
-    wait: { stdout: /e2e stack ready/ },
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -1,12 +1,13 @@
 // The client portal's trust boundary in the browser: a client is offered only what the API
 // allows them (the status of their own tasks, no deleting or reassigning), what staff make
-// internal leaves a client's open pages at once and comes back when shared, and an assistant
-// conversation is its author's alone.
+// internal leaves a client's open pages at once and comes back when shared, an assistant
+// conversation is its author's alone, and admins keep project roles within the workspace role.
 import { expect, test } from "@playwright/test";
-import { KITCHEN, openProject, personIn, shot, startConversation } from "./support";
+import { KITCHEN, LOFT, openProject, personIn, shot, signIn, startConversation } from "./support";
 
 const CLIENT = "client@demo.rehome.local";
 const TEAM = "team@demo.rehome.local";
+const LOFT_TITLE = "Loft conversion — Birch Lane";
 
 test("a client cannot delete or reassign tasks and marks their own task done", async ({ browser }) => {
   const client = await personIn(browser, CLIENT);
@@ -132,7 +133,7 @@ test("a team member's assistant conversation is not listed for the client or the
     timeout: 30_000,
   });
   await expect(team.getByRole("complementary", { name: "Conversations" })).toContainText(question);
-  const threadPath = new URL(team.url()).pathname;
+  const threadUrl = team.url();
 
   for (const email of [CLIENT, "consultant@demo.rehome.local"]) {
     const page = await personIn(browser, email);
@@ -141,8 +142,52 @@ test("a team member's assistant conversation is not listed for the client or the
     await expect(conversations.getByRole("button", { name: /conversation/ })).toBeVisible();
     await expect(conversations).not.toContainText(question);
     // Nor by its address.
-    await page.goto(threadPath);
+    await page.goto(threadUrl);
     await expect(conversations.getByRole("button", { name: /conversation/ })).toBeVisible();
     await expect(page.getByText(question)).toHaveCount(0);
   }
+});
+
+test("project roles stay within the workspace role, and changes are confirmed and said to be saved", async ({
+  page,
+}) => {
+  await signIn(page, "admin@demo.rehome.local");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  await page
+    .getByRole("navigation", { name: "Admin sections" })
+    .getByRole("link", { name: "Projects" })
+    .click();
+  await page.getByRole("navigation", { name: "Projects" }).getByRole("button", { name: LOFT }).click();
+  await expect(page.getByText("A project role can't be above the person's workspace role.")).toBeVisible();
+  const role = page.getByLabel("Role of Cora Consultant on the project");
+  await expect(role.locator("option")).toHaveText(["consultant", "client"]);
+
+  await role.selectOption("client");
+  const confirm = page.getByRole("alertdialog", { name: `Make Cora Consultant client on ${LOFT_TITLE}?` });
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await shot(page, "admin-role-confirm");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(role).toHaveValue("consultant");
+
+  // Back as it was, so the other tests find the consultant on the loft.
+  for (const next of ["client", "consultant"]) {
+    await role.selectOption(next);
+    await page
+      .getByRole("alertdialog", { name: `Make Cora Consultant ${next} on ${LOFT_TITLE}?` })
+      .getByRole("button", { name: "Change role" })
+      .click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved: Cora" })).toContainText(
+      `Cora Consultant is ${next} on`,
+    );
+    await expect(role).toHaveValue(next);
+  }
+
+  const settings = page.getByRole("group", { name: "New tasks, messages and files" });
+  await expect(settings.getByRole("radio", { name: /^Internal/ })).toBeChecked();
+  await settings.getByRole("radio", { name: /^Visible to the client/ }).check();
+  const saved = page.getByRole("status").filter({ hasText: "Saved: new items" });
+  await expect(saved).toHaveText("Saved: new items are visible to the client.");
+  await settings.getByRole("radio", { name: /^Internal/ }).check();
+  await expect(saved).toHaveText("Saved: new items are internal.");
 });

@@ -1,7 +1,8 @@
 // Asking before a change that is hard to undo (deleting, changing what someone may do): a modal
 // <dialog> in the app's words and look, like the drawer. Focus starts on Cancel and returns to
 // the control that asked; Escape cancels.
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useCallback, useId, useState } from "react";
+import { useModal } from "../hooks/useModal";
 import { ui } from "./ui";
 
 export interface Question {
@@ -39,18 +40,9 @@ function ConfirmDialog({
   danger,
   answer,
 }: Question & { answer: (yes: boolean) => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const titleId = useId();
   const bodyId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog?.showModal();
-    return () => {
-      dialog?.close();
-      opener?.focus();
-    };
-  }, []);
   return (
     <dialog
       ref={ref}
