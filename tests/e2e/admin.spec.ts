@@ -51,12 +51,17 @@ test("an invited person joins, is assigned a project, and is cut off when deacti
   await shot(admin, "admin-audit");
 
   await adminTab(admin, "People");
-  admin.once("dialog", (dialog) => dialog.accept());
   await admin
     .getByTestId("person")
     .filter({ hasText: NEWCOMER.email })
     .getByRole("button", { name: "Deactivate" })
     .click();
+  const confirm = admin.getByRole("alertdialog", { name: `Deactivate ${NEWCOMER.name}?` });
+  await expect(confirm).toContainText("signed out everywhere");
+  await confirm.getByRole("button", { name: "Deactivate" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Saved" })).toContainText(
+    `${NEWCOMER.name} is deactivated`,
+  );
   await expect(admin.getByTestId("person").filter({ hasText: NEWCOMER.email })).toContainText("deactivated");
   // Their socket is closed and its reconnect refused: the open page signs itself out.
   await expect(newcomer.getByRole("heading", { name: "Sign in" })).toBeVisible({ timeout: 15_000 });

@@ -31,8 +31,11 @@ test("a file uploads, appears for others live, downloads intact and can be delet
   expect(Buffer.compare(await readFile(await download.path()), PNG)).toBe(0);
   await expect(consultant.getByRole("button", { name: "Delete dormer-sketch.png" })).toHaveCount(0);
 
-  team.once("dialog", (dialog) => dialog.accept());
   await row.getByRole("button", { name: "Delete dormer-sketch.png" }).click();
+  await team
+    .getByRole("alertdialog", { name: "Delete dormer-sketch.png?" })
+    .getByRole("button", { name: "Delete" })
+    .click();
   await expect(consultant.getByTestId("file-row").filter({ hasText: "dormer-sketch.png" })).toHaveCount(0);
 });
 

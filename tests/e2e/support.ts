@@ -38,7 +38,7 @@ export async function openProject(page: Page, name: RegExp, tab = "Board") {
   await expect(page.getByTestId("connection")).toHaveText("Live");
 }
 
-/** Opens a fresh agent conversation; others' threads of the project may already be listed. */
+/** Opens a fresh agent conversation; the person's earlier threads may already be listed. */
 export async function startConversation(page: Page) {
   const before = page.url();
   await page.getByRole("button", { name: /Start a conversation|New conversation/ }).click();

@@ -9,17 +9,27 @@ import type { Project } from "@rehome/core/project";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 
-/** `private-projects.{projectId}` */
+/**
+ * `private-projects.{projectId}`. Internal items' events reach only staff; a client gets
+ * `*.shown` (the item) when one turns client-visible and `*.hidden` (its id) when it turns internal.
+ */
 export interface ProjectEvents {
   "task.created": EventPayload<typeof Task.Events.Created>;
   "task.updated": EventPayload<typeof Task.Events.Updated>;
   "task.moved": EventPayload<typeof Task.Events.Moved>;
   "task.deleted": EventPayload<typeof Task.Events.Deleted>;
+  "task.shown": EventPayload<typeof Task.Events.Shown>;
+  "task.hidden": EventPayload<typeof Task.Events.Hidden>;
   "message.sent": EventPayload<typeof Message.Events.Sent>;
   "message.updated": EventPayload<typeof Message.Events.Updated>;
   "message.deleted": EventPayload<typeof Message.Events.Deleted>;
+  "message.shown": EventPayload<typeof Message.Events.Shown>;
+  "message.hidden": EventPayload<typeof Message.Events.Hidden>;
   "file.uploaded": EventPayload<typeof File.Events.Uploaded>;
+  "file.updated": EventPayload<typeof File.Events.Updated>;
   "file.deleted": EventPayload<typeof File.Events.Deleted>;
+  "file.shown": EventPayload<typeof File.Events.Shown>;
+  "file.hidden": EventPayload<typeof File.Events.Hidden>;
   "project.updated": EventPayload<typeof Project.Events.Updated>;
   "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
 }

@@ -9,16 +9,24 @@ import { useMembers } from "../hooks/useMembers";
 import { usePagedList } from "../hooks/usePagedList";
 import { api } from "../session";
 
+// Every change to the project's content, items shared with or hidden from a client included.
 const CHANGES: (keyof ProjectEvents)[] = [
   "task.created",
   "task.updated",
   "task.moved",
   "task.deleted",
+  "task.shown",
+  "task.hidden",
   "message.sent",
   "message.updated",
   "message.deleted",
+  "message.shown",
+  "message.hidden",
   "file.uploaded",
+  "file.updated",
   "file.deleted",
+  "file.shown",
+  "file.hidden",
   "project.updated",
 ];
 

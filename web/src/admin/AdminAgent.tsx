@@ -14,7 +14,7 @@ export function AdminAgent() {
     <AgentPanel
       threads={threads}
       threadsKey={THREADS_KEY}
-      createThread={(title) => api.agent.createWorkspaceThread({ title })}
+      createThread={() => api.agent.createWorkspaceThread()}
       basePath="/admin/agent"
       prompts={promptsFor("admin")}
       intro="Ask the workspace assistant about every project: overdue work, blocked tasks, last week."

@@ -1,8 +1,10 @@
 // Admins manage the workspace's people: change roles, deactivate (their sessions and sockets
-// end at once) or reactivate, and invite new people by email.
+// end at once) or reactivate, and invite new people by email. Role changes and deactivation
+// are confirmed first and say when they are saved.
 import type { Role, UserInfo } from "@rehome/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Failed, Loading } from "../components/States";
+import { useConfirm } from "../components/Confirm";
+import { Failed, Loading, Saved } from "../components/States";
 import { TableHead } from "../components/TableHead";
 import { ui } from "../components/ui";
 import { usePeople } from "../hooks/useMembers";
@@ -12,14 +14,37 @@ import { RoleOptions } from "./roles";
 
 type Change = Parameters<typeof api.users.update>[1];
 
+const done = (user: UserInfo) =>
+  user.status === "deactivated"
+    ? `Saved: ${user.name} is deactivated and signed out everywhere.`
+    : `Saved: ${user.name} — role ${user.role}, ${user.status}.`;
+
 export function People() {
   const me = useSession();
   const queries = useQueryClient();
   const people = usePeople();
+  const { ask, dialog } = useConfirm();
   const update = useMutation({
     mutationFn: ({ user, change }: { user: UserInfo; change: Change }) => api.users.update(user.id, change),
     onSuccess: () => queries.invalidateQueries({ queryKey: ["users"] }),
   });
+  const changeRole = async (user: UserInfo, role: Role) => {
+    const yes = await ask({
+      title: `Change ${user.name}'s role to ${role}?`,
+      body: "What they may do changes at once. On each project they act in their project role, never above their workspace role.",
+      confirm: "Change role",
+    });
+    if (yes) update.mutate({ user, change: { role } });
+  };
+  const deactivate = async (user: UserInfo) => {
+    const yes = await ask({
+      title: `Deactivate ${user.name}?`,
+      body: "They are signed out everywhere at once and cannot sign in until reactivated.",
+      confirm: "Deactivate",
+      danger: true,
+    });
+    if (yes) update.mutate({ user, change: { status: "deactivated" } });
+  };
   return (
     <div className="space-y-6">
       <section aria-labelledby="people-title" className="rounded-lg border border-slate-200 bg-white">
@@ -28,9 +53,11 @@ export function People() {
         </h2>
         {people.isPending && <Loading what="people" />}
         {people.isError && <Failed error={people.error} retry={() => people.refetch()} />}
-        {update.isError && <Failed error={update.error} />}
+        {update.isError && <Failed error={update.error} className="m-4" />}
+        {update.isSuccess && <Saved className="mx-4 mt-3">{done(update.data)}</Saved>}
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          {/* On a phone the table scrolls sideways rather than squeezing the role picker away. */}
+          <table className="w-full min-w-2xl text-left text-sm">
             <TableHead columns={["Name", "Email", "Role", "Status"]} />
             <tbody>
               {people.data?.map((user) => {
@@ -44,10 +71,8 @@ export function People() {
                         aria-label={`Role of ${user.name}`}
                         value={user.role}
                         disabled={self || user.status === "deactivated"}
-                        onChange={(event) =>
-                          update.mutate({ user, change: { role: event.target.value as Role } })
-                        }
-                        className={`${ui.field} py-1`}
+                        onChange={(event) => changeRole(user, event.target.value as Role)}
+                        className={`${ui.field} min-w-32 py-1`}
                       >
                         <RoleOptions />
                       </select>
@@ -62,11 +87,7 @@ export function People() {
                         <button
                           type="button"
                           className={`${ui.danger} py-1`}
-                          onClick={() =>
-                            window.confirm(
-                              `Deactivate ${user.name}? They are signed out everywhere at once.`,
-                            ) && update.mutate({ user, change: { status: "deactivated" } })
-                          }
+                          onClick={() => deactivate(user)}
                         >
                           Deactivate
                         </button>
@@ -89,6 +110,7 @@ export function People() {
         </div>
       </section>
       <Invites />
+      {dialog}
     </div>
   );
 }

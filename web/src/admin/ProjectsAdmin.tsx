@@ -1,14 +1,17 @@
-// Admins manage projects: who is assigned to each (and in which role), adding and removing
-// people, and archiving or reopening the project.
-import type { ProjectInfo, Role } from "@rehome/client";
+// Admins manage projects: who is assigned to each and in which role (at most the person's
+// workspace role), adding and removing people, whether new items are visible to the client,
+// and archiving or reopening the project. Changes to who may do what are confirmed first.
+import type { ProjectInfo, Role, UserInfo } from "@rehome/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useConfirm } from "../components/Confirm";
 import { SelectField } from "../components/Field";
-import { Empty, Failed, ListStates, Loading } from "../components/States";
+import { Empty, Failed, ListStates, Loading, Saved } from "../components/States";
 import { ui } from "../components/ui";
 import { usePeople } from "../hooks/useMembers";
 import { api } from "../session";
-import { RoleField, RoleOptions } from "./roles";
+import { ProjectSettings } from "./ProjectSettings";
+import { projectRolesFor, RoleField, RoleOptions } from "./roles";
 
 export function ProjectsAdmin() {
   const projects = useQuery({ queryKey: ["projects"], queryFn: () => api.projects.list({ limit: 100 }) });
@@ -33,52 +36,75 @@ export function ProjectsAdmin() {
           </button>
         ))}
       </nav>
-      <Assignments key={project.id} project={project} />
+      <div className="min-w-0 space-y-4">
+        <ProjectSettings key={`settings-${project.id}`} project={project} />
+        <Assignments key={project.id} project={project} />
+      </div>
     </div>
   );
 }
+
+const WITHIN = "A project role can't be above the person's workspace role.";
 
 function Assignments({ project }: { project: ProjectInfo }) {
   const queries = useQueryClient();
   const key = ["assignments", project.id];
   const assignments = useQuery({ queryKey: key, queryFn: () => api.assignments.list(project.id) });
   const people = usePeople();
+  const { ask, dialog } = useConfirm();
+  const [saved, setSaved] = useState<string>();
   const refresh = () => queries.invalidateQueries({ queryKey: key });
   const assign = useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
-      api.assignments.set(project.id, userId, { role }),
-    onSuccess: refresh,
+    mutationFn: ({ person, role }: { person: Pick<UserInfo, "id" | "name">; role: Role }) =>
+      api.assignments.set(project.id, person.id, { role }),
+    onMutate: () => setSaved(undefined),
+    onSuccess: (_, { person, role }) => {
+      setSaved(`Saved: ${person.name} is ${role} on ${project.name}.`);
+      return refresh();
+    },
   });
   const unassign = useMutation({
-    mutationFn: (userId: string) => api.assignments.remove(project.id, userId),
-    onSuccess: refresh,
+    mutationFn: (person: Pick<UserInfo, "id" | "name">) => api.assignments.remove(project.id, person.id),
+    onMutate: () => setSaved(undefined),
+    onSuccess: (_, person) => {
+      setSaved(`Saved: ${person.name} is no longer on ${project.name}.`);
+      return refresh();
+    },
   });
-  const archive = useMutation({
-    mutationFn: () =>
-      api.projects.update(project.id, { status: project.status === "active" ? "archived" : "active" }),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ["projects"] }),
-  });
+  const byId = new Map((people.data ?? []).map((p) => [p.id, p]));
   const assigned = new Set(assignments.data?.items.map((a) => a.userId));
   // Invited people can be assigned before they accept; deactivated ones cannot.
   const candidates = (people.data ?? []).filter((p) => p.status !== "deactivated" && !assigned.has(p.id));
-  const error = assign.error ?? unassign.error ?? archive.error;
+  const [candidateId, setCandidateId] = useState<string>();
+  const candidate = candidates.find((p) => p.id === candidateId) ?? candidates[0];
+  const error = assign.error ?? unassign.error;
+
+  const changeRole = async (person: Pick<UserInfo, "id" | "name">, role: Role) => {
+    const yes = await ask({
+      title: `Make ${person.name} ${role} on ${project.name}?`,
+      body: "What they may do on this project changes at once; their open pages reconnect in the new role.",
+      confirm: "Change role",
+    });
+    if (yes) assign.mutate({ person, role });
+  };
+  const remove = async (person: Pick<UserInfo, "id" | "name">) => {
+    const yes = await ask({
+      title: `Remove ${person.name} from ${project.name}?`,
+      body: "They stop seeing the project at once.",
+      confirm: "Remove",
+      danger: true,
+    });
+    if (yes) unassign.mutate(person);
+  };
 
   return (
     <section aria-labelledby="assignments-title" className="rounded-lg border border-slate-200 bg-white p-4">
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h2 id="assignments-title" className="font-semibold">
-          {project.name}
-        </h2>
-        <button
-          type="button"
-          className={ui.secondary}
-          onClick={() => archive.mutate()}
-          disabled={archive.isPending}
-        >
-          {project.status === "active" ? "Archive project" : "Reopen project"}
-        </button>
-      </div>
-      {error && <Failed error={error} />}
+      <h2 id="assignments-title" className="mb-1 font-semibold">
+        People on {project.name}
+      </h2>
+      <p className="mb-3 text-sm text-slate-600">{WITHIN}</p>
+      {error && <Failed error={error} className="mb-3" />}
+      {saved && <Saved className="mb-3">{saved}</Saved>}
       <ListStates
         list={assignments}
         what="assignments"
@@ -86,46 +112,73 @@ function Assignments({ project }: { project: ProjectInfo }) {
         empty="Nobody is assigned yet; admins see every project anyway."
       />
       <ul className="divide-y divide-slate-100 text-sm" aria-label="Assigned people">
-        {assignments.data?.items.map((a) => (
-          <li key={a.userId} className="flex flex-wrap items-center gap-3 py-2" data-testid="assignment">
-            <span className="grow font-medium">{a.name}</span>
-            <span className="w-36">
-              <select
-                aria-label={`Role of ${a.name} on the project`}
-                value={a.role}
-                onChange={(event) => assign.mutate({ userId: a.userId, role: event.target.value as Role })}
-                className={`${ui.field} py-1`}
-              >
-                <RoleOptions />
-              </select>
-            </span>
-            <button type="button" className={`${ui.danger} py-1`} onClick={() => unassign.mutate(a.userId)}>
-              Remove
-            </button>
-          </li>
-        ))}
+        {assignments.data?.items.map((a) => {
+          const workspaceRole = byId.get(a.userId)?.role;
+          const person = { id: a.userId, name: a.name };
+          return (
+            <li key={a.userId} className="flex flex-wrap items-center gap-3 py-2" data-testid="assignment">
+              <span className="min-w-40 grow">
+                <span className="block font-medium">{a.name}</span>
+                {workspaceRole && (
+                  <span className="block text-xs text-slate-500">Workspace role: {workspaceRole}</span>
+                )}
+              </span>
+              <span className="flex gap-2">
+                <select
+                  aria-label={`Role of ${a.name} on the project`}
+                  value={a.role}
+                  onChange={(event) => changeRole(person, event.target.value as Role)}
+                  className={`${ui.field} w-36 py-1`}
+                >
+                  <RoleOptions roles={workspaceRole && projectRolesFor(workspaceRole, a.role)} />
+                </select>
+                <button type="button" className={`${ui.danger} py-1`} onClick={() => remove(person)}>
+                  Remove
+                </button>
+              </span>
+            </li>
+          );
+        })}
       </ul>
       <form
         aria-label="Assign someone"
-        className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4"
+        className="mt-4 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-4"
         onSubmit={(event) => {
           event.preventDefault();
-          const data = new FormData(event.currentTarget);
-          assign.mutate({ userId: String(data.get("userId")), role: String(data.get("role")) as Role });
+          const role = String(new FormData(event.currentTarget).get("role")) as Role;
+          if (candidate) assign.mutate({ person: candidate, role });
         }}
       >
-        <SelectField label="Person" name="userId" required labelClassName="min-w-48 grow">
+        <SelectField
+          label="Person"
+          name="userId"
+          required
+          labelClassName="min-w-48 grow"
+          value={candidate?.id ?? ""}
+          onChange={(event) => setCandidateId(event.target.value)}
+        >
           {candidates.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} ({p.role})
             </option>
           ))}
         </SelectField>
-        <RoleField label="Role on the project" name="role" />
-        <button type="submit" className={ui.primary} disabled={candidates.length === 0 || assign.isPending}>
+        <RoleField
+          key={candidate?.id}
+          label="Role on the project"
+          name="role"
+          roles={candidate && projectRolesFor(candidate.role)}
+          help={candidate && `Up to ${candidate.role}, their workspace role.`}
+        />
+        <button
+          type="submit"
+          className={`${ui.primary} mt-6`}
+          disabled={candidates.length === 0 || assign.isPending}
+        >
           Assign
         </button>
       </form>
+      {dialog}
     </section>
   );
 }

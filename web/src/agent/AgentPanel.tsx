@@ -1,5 +1,6 @@
-// The agent screen shared by a project's Agent tab and the admin agent: the threads on one
-// side, the open conversation in the middle, and the digests beside it.
+// The agent screen shared by a project's Agent tab and the admin agent: the person's own
+// threads on one side (threads are private to their author, named after their first question),
+// the open conversation in the middle, and the digests beside it.
 import type { AgentThread } from "@rehome/client";
 import { type UseQueryResult, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -11,7 +12,8 @@ import { Conversation } from "./Conversation";
 interface Props {
   threads: UseQueryResult<{ items: AgentThread[] }>;
   threadsKey: readonly unknown[];
-  createThread: (title: string) => Promise<AgentThread>;
+  /** The thread is named after its first question (by the API). */
+  createThread: () => Promise<AgentThread>;
   /** Where thread links point: `${basePath}/${threadId}`. */
   basePath: string;
   prompts: string[];
@@ -24,10 +26,7 @@ export function AgentPanel({ threads, threadsKey, createThread, basePath, prompt
   const navigate = useNavigate();
   const queries = useQueryClient();
   const create = useMutation({
-    mutationFn: () =>
-      createThread(
-        `Conversation · ${new Date().toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}`,
-      ),
+    mutationFn: createThread,
     onSuccess: async (thread) => {
       await queries.invalidateQueries({ queryKey: threadsKey });
       navigate(`${basePath}/${thread.id}`);

@@ -26,7 +26,7 @@ export function ProjectAgent() {
     <AgentPanel
       threads={threads}
       threadsKey={threadsKey}
-      createThread={(title) => api.agent.createThread(projectId, { title })}
+      createThread={() => api.agent.createThread(projectId)}
       basePath={`/projects/${projectId}/agent`}
       prompts={promptsFor(user?.role)}
       intro="Ask the project assistant about tasks, deadlines and what changed."

@@ -25,6 +25,8 @@ export function useAsk(threadId: string) {
     mutationFn: (content: string) => api.agent.ask(threadId, { content }),
     onSuccess: async (asked: AgentAsked) => {
       setBlocked(queries, undefined);
+      // A thread's first question names it: the lists show the new title.
+      void queries.invalidateQueries({ queryKey: ["agent-threads"] });
       // A load of the thread still in flight would land after these and drop them.
       await queries.cancelQueries({ queryKey: messagesKey(threadId) });
       queries.setQueryData<{ items: AgentMessage[] }>(messagesKey(threadId), (old) => ({

@@ -1,11 +1,13 @@
 // The task board: a column per status, cards in position order, live changes from others.
-// Moves by drag and drop or by Alt + arrow keys, announced to screen readers; ?task=ID
-// opens a task in the drawer, so citations and links can point at one task.
+// Moves by drag and drop or by Alt + arrow keys, announced to screen readers, for the cards
+// the person may move (a client: only their own tasks, to another column); ?task=ID opens a
+// task in the drawer, so citations and links can point at one task.
 import type { TaskInfo, TaskStatus } from "@rehome/client";
 import { useEffect, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { Failed, Loading } from "../components/States";
 import { useMembers } from "../hooks/useMembers";
+import { usePermissions } from "../hooks/useProject";
 import { useSession } from "../session";
 import { Column } from "./Column";
 import { FilterBar } from "./FilterBar";
@@ -21,6 +23,7 @@ export function Board() {
   const { projectId = "" } = useParams();
   const tasks = useTasks(projectId);
   const move = useMoveTask(projectId);
+  const { can } = usePermissions(projectId);
   const [params, setParams] = useSearchParams();
   const me = useSession()?.id;
   const { nameOf } = useMembers(projectId);
@@ -30,7 +33,11 @@ export function Board() {
   // Columns, drops and keyboard steps all work on the cards in view.
   const inView = (tasks.data ?? []).filter((t) => matches(t, readFilter(params), me, today));
 
+  // A move to another column changes the status; within one, only the order.
+  const mayMove = (task: TaskInfo, to: TaskStatus) =>
+    can("task", to === task.status ? "reorder" : "status", task);
   const moveTo = (task: TaskInfo, to: { status: TaskStatus; position: number }) => {
+    if (!mayMove(task, to.status)) return;
     move.mutate({ task, to });
     const column = COLUMNS.find((c) => c.status === to.status)?.label;
     const place = columnOf([...inView.filter((t) => t.id !== task.id), { ...task, ...to }], to.status);
@@ -41,13 +48,21 @@ export function Board() {
     const from = columnOf(inView, task.status).findIndex((t) => t.id === task.id);
     if (task.status !== target.status || target.index !== from)
       moveTo(task, placeAt(inView, task, target.status, target.index));
-  });
+  }, mayMove);
   const onStep = (task: TaskInfo, direction: Direction) => {
     const to = step(inView, task, direction);
     if (!to) return;
     refocus.current = task.id;
     moveTo(task, to);
   };
+
+  const openTask = (taskId: string | undefined, options?: { replace: boolean }) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (taskId) next.set("task", taskId);
+      else next.delete("task");
+      return next;
+    }, options);
 
   // A card moved by keyboard is re-rendered in its new place: give it the focus back.
   useEffect(() => {
@@ -56,23 +71,29 @@ export function Board() {
     refocus.current = undefined;
   });
 
+  // The open task left the board (deleted, or no longer shared with this person): close it for
+  // good, so it does not reopen by itself should it come back.
+  const openId = params.get("task");
+  const gone = Boolean(openId && tasks.data && !tasks.data.some((t) => t.id === openId));
+  useEffect(() => {
+    if (!gone) return;
+    setAnnouncement("The open task is no longer on the board.");
+    openTask(undefined, { replace: true });
+  });
+
   if (tasks.isPending) return <Loading what="tasks" />;
   if (tasks.isError) return <Failed error={tasks.error} retry={() => tasks.refetch()} />;
-  const open = tasks.data.find((t) => t.id === params.get("task"));
-  const openTask = (taskId: string | undefined) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (taskId) next.set("task", taskId);
-      else next.delete("task");
-      return next;
-    });
+  const open = tasks.data.find((t) => t.id === openId);
 
   return (
     <div>
-      <NewTask projectId={projectId} />
+      {can("task", "create") && <NewTask projectId={projectId} />}
       <FilterBar shown={inView.length} total={tasks.data.length} />
       <p id="board-help" className="sr-only">
-        Enter opens the task. Alt and the arrow keys move it between columns and up or down.
+        Enter opens the task.
+      </p>
+      <p id="board-move-help" className="sr-only">
+        Alt and the arrow keys move it between columns and up or down.
       </p>
       <p aria-live="polite" className="sr-only" data-testid="board-announcement">
         {announcement}
@@ -88,6 +109,7 @@ export function Board() {
             today={today}
             me={me}
             nameOf={nameOf}
+            movable={(task) => can("task", "status", task) || can("task", "reorder", task)}
             onOpen={(task) => openTask(task.id)}
             onStep={onStep}
           />

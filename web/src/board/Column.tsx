@@ -12,11 +12,13 @@ interface Props {
   today: string;
   me: string | undefined;
   nameOf: (userId: string | null) => string | undefined;
+  /** Whether the person may drag or step this card anywhere. */
+  movable: (task: TaskInfo) => boolean;
   onOpen: (task: TaskInfo) => void;
   onStep: (task: TaskInfo, direction: Direction) => void;
 }
 
-export function Column({ column, cards, dnd, today, me, nameOf, onOpen, onStep }: Props) {
+export function Column({ column, cards, dnd, today, me, nameOf, movable, onOpen, onStep }: Props) {
   const others = cards.filter((t) => t.id !== dnd.held?.id);
   const targeted = dnd.target?.status === column.status;
   const marker = targeted ? others[dnd.target?.index ?? -1]?.id : undefined;
@@ -27,7 +29,7 @@ export function Column({ column, cards, dnd, today, me, nameOf, onOpen, onStep }
       data-testid={`column-${column.status}`}
       className={`flex min-h-40 flex-col rounded-lg p-3 transition-colors ${targeted ? "bg-emerald-50" : "bg-slate-100"}`}
       onDragOver={(event) => {
-        if (!dnd.held) return;
+        if (!dnd.accepts(column.status)) return;
         event.preventDefault();
         // Over the column's empty space: the end. Over a card, the card decides (below).
         if (event.target === event.currentTarget || !targeted)
@@ -47,6 +49,7 @@ export function Column({ column, cards, dnd, today, me, nameOf, onOpen, onStep }
             key={task.id}
             task={task}
             today={today}
+            movable={movable(task)}
             dragging={dnd.held?.id === task.id}
             dropBefore={marker === task.id}
             assignee={task.assigneeId === me ? "you" : nameOf(task.assigneeId)}
@@ -55,7 +58,7 @@ export function Column({ column, cards, dnd, today, me, nameOf, onOpen, onStep }
             onDragStart={() => dnd.start(task)}
             onDragEnd={dnd.end}
             onDragOver={(event) => {
-              if (!dnd.held || task.id === dnd.held.id) return;
+              if (!dnd.accepts(column.status) || task.id === dnd.held?.id) return;
               event.preventDefault();
               event.stopPropagation();
               const box = event.currentTarget.getBoundingClientRect();

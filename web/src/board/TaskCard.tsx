@@ -1,7 +1,9 @@
-// One card on the board: title, due date (red when overdue), priority and labels. Click or
-// Enter opens it; Alt + arrow keys move it; it can also be dragged.
+// One card on the board: title, due date (red when overdue), priority, labels and, for staff,
+// whether it is internal. Click or Enter opens it; Alt + arrow keys move it and it can be
+// dragged, when the person may move it.
 import type { TaskInfo } from "@rehome/client";
 import type { DragEvent, KeyboardEvent } from "react";
+import { InternalBadge } from "../components/Visibility";
 import { isOverdue } from "./filters";
 
 const KEYS = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" } as const;
@@ -17,6 +19,7 @@ const PRIORITY_TONE: Record<TaskInfo["priority"], string> = {
 interface Props {
   task: TaskInfo;
   today: string;
+  movable: boolean;
   dragging: boolean;
   /** Shows where a dragged card would land. */
   dropBefore: boolean;
@@ -30,17 +33,17 @@ interface Props {
 }
 
 export function TaskCard(props: Props) {
-  const { task, today, dragging, dropBefore, assignee, onOpen, onStep } = props;
+  const { task, today, movable, dragging, dropBefore, assignee, onOpen, onStep } = props;
   const overdue = isOverdue(task, today);
   const onKeyDown = (event: KeyboardEvent) => {
     const direction = KEYS[event.key as keyof typeof KEYS];
-    if (!event.altKey || !direction) return;
+    if (!movable || !event.altKey || !direction) return;
     event.preventDefault();
     onStep(direction);
   };
   return (
     <li
-      draggable
+      draggable={movable}
       onDragStart={(event) => {
         event.dataTransfer.effectAllowed = "move";
         event.dataTransfer.setData("text/plain", task.id);
@@ -56,11 +59,12 @@ export function TaskCard(props: Props) {
         id={`task-${task.id}`}
         onClick={onOpen}
         onKeyDown={onKeyDown}
-        aria-describedby="board-help"
-        className="block w-full cursor-grab rounded-md p-3 text-left text-sm"
+        aria-describedby={movable ? "board-help board-move-help" : "board-help"}
+        className={`block w-full rounded-md p-3 text-left text-sm ${movable ? "cursor-grab" : "cursor-pointer"}`}
       >
         <span className="block font-medium break-words">{task.title}</span>
         <span className="mt-2 flex flex-wrap items-center gap-1.5 text-xs">
+          {!task.clientVisible && <InternalBadge />}
           <span className={`rounded px-1.5 py-0.5 ${PRIORITY_TONE[task.priority]}`}>{task.priority}</span>
           {task.dueDate && (
             <span className={overdue ? "font-medium text-red-700" : "text-slate-500"}>

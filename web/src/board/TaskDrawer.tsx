@@ -1,13 +1,18 @@
 // One task in the drawer: edit its title, description, status, priority, due date and
-// labels (only changed fields are sent), or delete it.
+// labels (only changed fields are sent), reassign, share it with the client or make it
+// internal, or delete it — each only where the permission table lets the person (a client
+// changes just the status of their own tasks); the rest reads as it is.
 import type { TaskInfo } from "@rehome/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { useConfirm } from "../components/Confirm";
 import { Drawer } from "../components/Drawer";
 import { SelectField, TextField } from "../components/Field";
 import { Failed } from "../components/States";
 import { ui } from "../components/ui";
+import { InternalBadge, VisibilityToggle } from "../components/Visibility";
 import { useMembers } from "../hooks/useMembers";
+import { usePermissions } from "../hooks/useProject";
 import { api } from "../session";
 import { COLUMNS } from "./positions";
 import { drop, upsert } from "./useTasks";
@@ -18,12 +23,26 @@ type Patch = Parameters<typeof api.tasks.update>[2];
 export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => void }) {
   const queries = useQueryClient();
   const { members } = useMembers(task.projectId);
+  const { can } = usePermissions(task.projectId);
+  const { ask, dialog } = useConfirm();
+  const may = {
+    edit: can("task", "edit", task),
+    assign: can("task", "assign", task),
+    status: can("task", "status", task),
+    delete: can("task", "delete", task),
+    visibility: can("task", "visibility", task),
+  };
+  const changeable = may.edit || may.assign || may.status;
   const save = useMutation({
     mutationFn: (patch: Patch) => api.tasks.update(task.projectId, task.id, patch),
     onSuccess: (updated) => {
       upsert(queries, updated);
       onClose();
     },
+  });
+  const share = useMutation({
+    mutationFn: (clientVisible: boolean) => api.tasks.update(task.projectId, task.id, { clientVisible }),
+    onSuccess: (updated) => upsert(queries, updated),
   });
   const remove = useMutation({
     mutationFn: () => api.tasks.remove(task.projectId, task.id),
@@ -35,6 +54,25 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
 
   return (
     <Drawer title={task.title} onClose={onClose}>
+      {dialog}
+      {may.visibility && (
+        <div className="mb-4 flex flex-wrap items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm">
+          {!task.clientVisible && <InternalBadge />}
+          <span className="grow text-slate-700">
+            {task.clientVisible ? "The client sees this task." : "Only staff see this task."}
+          </span>
+          <VisibilityToggle
+            visible={task.clientVisible}
+            pending={share.isPending}
+            onToggle={(visible) => share.mutate(visible)}
+          />
+        </div>
+      )}
+      {!changeable && (
+        <p className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          The project team keeps this task up to date.
+        </p>
+      )}
       <form
         key={task.id}
         className="space-y-4"
@@ -45,7 +83,14 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
           else save.mutate(patch);
         }}
       >
-        <TextField label="Title" name="title" required maxLength={200} defaultValue={task.title} />
+        <TextField
+          label="Title"
+          name="title"
+          required
+          maxLength={200}
+          defaultValue={task.title}
+          readOnly={!may.edit}
+        />
         <label className={ui.label}>
           Description
           <textarea
@@ -53,23 +98,31 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
             rows={5}
             maxLength={10_000}
             defaultValue={task.description}
+            readOnly={!may.edit}
+            placeholder={may.edit ? undefined : "No description."}
             className={`${ui.field} mt-1`}
           />
         </label>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Status" name="status" defaultValue={task.status}>
+          <SelectField label="Status" name="status" defaultValue={task.status} disabled={!may.status}>
             {COLUMNS.map((c) => (
               <option key={c.status} value={c.status}>
                 {c.label}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Priority" name="priority" defaultValue={task.priority}>
+          <SelectField label="Priority" name="priority" defaultValue={task.priority} disabled={!may.edit}>
             {PRIORITIES.map((p) => (
               <option key={p}>{p}</option>
             ))}
           </SelectField>
-          <SelectField label="Assignee" name="assigneeId" defaultValue={task.assigneeId ?? ""}>
+          <SelectField
+            label="Assignee"
+            name="assigneeId"
+            defaultValue={task.assigneeId ?? ""}
+            disabled={!may.assign}
+            help={may.assign ? undefined : "Only the project team reassigns this task."}
+          >
             <option value="">Unassigned</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
@@ -77,30 +130,47 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
               </option>
             ))}
           </SelectField>
-          <TextField label="Due date" name="dueDate" type="date" defaultValue={task.dueDate ?? ""} />
+          <TextField
+            label="Due date"
+            name="dueDate"
+            type="date"
+            defaultValue={task.dueDate ?? ""}
+            readOnly={!may.edit}
+          />
           <TextField
             label="Labels"
             name="labels"
             defaultValue={task.labels.join(", ")}
-            placeholder="e.g. plumbing, urgent"
-            help="Separate labels with commas."
+            placeholder={may.edit ? "e.g. plumbing, urgent" : undefined}
+            help={may.edit ? "Separate labels with commas." : undefined}
+            readOnly={!may.edit}
           />
         </div>
         {save.isError && <Failed error={save.error} />}
         {remove.isError && <Failed error={remove.error} />}
-        <div className="flex flex-wrap justify-between gap-2 border-t border-slate-200 pt-4">
-          <button
-            type="button"
-            className={ui.danger}
-            disabled={remove.isPending}
-            onClick={() => window.confirm(`Delete “${task.title}”?`) && remove.mutate()}
-          >
-            Delete task
-          </button>
-          <button type="submit" className={ui.primary} disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save"}
-          </button>
-        </div>
+        {share.isError && <Failed error={share.error} />}
+        {(may.delete || changeable) && (
+          <div className="flex flex-wrap justify-between gap-2 border-t border-slate-200 pt-4">
+            {may.delete && (
+              <button
+                type="button"
+                className={ui.danger}
+                disabled={remove.isPending}
+                onClick={async () =>
+                  (await ask({ title: `Delete “${task.title}”?`, confirm: "Delete task", danger: true })) &&
+                  remove.mutate()
+                }
+              >
+                Delete task
+              </button>
+            )}
+            {changeable && (
+              <button type="submit" className={`${ui.primary} ml-auto`} disabled={save.isPending}>
+                {save.isPending ? "Saving…" : "Save"}
+              </button>
+            )}
+          </div>
+        )}
         <Link
           to={`/projects/${task.projectId}/messages?about=${task.id}`}
           className="block text-sm text-emerald-800 underline"
@@ -116,7 +186,10 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
   );
 }
 
-/** Only what the person changed, so a save never overwrites someone else's edit of another field. */
+/**
+ * Only what the person changed, so a save never overwrites someone else's edit of another field.
+ * Fields they may not change are disabled, so not in the form, so never sent.
+ */
 function changes(task: TaskInfo, form: FormData): Patch {
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const labels = [
@@ -137,7 +210,7 @@ function changes(task: TaskInfo, form: FormData): Patch {
   };
   const patch: Patch = {};
   for (const [key, value] of Object.entries(next) as [keyof typeof next, string | null][])
-    if (value !== task[key]) Object.assign(patch, { [key]: value });
-  if (labels.join("\n") !== task.labels.join("\n")) patch.labels = labels;
+    if (form.has(key) && value !== task[key]) Object.assign(patch, { [key]: value });
+  if (form.has("labels") && labels.join("\n") !== task.labels.join("\n")) patch.labels = labels;
   return patch;
 }

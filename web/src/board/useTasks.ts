@@ -1,5 +1,6 @@
 // A project's tasks in the query cache: loaded page by page, kept current by the project
-// channel's task events, and changed optimistically by moves so a drop never jumps back.
+// channel's task events (a client's board also gains and loses tasks as staff share them or
+// make them internal), and changed optimistically by moves so a drop never jumps back.
 import type { ProjectEvents, TaskInfo } from "@rehome/client";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { allPages } from "../hooks/allPages";
@@ -20,6 +21,8 @@ export function useTasks(projectId: string) {
     "task.updated": (task) => upsert(queries, task),
     "task.moved": (task) => upsert(queries, task),
     "task.deleted": ({ id }) => drop(queries, projectId, id),
+    "task.shown": (task) => upsert(queries, task),
+    "task.hidden": ({ id }) => drop(queries, projectId, id),
   });
   return tasks;
 }

@@ -1,6 +1,7 @@
 // A side panel over the page, built on <dialog>: focus is kept inside, Escape closes it and
 // the focus returns to whatever opened it.
-import { type ReactNode, useEffect, useRef } from "react";
+import type { ReactNode } from "react";
+import { useModal } from "../hooks/useModal";
 import { ui } from "./ui";
 
 export function Drawer({
@@ -12,16 +13,7 @@ export function Drawer({
   onClose: () => void;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog?.showModal();
-    return () => {
-      dialog?.close();
-      opener?.focus();
-    };
-  }, []);
+  const ref = useModal();
   return (
     <dialog
       ref={ref}

@@ -1,4 +1,4 @@
-// Loading, error and empty states shared by every list and page.
+// Loading, error, saved and empty states shared by every list and page.
 import { ApiError } from "@rehome/client";
 import type { ReactNode } from "react";
 import { ui } from "./ui";
@@ -41,6 +41,13 @@ export function Failed({
     </div>
   );
 }
+
+/** The quiet confirmation that a change was saved, read out by screen readers. */
+export const Saved = ({ children, className = "" }: { children: ReactNode; className?: string }) => (
+  <p role="status" className={`rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ${className}`}>
+    {children}
+  </p>
+);
 
 export const Empty = ({ children }: { children: ReactNode }) => (
   <p className="rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-500">

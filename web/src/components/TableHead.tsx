@@ -9,7 +9,8 @@ export function TableHead({ columns, cell = "px-4" }: { columns: string[]; cell?
             {name}
           </th>
         ))}
-        <th className={`${cell} py-2`}>
+        {/* relative: the sr-only name stays inside a table that scrolls sideways, not past the page. */}
+        <th className={`${cell} relative py-2`}>
           <span className="sr-only">Actions</span>
         </th>
       </tr>

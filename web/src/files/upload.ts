@@ -7,6 +7,8 @@ import { api } from "../session";
 export async function uploadFile(
   projectId: string,
   file: File,
+  /** Unset: the project's default (only staff may choose). */
+  clientVisible: boolean | undefined,
   onProgress: (fraction: number) => void,
   signal: AbortSignal,
 ): Promise<FileInfo> {
@@ -14,6 +16,7 @@ export async function uploadFile(
     name: file.name,
     contentType: file.type || "application/octet-stream",
     size: file.size,
+    ...(clientVisible !== undefined && { clientVisible }),
   });
   const form = new FormData();
   for (const [key, value] of Object.entries(ticket.upload.fields)) form.append(key, value);

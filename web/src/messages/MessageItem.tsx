@@ -1,9 +1,12 @@
-// One message: author, time, the body with @mentions highlighted, and edit/delete for its
-// author within the edit window (admins may delete any, to moderate).
+// One message: author, time, the body with @mentions highlighted, edit/delete where the
+// permission table allows (its author within the edit window; admins delete any, to moderate),
+// and for staff whether it is internal, with the one-click switch.
 import type { MessageInfo } from "@rehome/client";
 import { useState } from "react";
 import { ui } from "../components/ui";
+import { InternalBadge, VisibilityToggle } from "../components/Visibility";
 import type { Person } from "../hooks/useMembers";
+import { messageSubject, type Permissions } from "../hooks/useProject";
 import { withMentions } from "./mentions";
 
 // Mirrors the API's default MESSAGE_EDIT_WINDOW_MINUTES, only to hide buttons that would be
@@ -12,29 +15,42 @@ const EDIT_WINDOW_MS = 15 * 60_000;
 
 interface Props {
   message: MessageInfo;
-  me: { id: string; role: string } | undefined;
+  permissions: Permissions;
   people: Person[];
   highlighted: boolean;
   onEdit: (body: string) => Promise<unknown>;
   onDelete: () => void;
+  onShare: (clientVisible: boolean) => void;
+  sharing: boolean;
 }
 
-export function MessageItem({ message, me, people, highlighted, onEdit, onDelete }: Props) {
+export function MessageItem(props: Props) {
+  const { message, permissions, people, highlighted, onEdit, onDelete } = props;
   const [editing, setEditing] = useState(false);
-  const mine = message.authorId === me?.id;
   const recent = Date.now() - Date.parse(message.createdAt) < EDIT_WINDOW_MS;
+  const { can, role } = permissions;
+  const subject = messageSubject(message);
+  const mayEdit = recent && can("message", "edit", subject);
+  const mayDelete = (recent || role === "admin") && can("message", "delete", subject);
+  const mayShare = can("message", "visibility", subject);
   const mentioned = people.filter((p) => message.mentions.includes(p.id));
   return (
     <li
       id={`message-${message.id}`}
       data-testid="message"
       aria-current={highlighted || undefined}
-      className={`rounded-md px-3 py-2 ${highlighted ? "bg-amber-50 ring-1 ring-amber-300" : ""}`}
+      className={`rounded-md border-l-2 px-3 py-2 ${message.clientVisible ? "border-transparent" : "border-amber-300"} ${highlighted ? "bg-amber-50 ring-1 ring-amber-300" : ""}`}
     >
       <p className="text-xs text-slate-500">
         <span className="font-medium text-slate-800">{message.authorName || "Someone"}</span>{" "}
         <time dateTime={message.createdAt}>{new Date(message.createdAt).toLocaleString()}</time>
         {message.editedAt && " · edited"}
+        {!message.clientVisible && (
+          <>
+            {" "}
+            <InternalBadge />
+          </>
+        )}
       </p>
       {editing ? (
         <form
@@ -81,20 +97,26 @@ export function MessageItem({ message, me, people, highlighted, onEdit, onDelete
           )}
         </p>
       )}
-      {!editing && ((mine && recent) || me?.role === "admin") && (
-        <div className="mt-1 flex gap-3 text-xs">
-          {mine && recent && (
+      {!editing && (mayEdit || mayDelete || mayShare) && (
+        <div className="mt-1 flex flex-wrap items-center gap-3 text-xs">
+          {mayEdit && (
             <button type="button" className="text-slate-600 underline" onClick={() => setEditing(true)}>
               Edit
             </button>
           )}
-          <button
-            type="button"
-            className="text-red-700 underline"
-            onClick={() => window.confirm("Delete this message?") && onDelete()}
-          >
-            Delete
-          </button>
+          {mayDelete && (
+            <button type="button" className="text-red-700 underline" onClick={onDelete}>
+              Delete
+            </button>
+          )}
+          {mayShare && (
+            <VisibilityToggle
+              visible={message.clientVisible}
+              pending={props.sharing}
+              onToggle={props.onShare}
+              className="text-emerald-800 underline disabled:opacity-60"
+            />
+          )}
         </div>
       )}
     </li>

@@ -1,13 +1,17 @@
 // A project's Messages tab: the thread (older pages on demand, newest at the bottom, live),
-// who is typing, and the composer with @mentions. ?message=ID highlights one message;
-// ?about=TASK starts a message about a task (comments on a task are messages).
+// who is typing, and the composer with @mentions (staff also choose whether the client sees
+// the message). ?message=ID highlights one message; ?about=TASK starts a message about a task
+// (comments on a task are messages).
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useParams, useSearchParams } from "react-router";
+import { useConfirm } from "../components/Confirm";
 import { JumpToLatest } from "../components/JumpToLatest";
 import { Failed, ListStates } from "../components/States";
 import { ui } from "../components/ui";
+import { useVisibilityChoice, VisibilityChoice } from "../components/Visibility";
 import { useMembers } from "../hooks/useMembers";
+import { usePermissions } from "../hooks/useProject";
 import { useScrollLock } from "../hooks/useScrollLock";
 import { api, useSession } from "../session";
 import { Composer } from "./Composer";
@@ -22,6 +26,10 @@ export function MessagesTab() {
   const me = useSession();
   const { members } = useMembers(projectId);
   const { list, send, edit, remove } = useMessages(projectId);
+  const permissions = usePermissions(projectId);
+  const chooses = permissions.can("message", "visibility");
+  const [visible, setVisible] = useVisibilityChoice(permissions.visibleByDefault);
+  const { ask, dialog } = useConfirm();
   const { typing, notify } = useTyping(projectId);
   const about = useAboutTask(projectId, params.get("about"));
   const highlighted = params.get("message");
@@ -62,33 +70,42 @@ export function MessagesTab() {
               <MessageItem
                 key={message.id}
                 message={message}
-                me={me}
                 people={members}
                 highlighted={message.id === highlighted}
+                permissions={permissions}
                 onEdit={(body) => edit.mutateAsync({ id: message.id, body })}
-                onDelete={() => remove.mutate(message.id)}
+                onDelete={async () =>
+                  (await ask({ title: "Delete this message?", confirm: "Delete", danger: true })) &&
+                  remove.mutate(message.id)
+                }
+                onShare={(clientVisible) => edit.mutate({ id: message.id, clientVisible })}
+                sharing={edit.isPending && edit.variables.id === message.id}
               />
             ))}
           </ol>
         </div>
         {!scroll.atBottom && <JumpToLatest onJump={scroll.jump} className="mx-auto -mt-9 mb-2" />}
         <div className="border-t border-slate-200 p-3">
-          <p className="mb-1 h-4 text-xs text-slate-500" aria-live="polite" data-testid="typing">
-            {typing.length > 0 &&
-              `${typing.map((m) => m.name).join(", ")} ${typing.length > 1 ? "are" : "is"} typing…`}
-          </p>
+          <div className="mb-1 flex min-h-4 items-center justify-between gap-3">
+            <p className="text-xs text-slate-500" aria-live="polite" data-testid="typing">
+              {typing.length > 0 &&
+                `${typing.map((m) => m.name).join(", ")} ${typing.length > 1 ? "are" : "is"} typing…`}
+            </p>
+            {chooses && <VisibilityChoice visible={visible} onChange={setVisible} />}
+          </div>
           {error && <Failed error={error} />}
           <Composer
             key={about ?? ""}
             people={members.filter((m) => m.id !== me?.id)}
             initial={about}
             busy={send.isPending}
-            onSend={(body) => send.mutateAsync(body)}
+            onSend={(body) => send.mutateAsync({ body, ...(chooses && { clientVisible: visible }) })}
             onTyping={notify}
           />
         </div>
       </section>
       <PeoplePanel projectId={projectId} people={members} />
+      {dialog}
     </div>
   );
 }

@@ -1,12 +1,15 @@
 // A project's message thread: pages of messages (newest first) kept live by the project
-// channel, and the mutations to post, edit and delete.
+// channel (a client's thread also gains and loses messages as staff share them or make them
+// internal), and the mutations to post, edit, share or make internal, and delete.
 import type { MessageInfo, ProjectEvents } from "@rehome/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useChannel } from "../hooks/useChannel";
-import { removeItem, upsertItem, usePagedList } from "../hooks/usePagedList";
+import { placeItem, removeItem, upsertItem, usePagedList } from "../hooks/usePagedList";
 import { api } from "../session";
 
 export const messagesKey = (projectId: string) => ["messages", projectId] as const;
+type Edit = Parameters<typeof api.messages.edit>[2];
+type Send = Parameters<typeof api.messages.send>[1];
 
 export function useMessages(projectId: string) {
   const queries = useQueryClient();
@@ -16,16 +19,18 @@ export function useMessages(projectId: string) {
     "message.sent": (message) => upsertItem(queries, key, message),
     "message.updated": (message) => upsertItem(queries, key, message),
     "message.deleted": ({ id }) => removeItem(queries, key, id),
+    "message.shown": (message) => placeItem(queries, key, message),
+    "message.hidden": ({ id }) => removeItem(queries, key, id),
   });
   const onSaved = (message: MessageInfo) => upsertItem(queries, key, message);
   return {
     list,
     send: useMutation({
-      mutationFn: (body: string) => api.messages.send(projectId, { body }),
+      mutationFn: (input: Send) => api.messages.send(projectId, input),
       onSuccess: onSaved,
     }),
     edit: useMutation({
-      mutationFn: ({ id, body }: { id: string; body: string }) => api.messages.edit(projectId, id, { body }),
+      mutationFn: ({ id, ...change }: Edit & { id: string }) => api.messages.edit(projectId, id, change),
       onSuccess: onSaved,
     }),
     remove: useMutation({

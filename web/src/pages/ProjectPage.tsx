@@ -1,11 +1,10 @@
 // One project: its name and a tab per section. A project that is not shared with the person
 // shows not-found, by link or by typed URL alike.
-import { useQuery } from "@tanstack/react-query";
 import { Outlet, useParams } from "react-router";
 import { OnlineNow } from "../components/OnlineNow";
 import { Failed, Loading } from "../components/States";
 import { Tabs } from "../components/Tabs";
-import { api } from "../session";
+import { useProject } from "../hooks/useProject";
 
 const TABS = [
   { to: "board", name: "Board" },
@@ -17,7 +16,7 @@ const TABS = [
 
 export function ProjectPage() {
   const { projectId = "" } = useParams();
-  const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.projects.get(projectId) });
+  const project = useProject(projectId);
   if (project.isPending) return <Loading what="the project" />;
   if (project.isError) return <Failed error={project.error} />;
   return (
