@@ -14,12 +14,19 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-export async function startHttp(options: { port: number; webDist?: string }): Promise<HttpServer> {
+export interface HttpOptions {
+  port: number;
+  webDist?: string;
+  /** The SPA's runtime config.json (default: the API on this origin, stage local). */
+  siteConfig?: { apiUrl: string; stage: string };
+}
+
+export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   let api: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
   const root = new Hono();
   root.all("/api/*", (c) => (api ? api.fetch(c.req.raw) : c.json({ error: "starting" }, 503)));
   root.all("/health", (c) => (api ? api.fetch(c.req.raw) : c.json({ status: "starting" }, 503)));
-  root.get("/config.json", (c) => c.json({ apiUrl: "", stage: "local" }));
+  root.get("/config.json", (c) => c.json(options.siteConfig ?? { apiUrl: "", stage: "local" }));
   const dist = options.webDist;
   if (dist) {
     root.use(
