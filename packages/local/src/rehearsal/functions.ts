@@ -84,6 +84,17 @@ function rehearsed(logicalId: string, p: Record<string, any>, setup: FunctionSet
   };
 }
 
+/** Names of the secrets functions receive by ARN (`*_SECRET_ARN`, CDK's partial ARN without the random suffix). */
+export const secretsReferenced = (functions: RehearsedFunction[]) => [
+  ...new Set(
+    functions.flatMap((f) =>
+      Object.entries(f.spec.environment)
+        .filter(([variable]) => variable.endsWith("_SECRET_ARN"))
+        .map(([, arn]) => arn.replace(/^arn:aws:secretsmanager:[^:]+:\d+:secret:/, "")),
+    ),
+  ),
+];
+
 /** Functions some custom resource names as its ServiceToken: CloudFormation alone invokes them. */
 function deployTimeHandlers(template: Template) {
   const ids = new Set<string>();

@@ -121,12 +121,21 @@ export function matchesStatement(statement: Statement, action: string, resource:
 
 /** IAM's wildcards: `*` any run of characters, `?` exactly one. */
 export function wildcard(pattern: string, value: string, ignoreCase: boolean) {
-  const source = pattern
-    .split("")
-    .map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
-    .join("");
-  return new RegExp(`^${source}$`, ignoreCase ? "i" : "").test(value);
+  const key = `${ignoreCase ? "i" : "s"}${pattern}`;
+  let compiled = compiledPatterns.get(key);
+  if (!compiled) {
+    const source = pattern
+      .split("")
+      .map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+      .join("");
+    compiled = new RegExp(`^${source}$`, ignoreCase ? "i" : "");
+    compiledPatterns.set(key, compiled);
+  }
+  return compiled.test(value);
 }
+
+// Every request is checked against every statement: compile each pattern once.
+const compiledPatterns = new Map<string, RegExp>();
 
 const list = (value: unknown): string[] | undefined =>
   value === undefined ? undefined : (Array.isArray(value) ? value : [value]).map(String);

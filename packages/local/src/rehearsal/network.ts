@@ -35,6 +35,17 @@ export const networkEnvironment = (endpoints: LocalEndpoints): Record<string, st
   ANTHROPIC_BASE_URL: endpoints.anthropic,
 });
 
+/** localhost and 127.0.0.1 are one machine seen two ways: a browser may use either. */
+export const loopbackTwins = (origins: string[]) => [
+  ...new Set(
+    origins.flatMap((o) => [
+      o,
+      o.replace("//localhost:", "//127.0.0.1:"),
+      o.replace("//127.0.0.1:", "//localhost:"),
+    ]),
+  ),
+];
+
 const URL_IN_TEXT = /\b(https?|wss?):\/\/([a-z0-9.-]+)(?=[/,\s]|$)/gi;
 
 /** Rewrites every AWS address in `value` that the rehearsal serves locally; others stay as they are. */

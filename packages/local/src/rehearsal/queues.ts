@@ -19,8 +19,6 @@ const QUEUE_ATTRIBUTES = [
 ];
 /** What Lambda checks the role for when the mapping is created. */
 const POLLING_ACTIONS = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"];
-/** Lambda's default without a MaximumConcurrency: up to 1,000 batches; locally the sandboxes cap it. */
-const DEFAULT_POLLERS = 5;
 
 /** Creates every queue of the template (dead-letter queues first) with the operator's client. */
 export async function createQueues(template: Template, resolve: Resolve, client: SQSClient) {
@@ -45,7 +43,7 @@ export interface MappingOptions {
   sqsEndpoint: string;
   /** A rehearsed function by name or ARN. */
   functionOf(nameOrArn: string): FunctionHost | undefined;
-  principalOf(host: FunctionHost): Principal;
+  principalOf(host: FunctionHost): Principal | undefined;
   allows(principal: Principal, action: string, resource: string): boolean;
   onError(functionName: string, error: unknown): void;
 }
@@ -59,6 +57,7 @@ export function startMappings(template: Template, resolve: Resolve, options: Map
     const host = options.functionOf(String(p.FunctionName));
     if (!host) throw new Error(`event source ${id}: no rehearsed function ${p.FunctionName}`);
     const principal = options.principalOf(host);
+    if (!principal) throw new Error(`event source ${id}: ${host.spec.name} has no role`);
     const missing = POLLING_ACTIONS.filter((action) => !options.allows(principal, action, queueArn));
     if (missing.length > 0)
       throw new Error(
@@ -76,7 +75,8 @@ export function startMappings(template: Template, resolve: Resolve, options: Map
       queueUrl: `${options.sqsEndpoint}/${queueArn.split(":")[4]}/${queueName}`,
       handler: (event) => host.invoke(event) as ReturnType<Parameters<typeof startPoller>[0]["handler"]>,
       batchSize: Math.min(Number(p.BatchSize ?? 10), 10),
-      concurrency: Number(p.ScalingConfig?.MaximumConcurrency ?? DEFAULT_POLLERS),
+      // Batches in flight: the mapping's maximum, but never more than the function has sandboxes.
+      concurrency: Math.min(Number(p.ScalingConfig?.MaximumConcurrency ?? Infinity), host.spec.concurrency),
       reportBatchItemFailures: (p.FunctionResponseTypes ?? []).includes("ReportBatchItemFailures"),
       onError: (error) => options.onError(host.spec.name, error),
     });

@@ -3,6 +3,7 @@
 // writes (logs:*, xray:*) are the Lambda service's own and are listed apart, never as unused.
 import type { Call, Principal } from "./guard";
 import { wildcard } from "./iam";
+import type { Template } from "./template";
 
 export interface Unused {
   function: string;
@@ -30,6 +31,25 @@ export function unusedGrants(principals: Principal[], used: Call[]): Unused[] {
         return actions.length ? [{ function: principal.name, actions, resources: statement.resources }] : [];
       });
   });
+}
+
+/** Replaces physical names and the fake account's ARN prefixes with logical ids, for a report that reads the same on every run. */
+export function labeller(template: Template, physical: (id: string) => string) {
+  // Only generated names (they end with the logical id) and API ids: a stage name such as
+  // "rehearsal" also appears inside other names.
+  const pairs = Object.entries(template.Resources)
+    .map(([id, r]) => [physical(id), id, r.Type] as const)
+    .filter(
+      ([name, id, type]) =>
+        name.toLowerCase().endsWith(id.toLowerCase()) || type === "AWS::ApiGatewayV2::Api",
+    )
+    .map(([name, id]) => [name, id] as const)
+    .sort((a, b) => b[0].length - a[0].length);
+  return (value: string) => {
+    let text = value.replace(/^arn:aws:[a-z0-9-]+:[a-z0-9-]*:\d*:/, "");
+    for (const [name, id] of pairs) text = text.replaceAll(name, id);
+    return text;
+  };
 }
 
 /** The report as Markdown; `label` turns ARNs into the template's logical ids so it reads the same on every run. */
