@@ -2,7 +2,7 @@
 // on the local SQS, and its SQS event source mappings: batch size, partial batch responses and
 // maximum concurrency from the template. Lambda polls with the function's own role, so the poller
 // signs as the function: the role must allow receiving and deleting, as in AWS.
-import { CreateQueueCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { REGION } from "../account";
 import { type Poller, startPoller } from "../sqs/poller";
 import type { Principal } from "./guard";
@@ -70,9 +70,14 @@ export function startMappings(template: Template, resolve: Resolve, options: Map
       region: REGION,
       credentials: principal.credentials,
     });
+    const queueUrl = `${options.sqsEndpoint}/${queueArn.split(":")[4]}/${queueName}`;
+    // Lambda reads the queue's attributes with the role when the mapping is created.
+    client
+      .send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }))
+      .catch((error) => options.onError(host.spec.name, error));
     const poller = startPoller({
       client,
-      queueUrl: `${options.sqsEndpoint}/${queueArn.split(":")[4]}/${queueName}`,
+      queueUrl,
       handler: (event) => host.invoke(event) as ReturnType<Parameters<typeof startPoller>[0]["handler"]>,
       batchSize: Math.min(Number(p.BatchSize ?? 10), 10),
       // Batches in flight: the mapping's maximum, but never more than the function has sandboxes.
