@@ -5,6 +5,7 @@ import { appendFile, mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { bundleFunctions } from "@rehome/infra/bundle";
 import { startRehearsal } from "@rehome/local/rehearsal/rehearsal";
+import { stopOnSignals } from "@rehome/local/signals";
 import { REHEARSAL_LOG } from "./rehearsal-port";
 
 const port = Number(process.argv[2] ?? 4650);
@@ -25,12 +26,4 @@ const rehearsal = await startRehearsal({
 await rehearsal.seedDemo();
 console.log(`e2e rehearsal ready at ${rehearsal.url}`);
 
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  await rehearsal.stop();
-  process.exit(0);
-};
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+stopOnSignals(() => rehearsal.stop());

@@ -5,6 +5,7 @@ import { ConfigError } from "@rehome/core/config";
 import { Demo } from "@rehome/core/demo";
 import { banner } from "./banner";
 import { settings } from "./settings";
+import { stopOnSignals } from "./signals";
 import { hasWebBuild, startStack } from "./stack";
 
 async function main() {
@@ -16,13 +17,10 @@ async function main() {
   const stack = await startStack({ port, dataDir, webDist, scheduler: true, prefix: "rehome-local" });
   const { seeded } = await Demo.seed();
 
-  const stop = async () => {
+  stopOnSignals(async () => {
     console.log("\nStopping ReHome…");
     await stack.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  });
 
   console.log(
     banner({

@@ -5,6 +5,7 @@ import { ConfigError } from "@rehome/core/config";
 import { banner } from "./banner";
 import { startRehearsal } from "./rehearsal/rehearsal";
 import { settings } from "./settings";
+import { stopOnSignals } from "./signals";
 
 async function main() {
   const { port, webDist } = settings();
@@ -12,14 +13,11 @@ async function main() {
   const rehearsal = await startRehearsal({ port, webDist });
   const { seeded } = await rehearsal.seedDemo();
 
-  const stop = async () => {
+  stopOnSignals(async () => {
     console.log(`\nLeast-privilege report (grants no call of this run used):\n\n${rehearsal.report()}\n`);
     console.log(`Stopping the rehearsal (${rehearsal.denials.length} AccessDenied)…`);
     await rehearsal.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  });
 
   console.log(
     banner({

@@ -4,24 +4,13 @@
 // timeout, 404 Not Found for no route, 413 for a body over 10 MB.
 import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import type { FunctionHost } from "./lambda/host";
 import { FunctionError } from "./lambda/host";
-import type { MayInvoke } from "./permissions";
-import { type Api, matchRoute } from "./routes";
+import { type Api, matchRoute, type RouteWiring, routeTarget } from "./routes";
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const TEXT_TYPES = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript))/;
 
-export interface HttpApiOptions {
-  api: Api;
-  /** A rehearsed function by name or ARN. */
-  functionOf(nameOrArn: string): FunctionHost | undefined;
-  mayInvoke: MayInvoke;
-  /** A route API Gateway may not invoke (no AWS::Lambda::Permission), logged like an IAM denial. */
-  onRefused(functionName: string, sourceArn: string): void;
-}
-
-export function httpApi(options: HttpApiOptions) {
+export function httpApi(options: RouteWiring & { api: Api }) {
   const { api } = options;
   if (api.routes.some((r) => r.payloadFormat !== "2.0"))
     throw new Error(`HTTP API ${api.logicalId}: only payload format 2.0 is rehearsed`);
@@ -31,12 +20,12 @@ export function httpApi(options: HttpApiOptions) {
     const url = new URL(request.url);
     const matched = matchRoute(api.routes, request.method, url.pathname);
     if (!matched) return json(404, "Not Found");
-    const host = options.functionOf(matched.route.functionArn);
-    const sourceArn = `${api.arn}/${api.stage}/${request.method}${url.pathname}`;
-    if (!host || !options.mayInvoke(matched.route.functionArn, "apigateway.amazonaws.com", sourceArn)) {
-      options.onRefused(host?.spec.name ?? matched.route.functionArn, sourceArn);
-      return json(500, "Internal Server Error");
-    }
+    const host = routeTarget(
+      options,
+      matched.route,
+      `${api.arn}/${api.stage}/${request.method}${url.pathname}`,
+    );
+    if (!host) return json(500, "Internal Server Error");
     const body = Buffer.from(await request.arrayBuffer());
     if (body.length > MAX_BODY_BYTES) return json(413, "Request Entity Too Large");
     try {

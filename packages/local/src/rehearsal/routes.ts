@@ -1,6 +1,8 @@
 // The template's API Gateway v2 APIs as the rehearsal serves them: each API's routes (route key →
 // the function its integration targets) and stage. Only Lambda proxy integrations are rehearsed;
 // anything else stops the rehearsal naming the route.
+import type { FunctionHost } from "./lambda/host";
+import type { MayInvoke } from "./permissions";
 import type { Resolve } from "./resolve";
 import { resourcesOf, type Template } from "./template";
 
@@ -19,6 +21,23 @@ export interface Api {
   stage: string;
   routeSelectionExpression?: string;
   arn: string;
+}
+
+/** How an API reaches the rehearsed functions. */
+export interface RouteWiring {
+  /** A rehearsed function by name or ARN. */
+  functionOf(nameOrArn: string): FunctionHost | undefined;
+  mayInvoke: MayInvoke;
+  /** A route API Gateway may not invoke (no AWS::Lambda::Permission), logged like an IAM denial. */
+  onRefused(functionName: string, sourceArn: string): void;
+}
+
+/** The function a route invokes from `sourceArn`; undefined (and reported) when API Gateway may not invoke it. */
+export function routeTarget(wiring: RouteWiring, route: Route, sourceArn: string) {
+  const host = wiring.functionOf(route.functionArn);
+  if (host && wiring.mayInvoke(route.functionArn, "apigateway.amazonaws.com", sourceArn)) return host;
+  wiring.onRefused(host?.spec.name ?? route.functionArn, sourceArn);
+  return undefined;
 }
 
 export function apisOf(template: Template, resolve: Resolve, physical: (id: string) => string): Api[] {
