@@ -25,7 +25,6 @@ export interface Guard {
   authorize: Authorize;
   /** Checks a function's right without a request (e.g. what an event source mapping needs). */
   allows(principal: Principal, action: string, resource: string): boolean;
-  principalOf(accessKeyId: string | undefined): Principal | undefined;
   denials: Call[];
   /** Distinct calls that were allowed, per function. */
   used: Call[];
@@ -73,7 +72,6 @@ export function createGuard(options: {
   return {
     authorize,
     allows: (principal, action, resource) => isAllowed(principal.role, action, resource),
-    principalOf: (accessKeyId) => (accessKeyId ? byKey.get(accessKeyId) : undefined),
     denials,
     get used() {
       return [...used.values()];
