@@ -72,6 +72,8 @@ const crash = (error: unknown) => {
 };
 process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
+// A sandbox never outlives its host, however the host ended.
+process.on("disconnect", () => process.exit(0));
 
 try {
   const handler = await init();
