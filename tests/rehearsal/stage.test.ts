@@ -11,7 +11,7 @@ import { PNG, upload } from "../support/files";
 import { type BootedRehearsal, bootRehearsal } from "../support/rehearsal";
 import { call, login, openSocket } from "../support/stack";
 
-export const REPORT = resolve(import.meta.dirname, "../../.build/rehearsal/least-privilege.md");
+const REPORT = resolve(import.meta.dirname, "../../.build/rehearsal/least-privilege.md");
 
 let rehearsal: BootedRehearsal;
 let token: string;
