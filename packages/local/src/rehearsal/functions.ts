@@ -49,7 +49,10 @@ function rehearsed(logicalId: string, p: Record<string, any>, setup: FunctionSet
   const environment: Record<string, string> = {};
   for (const [variable, value] of Object.entries(p.Environment?.Variables ?? {})) {
     try {
-      environment[variable] = setup.localize(String(setup.resolve(value)));
+      const resolved = setup.resolve(value);
+      if (typeof resolved !== "string" && typeof resolved !== "number")
+        throw new Unresolvable(`it resolves to ${JSON.stringify(resolved)}, not a string`);
+      environment[variable] = setup.localize(String(resolved));
     } catch (error) {
       if (error instanceof Unresolvable)
         throw stop(`environment variable ${variable} cannot be resolved: ${error.message}`);

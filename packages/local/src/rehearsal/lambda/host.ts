@@ -89,14 +89,15 @@ export function hostFunction(spec: FunctionSpec, options: HostOptions) {
     spec,
     /** Runs one invocation; rejects with FunctionError when it fails, crashes or times out. */
     async invoke(event: unknown): Promise<unknown> {
-      const sandbox = await acquire();
+      let sandbox: Sandbox | undefined;
       try {
+        sandbox = await acquire();
         return await sandbox.invoke(event);
       } catch (error) {
         if (error instanceof FunctionError) options.onFailure(error);
         throw error;
       } finally {
-        if (!sandbox.exited) {
+        if (sandbox && !sandbox.exited) {
           idle.push(sandbox);
           waiting.shift()?.();
         }
