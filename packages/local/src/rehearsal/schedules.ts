@@ -46,20 +46,19 @@ export function startSchedules(template: Template, resolve: Resolve, options: Sc
     }
     return host.invoke(target.event());
   };
-  const arm = (target: Target) => {
-    const delay = nextFire(target.schedule.expression, new Date()).getTime() - Date.now();
-    // setTimeout holds at most ~24.8 days; a later fire re-arms on the way.
+  const arm = (target: Target, due = nextFire(target.schedule.expression, new Date()).getTime()) => {
+    // setTimeout holds at most ~24.8 days: a fire further off waits in several steps.
     const timer = setTimeout(
       () => {
-        void fireTarget(target).catch((error) => options.onError(host(target), error));
+        if (Date.now() < due) return arm(target, due);
+        void fireTarget(target).catch((error) => options.onError(target.host.spec.name, error));
         arm(target);
       },
-      Math.min(delay, 2 ** 31 - 1),
+      Math.min(due - Date.now(), 2 ** 31 - 1),
     );
     timer.unref();
     timers.set(target, timer);
   };
-  const host = (target: Target) => target.host.spec.name;
   for (const target of targets) arm(target);
 
   return {
