@@ -2,7 +2,7 @@
 // template from its bundle in its own sandboxes, wires routes, queues and schedules from the
 // template, and puts an IAM check in front of every local endpoint, answering AccessDenied as AWS
 // does. Used by `npm run rehearse` (rehearse.ts) and tests/rehearsal.
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve as resolvePath } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -159,10 +159,12 @@ export async function startRehearsal(options: RehearsalOptions = {}) {
       webSocketApis: webSocketApi ? [webSocketApi.id] : [],
       siteBuckets: buckets.site,
     });
+    const objects = await mkdtemp(join(tmpdir(), "rehome-rehearsal-s3-"));
+    stops.push(() => rm(objects, { recursive: true, force: true }));
     const s3 = started(
       await startS3({
         port: portAt(options.port, 2),
-        directory: await mkdtemp(join(tmpdir(), "rehome-rehearsal-s3-")),
+        directory: objects,
         buckets: buckets.stored,
         corsOrigins: loopbackTwins(buckets.corsOrigins.map(localize)),
         credentials: principals.map((p) => p.credentials),
