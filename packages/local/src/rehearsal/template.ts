@@ -2,8 +2,7 @@
 // app (no credentials, no sst), and reads the CloudFormation template it produces. Assets are
 // staged under the output folder: a function's code is the very folder a deploy would zip.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { buildReHome } from "@rehome/infra/app";
 import { App, Stack } from "aws-cdk-lib";
@@ -39,7 +38,9 @@ export async function synthesize(options: SynthesizeOptions): Promise<Synthesize
   const outDir = resolve(options.outDir);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  const webDist = existsSync(join(options.webDist, "index.html")) ? options.webDist : await placeholderSite();
+  const webDist = existsSync(join(options.webDist, "index.html"))
+    ? options.webDist
+    : await placeholderSite(`${outDir}-web`);
   const app = new App({ outdir: outDir });
   const stackName = `ReHome-${options.stage}`;
   const stack = new Stack(app, stackName, { env: { account: ACCOUNT, region: REGION } });
@@ -56,8 +57,8 @@ export async function synthesize(options: SynthesizeOptions): Promise<Synthesize
 export const resourcesOf = (template: Template, type: string) =>
   Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
 
-async function placeholderSite() {
-  const dir = await mkdtemp(join(tmpdir(), "rehome-rehearsal-web-"));
+async function placeholderSite(dir: string) {
+  await mkdir(dir, { recursive: true });
   await writeFile(join(dir, "index.html"), "<!doctype html><title>ReHome</title>");
   return dir;
 }
