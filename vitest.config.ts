@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: [
       "packages/**/src/**/*.test.ts",
-      "tests/{integration,infra,faults}/**/*.test.ts",
+      "tests/{integration,infra,faults,rehearsal}/**/*.test.ts",
       "bench/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "tests/e2e/**"],

@@ -1,5 +1,5 @@
 // Uploads the way the SPA does: ask for a presigned POST, send the form to S3, then complete.
-import { call, type Stack } from "./stack";
+import { call, type Target } from "./stack";
 
 export interface Upload {
   name: string;
@@ -16,7 +16,7 @@ export const PNG = new Uint8Array([
 ]);
 
 /** Step 1 and 2: the ticket from the API and the status S3 answered the form post with. */
-export async function send(stack: Stack, token: string, projectId: string, file: Upload) {
+export async function send(stack: Target, token: string, projectId: string, file: Upload) {
   const ticket = await call(stack, "POST", `/api/projects/${projectId}/files`, {
     token,
     body: {
@@ -37,7 +37,7 @@ export async function send(stack: Stack, token: string, projectId: string, file:
 }
 
 /** The whole flow; returns the answer of `complete`. */
-export async function upload(stack: Stack, token: string, projectId: string, file: Upload) {
+export async function upload(stack: Target, token: string, projectId: string, file: Upload) {
   const { ticket } = await send(stack, token, projectId, file);
   if (ticket.status !== 201) return ticket;
   return call(stack, "POST", `/api/projects/${projectId}/files/${ticket.body.file.id}/complete`, { token });

@@ -22,9 +22,12 @@ export async function bootStack({ seed = true, ...options }: StackOptions & { se
 /** One suite's running stack. */
 export type Stack = Awaited<ReturnType<typeof bootStack>>;
 
+/** What the clients below need of a stack: where it serves (the rehearsal serves there too). */
+export type Target = Pick<Stack, "url">;
+
 /** fetch against the stack with JSON in and out; returns status, headers and parsed body. */
 export async function call(
-  stack: Stack,
+  stack: Target,
   method: string,
   path: string,
   options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
@@ -48,7 +51,7 @@ export async function call(
 /** A demo person signed in: their bearer token and who they are. */
 export type Person = Awaited<ReturnType<typeof login>>;
 
-export async function login(stack: Stack, email: DemoEmail | string, password = Demo.PASSWORD) {
+export async function login(stack: Target, email: DemoEmail | string, password = Demo.PASSWORD) {
   const { status, body } = await call(stack, "POST", "/api/login", { body: { email, password } });
   if (status !== 200) throw new Error(`login ${email} failed: ${status} ${JSON.stringify(body)}`);
   return body as { token: string; user: { id: string; workspaceId: string; role: string } };
@@ -56,7 +59,7 @@ export async function login(stack: Stack, email: DemoEmail | string, password = 
 
 /** A new project agent thread of `token`'s: its id; ask it the same question again and again, read it back. */
 export async function projectThread(
-  stack: Stack,
+  stack: Target,
   token: string,
   projectId: string,
   question = "Blocked tasks",
@@ -82,7 +85,7 @@ export interface Frame {
 export type Socket = Awaited<ReturnType<typeof openSocket>>;
 
 /** A signed-in WebSocket that records every frame and can wait for one. */
-export async function openSocket(stack: Stack, token: string) {
+export async function openSocket(stack: Target, token: string) {
   const { body } = await call(stack, "POST", "/api/realtime/ticket", { token });
   const socket = new WebSocket(`${body.url}?ticket=${encodeURIComponent(body.ticket)}`);
   const frames: Frame[] = [];

@@ -23,6 +23,9 @@ export interface ConnectionInfo {
   sourceIp: string;
   userAgent: string | null;
   domainName: string;
+  /** API Gateway's stage and API id, as the events carry them. */
+  stage: string;
+  apiId: string;
 }
 
 /** API Gateway ids are 16 base64 characters, such as `XfGLwFTktjMFsLg=`. */
@@ -87,8 +90,8 @@ function context(info: ConnectionInfo, routeKey: string, eventType: "CONNECT" | 
     requestTime: requestTime(now),
     requestTimeEpoch: now.getTime(),
     messageDirection: "IN" as const,
-    stage: "local",
-    apiId: "local",
+    stage: info.stage,
+    apiId: info.apiId,
     connectedAt: info.connectedAt,
     connectionId: info.connectionId,
     domainName: info.domainName,

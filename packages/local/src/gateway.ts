@@ -5,6 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES }
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
+import { ACCOUNT, REGION } from "./account";
+import { type Authorize, accessKeyOf } from "./authorize";
 import {
   type ConnectionInfo,
   connectEvent,
@@ -36,6 +38,11 @@ export interface GatewayOptions {
   /** Added to every @connections POST, to stand in for API Gateway's own latency. */
   postLatencyMs?: number;
   limits?: GatewayLimits;
+  /** The stage and API id the events carry (default `local`); management calls may start with `/{stage}`. */
+  stage?: string;
+  apiId?: string;
+  /** Asked before every @connections call (the rehearsal's IAM check); omitted: anyone may. */
+  authorize?: Authorize;
 }
 
 export interface Gateway {
@@ -70,6 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const server = createServer((req, res) => void manage(req, res).catch(() => res.destroy()));
   let domainName = "";
   let stopping = false;
+  const { stage = "local", apiId = "local" } = options;
 
   server.on(
     "upgrade",
@@ -83,6 +91,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
       userAgent: req.headers["user-agent"] ?? null,
       domainName,
+      stage,
+      apiId,
     };
     const result = await options.handlers.connect(connectEvent(info, req)).catch(() => ({ statusCode: 500 }));
     const status = result?.statusCode ?? 200;
@@ -135,8 +145,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   /** The @connections API, as ApiGatewayManagementApiClient calls it. */
   async function manage(req: IncomingMessage, res: ServerResponse) {
     const body = await readBody(req);
-    const match = /^\/@connections\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? "");
+    // The SDK's endpoint is https://{api}.execute-api…/{stage}: paths may start with the stage.
+    const match = /^(?:\/[^/@]+)?\/@connections\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? "");
     if (!match?.[1]) return reply(res, 404, { message: "Not Found" });
+    const denial = options.authorize?.({
+      accessKeyId: accessKeyOf(req),
+      action: "execute-api:ManageConnections",
+      resource: `arn:aws:execute-api:${REGION}:${ACCOUNT}:${apiId}/${stage}/${req.method}/@connections/${match[1]}`,
+    });
+    if (denial) return reply(res, 403, { message: denial }, "ForbiddenException");
     if (req.method === "POST" && options.postLatencyMs) await sleep(options.postLatencyMs);
     const connection = connections.get(decodeURIComponent(match[1]));
     // 410: the socket is closed or closing; the sender should forget this connection.

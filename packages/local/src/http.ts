@@ -22,7 +22,14 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-export async function startHttp(options: { port: number; webDist?: string }): Promise<HttpServer> {
+export interface HttpOptions {
+  port: number;
+  webDist?: string;
+  /** The SPA's runtime config.json (default: the API on this origin, stage local). */
+  siteConfig?: { apiUrl: string; stage: string };
+}
+
+export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   let api: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.use("*", async (c, next) => {
@@ -38,7 +45,7 @@ export async function startHttp(options: { port: number; webDist?: string }): Pr
     return c.json({ error: { code: "starting", message, requestId: randomUUID() } }, 503);
   });
   root.all("/health", (c) => (api ? api.fetch(c.req.raw) : c.json(Health.starting(), 503)));
-  root.get("/config.json", (c) => c.json({ apiUrl: "", stage: "local" }));
+  root.get("/config.json", (c) => c.json(options.siteConfig ?? { apiUrl: "", stage: "local" }));
   const dist = options.webDist;
   if (dist) {
     root.use(

@@ -3,7 +3,9 @@
 import { existsSync } from "node:fs";
 import { ConfigError } from "@rehome/core/config";
 import { Demo } from "@rehome/core/demo";
+import { banner } from "./banner";
 import { settings } from "./settings";
+import { stopOnSignals } from "./signals";
 import { hasWebBuild, startStack } from "./stack";
 
 async function main() {
@@ -21,29 +23,22 @@ async function main() {
     prefix: "rehome-local",
   });
 
-  const stop = async () => {
+  stopOnSignals(async () => {
     console.log("\nStopping ReHome…");
     await stack.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  });
 
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`
-  ReHome is running (ready in ${seconds}s${stack.seeded ? ", demo data seeded" : ", data kept from last run"})
-
-    App        ${stack.url}
-    Health     ${stack.url}/health
-    API docs   ${stack.url}/api/docs
-    Mail       ${stack.mailUrl}
-    WebSocket  ${stack.wsUrl}
-
-  Demo logins (password: ${Demo.PASSWORD})
-${Demo.LOGINS.map((l) => `    ${l.email.padEnd(32)} ${l.role.padEnd(11)} ${l.workspace}`).join("\n")}
-
-  Data lives in ${dataDir} (npm run reset wipes it). Ctrl-C stops everything.
-`);
+  console.log(
+    banner({
+      title: "ReHome is running",
+      startedAt: started,
+      seeded: stack.seeded,
+      url: stack.url,
+      mailUrl: stack.mailUrl,
+      wsUrl: stack.wsUrl,
+      footer: [`Data lives in ${dataDir} (npm run reset wipes it). Ctrl-C stops everything.`],
+    }),
+  );
 }
 
 main().catch((error) => {

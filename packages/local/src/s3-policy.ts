@@ -101,5 +101,9 @@ function checkSignature(
   return undefined;
 }
 
-const accessDenied = (message: string): PolicyProblem => ({ status: 403, code: "AccessDenied", message });
+export const accessDenied = (message: string): PolicyProblem => ({
+  status: 403,
+  code: "AccessDenied",
+  message,
+});
 const sizeProblem = (code: string, message: string): PolicyProblem => ({ status: 400, code, message });

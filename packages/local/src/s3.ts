@@ -1,10 +1,18 @@
 // A local S3: s3rver (buckets, objects, SigV4 presigned URLs, CORS) behind a thin front that
 // checks browser POST uploads against their signed policy, which s3rver ignores (see
-// s3-policy.ts). Everything else streams through to s3rver untouched.
+// s3-policy.ts), and asks an optional IAM hook about every request (the rehearsal's). Everything
+// else streams through to s3rver untouched.
 import { createServer, type IncomingMessage, request, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { checkPostPolicy, type PolicyProblem } from "./s3-policy";
+import {
+  type AccessRequest,
+  type Authorize,
+  accessKeyOf,
+  accessKeyOfCredential,
+  firstDenial,
+} from "./authorize";
+import { accessDenied, checkPostPolicy, type PolicyProblem } from "./s3-policy";
 
 export interface LocalS3 {
   endpoint: string;
@@ -20,6 +28,15 @@ export interface S3Options {
   buckets: string[];
   /** Origins allowed to GET/PUT/POST/HEAD/DELETE from a browser. */
   corsOrigins: string[];
+  /** Access keys accepted besides S3_CREDENTIALS (the rehearsal gives each function its own). */
+  credentials?: Credentials[];
+  /** Asked before every request but CORS preflights; omitted: every signed request may do anything. */
+  authorize?: Authorize;
+}
+
+interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 /** s3rver's built-in account: requests signed with anything else are refused, as by S3. */
@@ -34,7 +51,14 @@ const TOO_LARGE = {
 };
 
 export async function startS3(options: S3Options): Promise<LocalS3> {
-  const S3rver = createRequire(import.meta.url)("s3rver");
+  const require = createRequire(import.meta.url);
+  const S3rver = require("s3rver");
+  // s3rver knows its accounts' keys from one process-wide registry.
+  const known = [S3_CREDENTIALS, ...(options.credentials ?? [])];
+  for (const key of options.credentials ?? [])
+    require("s3rver/lib/models/account").DUMMY_ACCOUNT.createKeyPair(key.accessKeyId, key.secretAccessKey);
+  const secretFor = (accessKeyId: string) =>
+    known.find((k) => k.accessKeyId === accessKeyId)?.secretAccessKey;
   const backend = new S3rver({
     address: "127.0.0.1",
     port: 0,
@@ -70,14 +94,24 @@ export async function startS3(options: S3Options): Promise<LocalS3> {
     const origin = allowedOrigin(req.headers.origin);
     const body = await readBody(req, MAX_POST_BYTES);
     if (!body) return s3Error(res, TOO_LARGE, origin);
-    const problem = await checkUpload(bucket, body, String(req.headers["content-type"]));
+    const problem = await checkUpload(
+      bucket,
+      body,
+      String(req.headers["content-type"]),
+      secretFor,
+      options.authorize,
+    );
     if (problem) return s3Error(res, problem, origin);
     forward(req, res, body);
   };
 
   const front = createServer((req, res) => {
     const bucket = postUploadBucket(req);
-    if (bucket === undefined) return forward(req, res);
+    if (bucket === undefined) {
+      const denial = req.method === "OPTIONS" ? undefined : firstDenial(options.authorize, accessOf(req));
+      if (denial) return s3Error(res, accessDenied(denial), allowedOrigin(req.headers.origin));
+      return forward(req, res);
+    }
     // An upload the browser aborted has no one left to answer.
     checkThenForward(req, res, bucket).catch(() => res.destroy());
   });
@@ -103,7 +137,57 @@ function postUploadBucket(req: IncomingMessage) {
   return /^\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? "")?.[1];
 }
 
-async function checkUpload(bucket: string, body: Buffer, contentType: string) {
+/** What a request does in IAM's terms: path-style `/bucket/key?subresource`. */
+function accessOf(req: IncomingMessage): AccessRequest[] {
+  const url = new URL(req.url ?? "/", "http://local");
+  const [bucket = "", ...rest] = url.pathname.slice(1).split("/");
+  const key = decodeURIComponent(rest.join("/"));
+  const has = (name: string) => url.searchParams.has(name);
+  const method = req.method ?? "GET";
+  const request = (action: string, resource: string) => ({
+    accessKeyId: accessKeyOf(req),
+    action: `s3:${action}`,
+    resource,
+  });
+  if (!bucket) return [request("ListAllMyBuckets", "*")];
+  const bucketArn = `arn:aws:s3:::${bucket}`;
+  if (!key) {
+    if (method === "POST" && has("delete")) return [request("DeleteObject", `${bucketArn}/*`)];
+    const action =
+      method === "PUT" ? "CreateBucket" : method === "DELETE" ? "DeleteBucket" : bucketReadAction(url);
+    return [request(action, bucketArn)];
+  }
+  const objectArn = `${bucketArn}/${key}`;
+  if (method === "GET" || method === "HEAD")
+    return [
+      request(has("tagging") ? "GetObjectTagging" : has("acl") ? "GetObjectAcl" : "GetObject", objectArn),
+    ];
+  if (method === "DELETE")
+    return [request(has("uploadId") ? "AbortMultipartUpload" : "DeleteObject", objectArn)];
+  const copySource = req.headers["x-amz-copy-source"];
+  const copied = copySource
+    ? [request("GetObject", `arn:aws:s3:::${decodeURIComponent(String(copySource)).replace(/^\//, "")}`)]
+    : [];
+  return [request(has("tagging") ? "PutObjectTagging" : "PutObject", objectArn), ...copied];
+}
+
+const BUCKET_READS: [query: string, action: string][] = [
+  ["location", "GetBucketLocation"],
+  ["cors", "GetBucketCORS"],
+  ["uploads", "ListBucketMultipartUploads"],
+  ["versions", "ListBucketVersions"],
+];
+
+const bucketReadAction = (url: URL) =>
+  BUCKET_READS.find(([query]) => url.searchParams.has(query))?.[1] ?? "ListBucket";
+
+async function checkUpload(
+  bucket: string,
+  body: Buffer,
+  contentType: string,
+  secretFor: (accessKeyId: string) => string | undefined,
+  authorize: Authorize | undefined,
+) {
   const form = await new Request("http://local/", {
     method: "POST",
     headers: { "content-type": contentType },
@@ -123,9 +207,15 @@ async function checkUpload(bucket: string, body: Buffer, contentType: string) {
     if (typeof value === "string") fields.set(name.toLowerCase(), value);
     else if (name === "file") fileSize = value.size;
   }
-  return checkPostPolicy({ bucket, fields, fileSize }, (accessKeyId) =>
-    accessKeyId === S3_CREDENTIALS.accessKeyId ? S3_CREDENTIALS.secretAccessKey : undefined,
-  );
+  const problem = checkPostPolicy({ bucket, fields, fileSize }, secretFor);
+  if (problem) return problem;
+  // The upload acts with the rights of whoever signed its policy.
+  const denial = authorize?.({
+    accessKeyId: accessKeyOfCredential(fields.get("x-amz-credential")),
+    action: "s3:PutObject",
+    resource: `arn:aws:s3:::${bucket}/${fields.get("key") ?? ""}`,
+  });
+  return denial ? accessDenied(denial) : undefined;
 }
 
 function corsXml(origins: string[]) {

@@ -3,6 +3,8 @@
 // against it. Holds plain-text secrets in memory; nothing else of Secrets Manager is offered.
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
+import { ACCOUNT, REGION } from "./account";
+import { type Authorize, accessKeyOf } from "./authorize";
 import { answerJson, listenLocal, readJson } from "./aws-json";
 
 export interface SecretsServer {
@@ -13,11 +15,17 @@ export interface SecretsServer {
 }
 
 const JSON_1_1 = "application/x-amz-json-1.1";
-const ARN_PREFIX = "arn:aws:secretsmanager:us-east-1:000000000000:secret:";
+const ARN_PREFIX = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:`;
 
 type Secret = { arn: string; name: string; value: string; versionId: string; createdAt: number };
 
-export async function startSecretsManager(options: { port?: number } = {}): Promise<SecretsServer> {
+export interface SecretsOptions {
+  port?: number;
+  /** Asked before a secret is read (the rehearsal's IAM check); omitted: anyone may read any. */
+  authorize?: Authorize;
+}
+
+export async function startSecretsManager(options: SecretsOptions = {}): Promise<SecretsServer> {
   const secrets = new Map<string, Secret>();
   // SecretId may be the name, the full ARN or the ARN without AWS's random suffix (CDK's fromSecretNameV2).
   const find = (id: string) =>
@@ -30,6 +38,13 @@ export async function startSecretsManager(options: { port?: number } = {}): Prom
     }
     const input = await readJson(req);
     const secret = typeof input.SecretId === "string" ? find(input.SecretId) : undefined;
+    // IAM is checked before existence, as in AWS: a caller without the right learns nothing.
+    const denial = options.authorize?.({
+      accessKeyId: accessKeyOf(req),
+      action: "secretsmanager:GetSecretValue",
+      resource: secret?.arn ?? String(input.SecretId),
+    });
+    if (denial) return answer(res, 400, { __type: "AccessDeniedException", Message: denial });
     if (!secret) {
       return answer(res, 400, {
         __type: "ResourceNotFoundException",

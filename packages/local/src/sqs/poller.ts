@@ -9,6 +9,7 @@ import {
   type SQSClient,
 } from "@aws-sdk/client-sqs";
 import type { SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from "aws-lambda";
+import { ACCOUNT, REGION } from "../account";
 
 export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined | void>;
 
@@ -21,6 +22,8 @@ export interface PollerOptions {
   waitTimeSeconds?: number;
   /** Batches in flight at once, like a function's maximum concurrency. */
   concurrency?: number;
+  /** FunctionResponseTypes has ReportBatchItemFailures (default true); without it Lambda ignores the response. */
+  reportBatchItemFailures?: boolean;
   /** Where a failed invocation is reported; Lambda would log it. Default: console.error. */
   onError?: (error: unknown) => void;
 }
@@ -30,11 +33,9 @@ export interface Poller {
   stop(): Promise<void>;
 }
 
-const REGION = "us-east-1";
-const ACCOUNT = "000000000000";
-
 export function startPoller(options: PollerOptions): Poller {
   const { client, queueUrl, handler, batchSize = 10, waitTimeSeconds = 1, concurrency = 2 } = options;
+  const reportFailures = options.reportBatchItemFailures ?? true;
   const onError = options.onError ?? ((error) => console.error(`[sqs poller] ${queueUrl}:`, error));
   const eventSourceARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:${queueUrl.split("/").pop()}`;
   let running = true;
@@ -59,7 +60,7 @@ export function startPoller(options: PollerOptions): Poller {
       }
       const messages = received.Messages ?? [];
       if (messages.length === 0) continue;
-      const succeeded = await invoke(handler, messages, eventSourceARN, onError);
+      const succeeded = await invoke(handler, messages, eventSourceARN, onError, reportFailures);
       if (succeeded.length === 0) continue;
       await client
         .send(
@@ -87,10 +88,12 @@ async function invoke(
   messages: Message[],
   eventSourceARN: string,
   onError: (error: unknown) => void,
+  reportFailures: boolean,
 ): Promise<Message[]> {
   const event: SQSEvent = { Records: messages.map((m) => toRecord(m, eventSourceARN)) };
   try {
-    const failures = (await handler(event))?.batchItemFailures ?? [];
+    const response = await handler(event);
+    const failures = (reportFailures && response?.batchItemFailures) || [];
     const ids = new Set(messages.map((m) => m.MessageId));
     // Lambda treats a response naming no record of the batch as a failure of the whole batch.
     if (failures.some((f) => !f.itemIdentifier || !ids.has(f.itemIdentifier))) {

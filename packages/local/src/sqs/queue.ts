@@ -1,11 +1,9 @@
 // One queue: its attributes (defaults and the checks SQS makes on them), its message counts,
 // retention and receipt handles, and how a received message is shown. No registry, no I/O.
 import { randomUUID } from "node:crypto";
+import { ACCOUNT, REGION } from "../account";
 import { invalidAttributeValue, invalidParameter, receiptHandleIsInvalid } from "./errors";
 import { pick, type StoredMessage } from "./messages";
-
-export const ACCOUNT = "000000000000";
-export const REGION = "us-east-1";
 
 export const DEFAULT_ATTRIBUTES = {
   VisibilityTimeout: "30",
