@@ -22,6 +22,8 @@ beforeAll(async () => {
       AGENT_LEASE_SECONDS: "1",
       STREAM_CHECKPOINT_MS: "400",
       STREAM_COALESCE_MS: "20",
+      // One person asks a question per test, more than the 5 a minute people get.
+      AGENT_LIMIT_PER_MINUTE: "100",
     },
   });
   token = (await login(stack, "team@demo.rehome.local")).token;
@@ -36,12 +38,12 @@ async function askOnNewThread(question = "Overdue by assignee") {
     .body;
   const socket = await openSocket(stack, token);
   expect(await socket.subscribe(`private-agent-threads.${thread.id}`)).toBe(true);
-  const asked = (
-    await call(stack, "POST", `/api/agent/threads/${thread.id}/messages`, {
-      token,
-      body: { content: question },
-    })
-  ).body;
+  const answer = await call(stack, "POST", `/api/agent/threads/${thread.id}/messages`, {
+    token,
+    body: { content: question },
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+  const asked = answer.body;
   return {
     thread,
     socket,
