@@ -135,7 +135,11 @@ export class Ops extends Construct {
         width: 6,
       }),
       new cw.GraphWidget({ title: "DLQ sends", left: [product("DlqSends")], width: 6 }),
-      new cw.GraphWidget({ title: "Provider circuit open", left: [product("CircuitOpen")], width: 6 }),
+      new cw.GraphWidget({
+        title: "Provider circuit open, fallbacks",
+        left: [product("CircuitOpen"), product("ModelFallbacks")],
+        width: 6,
+      }),
     );
 
     this.topic = new sns.Topic(this, "Alarms", { displayName: `ReHome ${props.stage} alarms` });

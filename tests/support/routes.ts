@@ -130,6 +130,7 @@ export const routes: Record<string, Expectation> = {
   "POST /api/agent/threads": { access: "admin", ok: 201, body: () => ({}) },
   "GET /api/agent/threads": { access: "admin", ok: 200 },
   "GET /api/agent/threads/{thread}": { access: "member", ok: 200 },
+  "PATCH /api/agent/threads/{thread}": { access: "own", ok: 200, owner: "team", body: () => title },
   "GET /api/agent/threads/{thread}/messages": { access: "member", ok: 200 },
   "POST /api/agent/threads/{thread}/messages": {
     access: "member",
@@ -145,6 +146,12 @@ export const routes: Record<string, Expectation> = {
     access: "adminOf",
     ok: 200,
     body: () => ({ userDailyCents: 0, workspaceDailyCents: 0, workspaceMonthlyCents: 0 }),
+  },
+  "GET /api/workspaces/{workspace}/ai-settings": { access: "adminOf", ok: 200 },
+  "PUT /api/workspaces/{workspace}/ai-settings": {
+    access: "adminOf",
+    ok: 200,
+    body: () => ({ model: "claude-sonnet-5-5" }),
   },
 };
 
