@@ -1,6 +1,5 @@
 // The admin agent: workspace-wide threads over every project; its citations open the cited
 // task or message in its own project.
-import { useQuery } from "@tanstack/react-query";
 import { AgentPanel } from "../agent/AgentPanel";
 import { promptsFor } from "../agent/prompts";
 import { api } from "../session";
@@ -9,12 +8,11 @@ import { WeeklyDigest } from "./WeeklyDigest";
 const THREADS_KEY = ["agent-threads", "workspace"];
 
 export function AdminAgent() {
-  const threads = useQuery({ queryKey: THREADS_KEY, queryFn: () => api.agent.workspaceThreads() });
   return (
     <AgentPanel
-      threads={threads}
+      listThreads={(archived) => api.agent.workspaceThreads({ archived })}
       threadsKey={THREADS_KEY}
-      createThread={(title) => api.agent.createWorkspaceThread({ title })}
+      createThread={() => api.agent.createWorkspaceThread()}
       basePath="/admin/agent"
       prompts={promptsFor("admin")}
       intro="Ask the workspace assistant about every project: overdue work, blocked tasks, last week."
