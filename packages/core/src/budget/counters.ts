@@ -10,26 +10,9 @@ import { nowIso } from "../util";
 import { UsageCounterEntity } from "./entity";
 import { type Counter, isLimited, type Kind, modelKey, type Scope, scopesOf } from "./scopes";
 import { budgetsOf } from "./settings";
+import type { Tokens } from "./tokens";
 
 export const WARN_AT = 0.8;
-
-export interface Tokens {
-  /** Input tokens read afresh (not from the prompt cache). */
-  tokensIn: number;
-  tokensOut: number;
-  /** Input tokens written to the prompt cache, and read from it. */
-  cacheWriteTokens: number;
-  cacheReadTokens: number;
-}
-
-export const NO_TOKENS: Tokens = { tokensIn: 0, tokensOut: 0, cacheWriteTokens: 0, cacheReadTokens: 0 };
-
-export const addTokens = (a: Tokens, b: Tokens): Tokens => ({
-  tokensIn: a.tokensIn + b.tokensIn,
-  tokensOut: a.tokensOut + b.tokensOut,
-  cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
-  cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
-});
 
 /** A model's row of the price table; models not in it (and offline runs) pay the default row. */
 export const pricesOf = (model: string): Prices =>

@@ -8,7 +8,7 @@
 // `cache_control` breakpoint, so a second question over the same data reads that prefix from
 // the cache (at a tenth of the input price) and only the question is new input.
 import Anthropic from "@anthropic-ai/sdk";
-import { Budget } from "../../budget";
+import { addTokens, NO_TOKENS } from "../../budget/tokens";
 import { sleep } from "../../util";
 import { renderContext } from "../context";
 import type { Provider, ProviderRequest, Usage } from "./provider";
@@ -50,13 +50,13 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
     maxRetries: 0,
     timeout: settings.timeoutMs,
   });
-  let usage: Usage = Budget.NO_TOKENS;
+  let usage: Usage = NO_TOKENS;
   return {
     name: "anthropic",
     model: settings.model,
     async *stream(request: ProviderRequest) {
       let delivered = request.prefill;
-      let used = Budget.NO_TOKENS;
+      let used = NO_TOKENS;
       // The data block is the end of the cached prefix; the question after it is all that changes.
       const question = {
         role: "user" as const,
@@ -83,9 +83,9 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
             { signal: request.signal },
           );
           for await (const event of stream) {
-            if (event.type === "message_start") used = Budget.addTokens(used, inputOf(event.message.usage));
+            if (event.type === "message_start") used = addTokens(used, inputOf(event.message.usage));
             if (event.type === "message_delta")
-              used = Budget.addTokens(used, { ...Budget.NO_TOKENS, tokensOut: event.usage.output_tokens });
+              used = addTokens(used, { ...NO_TOKENS, tokensOut: event.usage.output_tokens });
             if (event.type === "content_block_delta" && event.delta.type === "text_delta") {
               delivered += event.delta.text;
               yield event.delta.text;
@@ -106,7 +106,7 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
 
 /** What a request's start says it read: afresh, written to the cache, read from the cache. */
 const inputOf = (usage: Anthropic.Usage): Usage => ({
-  ...Budget.NO_TOKENS,
+  ...NO_TOKENS,
   tokensIn: usage.input_tokens,
   cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
   cacheReadTokens: usage.cache_read_input_tokens ?? 0,

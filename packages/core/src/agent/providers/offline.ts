@@ -1,7 +1,7 @@
 // The provider used when no API key is set: deterministic, grounded answers computed from the
 // scoped context only, citing the tasks and messages they use, streamed word by word at a
 // realistic pace. It chooses an answer from the question alone; project content is only quoted.
-import { Budget } from "../../budget";
+import { NO_TOKENS } from "../../budget/tokens";
 import { sleep } from "../../util";
 import { type AgentContext, estimateTokens, renderContext } from "../context";
 import {
@@ -29,7 +29,7 @@ import type { Provider, ProviderRequest, Usage } from "./provider";
 export const OFFLINE_MODEL = "offline";
 
 export function offlineProvider(tokensPerSecond: number): Provider {
-  let usage: Usage = Budget.NO_TOKENS;
+  let usage: Usage = NO_TOKENS;
   return {
     name: "offline",
     model: OFFLINE_MODEL,
@@ -38,7 +38,7 @@ export function offlineProvider(tokensPerSecond: number): Provider {
       const remaining = answer.startsWith(request.prefill) ? answer.slice(request.prefill.length) : answer;
       // What a model would have been sent: the quoted context and the question.
       usage = {
-        ...Budget.NO_TOKENS,
+        ...NO_TOKENS,
         tokensIn: estimateTokens(renderContext(request.context)) + estimateTokens(request.question),
         tokensOut: estimateTokens(answer),
       };

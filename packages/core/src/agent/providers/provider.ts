@@ -1,5 +1,5 @@
 // The one interface every LLM provider implements: stream text for a question over a context.
-import type { Budget } from "../../budget";
+import type { Tokens } from "../../budget/tokens";
 import type { AgentContext } from "../context";
 
 export interface ProviderRequest {
@@ -11,7 +11,7 @@ export interface ProviderRequest {
 }
 
 /** Tokens only, cache writes and reads apart: every run is priced once, by core/src/budget. */
-export type Usage = Budget.Tokens;
+export type Usage = Tokens;
 
 export interface Provider {
   readonly name: string;
