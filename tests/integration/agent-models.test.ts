@@ -7,7 +7,7 @@ import { Agent } from "@rehome/core/agent";
 import { RunEntity } from "@rehome/core/agent/entity";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login, type Person, type Stack } from "../support/stack";
+import { bootStack, call, fakeAnthropicEnv, login, type Person, type Stack } from "../support/stack";
 
 const SONNET = "claude-sonnet-5-5";
 const OPUS = "claude-opus-5";
@@ -33,9 +33,7 @@ beforeAll(async () => {
   stack = await bootStack({
     worker: false,
     env: {
-      AI_PROVIDER: "anthropic",
-      ANTHROPIC_API_KEY: "test-key",
-      ANTHROPIC_BASE_URL: fake.url,
+      ...fakeAnthropicEnv(fake),
       AI_MODEL: SONNET,
       AI_MODELS: OPUS,
       AI_FALLBACK_MODEL: HAIKU,
