@@ -1,7 +1,7 @@
 // The deployable app (sst v2 over CDK): one stack per stage, built from the constructs in
 // infra/. `npm run deploy -- --stage <name>` bundles the functions and the SPA first.
 import type { SSTConfig } from "sst";
-import { buildReHome } from "./infra/app";
+import { AI_MODEL_SETTINGS, buildReHome } from "./infra/app";
 
 export default {
   config() {
@@ -15,6 +15,9 @@ export default {
         webDist: "web/dist",
         alarmEmail: process.env.ALARM_EMAIL,
         agentEnabled: process.env.AI_ENABLED !== "false",
+        aiSettings: Object.fromEntries(
+          AI_MODEL_SETTINGS.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+        ),
       });
       stack.addOutputs({
         // https://<bucket>.s3.<region>.amazonaws.com/index.html: the SPA over TLS, no CloudFront.

@@ -13,6 +13,9 @@ for (const r of cold.results) {
 }
 console.log(`→ ${await save("coldstart", cold)}`);
 
+// Prompt caching runs its own stack in this process (npm run bench:cache alone).
+await import(resolve(import.meta.dirname, "cache.ts"));
+
 // The stream benchmark has its own entry (npm run bench:stream) and joins here when present.
 const streamBench = resolve(import.meta.dirname, "stream.ts");
 if (existsSync(streamBench)) await import(streamBench);

@@ -20,7 +20,19 @@ export interface ReHomeProps {
   alarmEmail?: string;
   /** false is the emergency switch: every function runs with AI_ENABLED=false (RUNBOOK §7). */
   agentEnabled?: boolean;
+  /** The deploying shell's settings named in AI_MODEL_SETTINGS, given to every function as they are. */
+  aiSettings?: Record<string, string>;
 }
+
+/** The model and price settings an operator may set at deploy time (RUNBOOK §7: switching models). */
+export const AI_MODEL_SETTINGS = [
+  "AI_MODEL",
+  "AI_MODELS",
+  "AI_FALLBACK_MODEL",
+  "AI_PRICES",
+  "AI_PRICE_INPUT_CENTS_PER_MTOK",
+  "AI_PRICE_OUTPUT_CENTS_PER_MTOK",
+] as const;
 
 export function buildReHome(stack: Stack, props: ReHomeProps) {
   const { stage } = props;
@@ -30,6 +42,7 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
     stage,
     bundleDir: props.bundleDir,
     environment: {
+      ...props.aiSettings,
       DATA_TABLE: data.data.tableName,
       REALTIME_TABLE: data.realtime.tableName,
       // Email links open the SPA at its HTTPS address; the browser calls from its origin.

@@ -148,7 +148,11 @@ export class Ops extends Construct {
         width: 6,
       }),
       new cw.GraphWidget({ title: "DLQ sends", left: [product("DlqSends")], width: 6 }),
-      new cw.GraphWidget({ title: "Provider circuit open", left: [product("CircuitOpen")], width: 6 }),
+      new cw.GraphWidget({
+        title: "Provider circuit open, fallbacks",
+        left: [product("CircuitOpen"), product("ModelFallbacks")],
+        width: 6,
+      }),
       new cw.GraphWidget({
         title: "Stuck answers failed",
         left: [product("StuckAnswersFailed")],

@@ -187,3 +187,32 @@ test("a provider outage can be retried, while a switched-off assistant stays clo
   await expect(blocked.getByRole("button", { name: "Try again" })).toHaveCount(0);
   await expect(page.getByLabel("Ask the assistant")).toBeDisabled();
 });
+
+test("a conversation is named by its first question, says who answered, and can be archived and restored", async ({
+  page,
+}) => {
+  await signIn(page, "team@demo.rehome.local");
+  await openProject(page, KITCHEN, "Agent");
+  await startConversation(page);
+  const question = "Is anything blocking the worktop?";
+  await page.getByLabel("Ask the assistant").fill(question);
+  await page.getByRole("button", { name: "Ask", exact: true }).click();
+  const answer = page.getByTestId("answer").last();
+  await expect(answer).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+  await expect(answer.getByTestId("answered-by")).toHaveText("Answered by the offline assistant");
+  const conversations = page.getByRole("complementary", { name: "Conversations" });
+  const link = conversations.getByRole("link", { name: question });
+  await expect(link).toHaveAttribute("aria-current", "page");
+
+  await page.getByRole("button", { name: "Archive", exact: true }).click();
+  await expect(conversations.getByRole("link", { name: question })).toHaveCount(0);
+  await conversations.getByRole("button", { name: "Archived conversations" }).click();
+  await conversations.getByRole("link", { name: question }).click();
+  await expect(page.getByText("This conversation is archived. Restore it to ask again.")).toBeVisible();
+  await expect(page.getByLabel("Ask the assistant")).toBeDisabled();
+  await expect(page.getByTestId("question")).toHaveText(question);
+
+  await page.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByLabel("Ask the assistant")).toBeEnabled();
+  await expect(conversations.getByRole("link", { name: question })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 // The cost of the assistant in the browser: an admin's cost widget counts answers as they
-// are given, budgets are kept, and a spent budget refuses new questions with a clear notice.
+// are given and shows the spend by model, budgets are kept, a spent budget refuses new
+// questions with a clear notice, and an admin chooses the workspace's model from those offered.
 
 import { expect, type Page, test } from "@playwright/test";
 import { createClient } from "@rehome/client";
@@ -56,7 +57,9 @@ test("an admin sees this month's cost rise above zero after answers, day by day"
   expect(Number(await today.getAttribute("data-cents"))).toBeGreaterThan(0);
   await expect(admin.getByRole("img", { name: /Spend per day in .*: highest \$/ })).toBeVisible();
   await admin.getByText("Daily figures").click();
-  await expect(admin.getByRole("table").getByRole("row")).not.toHaveCount(1);
+  await expect(admin.getByRole("group").getByRole("table").getByRole("row")).not.toHaveCount(1);
+  // Offline answers (no API key here) are spent by the offline assistant.
+  await expect(admin.getByRole("table", { name: "Spend by model" })).toContainText("offline assistant");
   await expect(admin.getByTestId("budget-state")).toHaveText("Within budget");
   await shot(admin, "admin-cost");
 });
@@ -126,4 +129,24 @@ test("the budget warning email's link opens the cost page", async ({ browser }) 
   await admin.goto(await emailedLink("admin@demo.rehome.local", "/admin/cost"));
   await expect(admin.getByTestId("month-cost")).toBeVisible();
   await expect(admin.getByTestId("budget-state")).toHaveText("Over 80% of a budget");
+});
+
+test("an admin chooses the workspace's model from those offered, with their prices", async ({ browser }) => {
+  const admin = await personIn(browser, "admin@demo.rehome.local");
+  await openCost(admin);
+  const form = admin.getByRole("form", { name: "AI model" });
+  await expect(form.getByLabel("Model")).toHaveValue("claude-sonnet-5-5");
+  await expect(form).toContainText(
+    "claude-haiku-5: $0.80 in, $4.00 out, cache $1.00 write / $0.08 read per million tokens",
+  );
+  await form.getByLabel("Model").selectOption("claude-haiku-5");
+  await form.getByRole("button", { name: "Use this model" }).click();
+  await expect(form.getByRole("status")).toHaveText("Model saved.");
+  await admin.reload();
+  await expect(admin.getByRole("form", { name: "AI model" }).getByLabel("Model")).toHaveValue(
+    "claude-haiku-5",
+  );
+  await admin.getByRole("form", { name: "AI model" }).getByLabel("Model").selectOption("claude-sonnet-5-5");
+  await admin.getByRole("button", { name: "Use this model" }).click();
+  await expect(admin.getByRole("form", { name: "AI model" }).getByRole("status")).toHaveText("Model saved.");
 });

@@ -18,6 +18,9 @@ const stack = await startStack({
     OFFLINE_TOKENS_PER_SEC: "40",
     RATE_LIMIT_IP_PER_MINUTE: "100000",
     RATE_LIMIT_AUTH_PER_MINUTE: "100000",
+    // A second model to choose from, with its own prices (the offline provider answers either way).
+    AI_MODELS: "claude-sonnet-5-5,claude-haiku-5",
+    AI_PRICES: "claude-haiku-5=80:400",
   },
 });
 console.log(`e2e stack ready at ${stack.url}`);

@@ -18,7 +18,7 @@ let assembly: string;
 
 async function synth(
   stage: string,
-  options: { agentEnabled?: boolean } = {},
+  options: { agentEnabled?: boolean; aiSettings?: Record<string, string> } = {},
   outdir?: (dir: string) => void,
 ) {
   const root = await mkdtemp(join(tmpdir(), "rehome-infra-"));
@@ -370,6 +370,14 @@ describe("the synthesized stage", () => {
       expect(fn.Properties.Environment.Variables.AI_ENABLED).toBe("true");
   });
 
+  it("gives every function the model and price settings deployed with, for switching models", async () => {
+    const aiSettings = { AI_MODEL: "claude-opus-5", AI_FALLBACK_MODEL: "claude-haiku-5" };
+    for (const fn of Object.values(functions(await synth("dev", { aiSettings }))))
+      expect(fn.Properties.Environment.Variables).toMatchObject(aiSettings);
+    for (const fn of Object.values(functions()))
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty("AI_MODEL");
+  });
+
   it("names the Anthropic provider on every function, so health reports what the worker uses", () => {
     for (const fn of Object.values(functions()))
       expect(fn.Properties.Environment.Variables.AI_PROVIDER).toBe("anthropic");
@@ -411,7 +419,7 @@ describe("the synthesized stage", () => {
       "Budget blocks": ["BudgetBlocks"],
       "Gone connections cleaned (410)": ["GoneConnectionsCleaned"],
       "DLQ sends": ["DlqSends"],
-      "Provider circuit open": ["CircuitOpen"],
+      "Provider circuit open, fallbacks": ["CircuitOpen", "ModelFallbacks"],
       "Stuck answers failed": ["StuckAnswersFailed"],
     });
   });

@@ -1,6 +1,7 @@
 // Admin-agent questions read the whole workspace, so each one lands on the audit log in the same
 // request that posts it — who asked, on which thread, the question (truncated) and the run — and
-// only that workspace's admins can read it. Participants' questions about a project are not audited.
+// only that workspace's admins can read it. An admin's question in a project thread is audited
+// the same way; participants' questions about a project are not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, login, type Person, type Stack } from "../support/stack";
 
@@ -55,6 +56,24 @@ describe("audit of admin-agent questions", () => {
     expect(entry?.summary.length).toBe(200);
     expect(entry?.summary.endsWith("…")).toBe(true);
     expect(question.startsWith(entry?.summary.slice(0, -1) ?? "?")).toBe(true);
+  });
+
+  it("an admin's question in a project thread is on the audit log like one in a workspace thread", async () => {
+    const kitchen = (await call(stack, "GET", "/api/projects", { token: admin.token })).body.items.find(
+      (p: { name: string }) => p.name.startsWith("Kitchen"),
+    ).id;
+    const thread = (
+      await call(stack, "POST", `/api/projects/${kitchen}/agent/threads`, { token: admin.token, body: {} })
+    ).body;
+    const asked = await askOn(thread.id, admin.token, "What is the margin on the cabinets?");
+    const entry = (await auditLog()).find((e) => e.details?.runId === asked.run.id);
+    expect(entry).toMatchObject({
+      actorId: admin.user.id,
+      action: "agent.asked",
+      targetId: thread.id,
+      summary: "What is the margin on the cabinets?",
+      details: { runId: asked.run.id, threadId: thread.id },
+    });
   });
 
   it("a participant's question about their project leaves no audit entry", async () => {

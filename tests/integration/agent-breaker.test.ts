@@ -6,7 +6,7 @@ import { Agent } from "@rehome/core/agent";
 import { Summary } from "@rehome/core/summary";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login, type Stack } from "../support/stack";
+import { bootStack, call, fakeAnthropicEnv, login, type Stack } from "../support/stack";
 
 const THRESHOLD = 3;
 // Long enough that a loaded machine still asks within it, short enough to wait out twice.
@@ -23,9 +23,7 @@ beforeAll(async () => {
   stack = await bootStack({
     worker: false,
     env: {
-      AI_PROVIDER: "anthropic",
-      ANTHROPIC_API_KEY: "test-key",
-      ANTHROPIC_BASE_URL: fake.url,
+      ...fakeAnthropicEnv(fake),
       AI_MAX_RETRIES: "0",
       AI_BREAKER_THRESHOLD: String(THRESHOLD),
       AI_BREAKER_COOLDOWN_SECONDS: String(COOLDOWN_MS / 1000),

@@ -6,7 +6,15 @@ import { Summary } from "@rehome/core/summary";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTINUE } from "../../packages/core/src/agent/providers/anthropic";
-import { bootStack, call, type Frame, login, openSocket, type Stack } from "../support/stack";
+import {
+  bootStack,
+  call,
+  type Frame,
+  fakeAnthropicEnv,
+  login,
+  openSocket,
+  type Stack,
+} from "../support/stack";
 
 const ANSWER = "The worktop decision is blocked on the client [task:abc] and the inspection is overdue.";
 let fake: FakeAnthropic;
@@ -18,9 +26,7 @@ beforeAll(async () => {
   fake = await startFakeAnthropic();
   stack = await bootStack({
     env: {
-      AI_PROVIDER: "anthropic",
-      ANTHROPIC_API_KEY: "test-key",
-      ANTHROPIC_BASE_URL: fake.url,
+      ...fakeAnthropicEnv(fake),
       AI_TIMEOUT: "2",
     },
   });

@@ -195,6 +195,7 @@ export const routes: Record<string, Expectation> = {
   // A thread is its author's (the team member's); an admin may read it (audit), never ask in it.
   "GET /api/agent/threads/{thread}": { access: "own", ok: 200, owner: "team", also: ["admin"] },
   "GET /api/agent/threads/{thread}/messages": { access: "own", ok: 200, owner: "team", also: ["admin"] },
+  "PATCH /api/agent/threads/{thread}": { access: "own", ok: 200, owner: "team", body: () => title },
   "POST /api/agent/threads/{thread}/messages": {
     access: "own",
     ok: 202,
@@ -210,6 +211,12 @@ export const routes: Record<string, Expectation> = {
     access: "adminOf",
     ok: 200,
     body: () => ({ userDailyCents: 0, workspaceDailyCents: 0, workspaceMonthlyCents: 0 }),
+  },
+  "GET /api/workspaces/{workspace}/ai-settings": { access: "adminOf", ok: 200 },
+  "PUT /api/workspaces/{workspace}/ai-settings": {
+    access: "adminOf",
+    ok: 200,
+    body: () => ({ model: "claude-sonnet-5-5" }),
   },
 };
 

@@ -19,6 +19,13 @@ export async function bootStack({ seed = true, ...options }: StackOptions & { se
   return stack;
 }
 
+/** The settings of a stack answering with Anthropic's SDK against a fake Messages API at `url`. */
+export const fakeAnthropicEnv = (fake: { url: string }) => ({
+  AI_PROVIDER: "anthropic",
+  ANTHROPIC_API_KEY: "test-key",
+  ANTHROPIC_BASE_URL: fake.url,
+});
+
 /** One suite's running stack. */
 export type Stack = Awaited<ReturnType<typeof bootStack>>;
 

@@ -9,6 +9,7 @@ const delta = (seq: number, text: string, done = false) => ({
   threadId: "th1",
   messageId: "m1",
   runId: "r1",
+  role: "assistant" as const,
   seq,
   delta: text,
   done,

@@ -43,6 +43,8 @@ export type SummaryInfo = z.infer<typeof Summary.Info>;
 /** Agent budgets in cents (fractions allowed); 0 means no limit. */
 export type Budgets = z.infer<typeof Budget.Budgets>;
 export type UsageReport = z.infer<typeof Budget.UsageReport>;
+/** A workspace's AI model, the fallback, and the models on offer with their prices (cents per MTok). */
+export type AiSettings = z.infer<typeof Budget.AiSettings>;
 
 /** A page of a list endpoint; pass `nextCursor` back as `cursor` for the next one. */
 export type Page<T> = { items: T[]; nextCursor?: string };

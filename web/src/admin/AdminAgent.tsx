@@ -1,6 +1,5 @@
 // The admin agent: workspace-wide threads over every project; its citations open the cited
 // task or message in its own project.
-import { useQuery } from "@tanstack/react-query";
 import { AgentPanel } from "../agent/AgentPanel";
 import { promptsFor } from "../agent/prompts";
 import { api } from "../session";
@@ -9,10 +8,9 @@ import { WeeklyDigest } from "./WeeklyDigest";
 const THREADS_KEY = ["agent-threads", "workspace"];
 
 export function AdminAgent() {
-  const threads = useQuery({ queryKey: THREADS_KEY, queryFn: () => api.agent.workspaceThreads() });
   return (
     <AgentPanel
-      threads={threads}
+      listThreads={(archived) => api.agent.workspaceThreads({ archived })}
       threadsKey={THREADS_KEY}
       createThread={() => api.agent.createWorkspaceThread()}
       basePath="/admin/agent"

@@ -1,6 +1,6 @@
 // One agent thread: the messages with answers streaming in, scroll lock with "jump to
 // latest", quick-prompt chips, the composer with Stop while an answer streams, and a clear
-// notice when limits, budgets or an outage block new questions.
+// notice when limits, budgets or an outage block new questions, or the thread is archived.
 import type { AgentMessage } from "@rehome/client";
 import { useQuery } from "@tanstack/react-query";
 import { submitField } from "../components/forms";
@@ -16,12 +16,14 @@ import { messagesKey, useLiveAnswers } from "./useLiveAnswers";
 
 interface Props {
   threadId: string;
+  /** An archived thread is read-only until restored. */
+  archived?: boolean;
   prompts: string[];
   /** What this assistant knows about, for an empty thread. */
   intro: string;
 }
 
-export function Conversation({ threadId, prompts, intro }: Props) {
+export function Conversation({ threadId, archived = false, prompts, intro }: Props) {
   const messages = useQuery({ queryKey: messagesKey(threadId), queryFn: () => api.agent.messages(threadId) });
   const items = ordered(messages.data?.items ?? []);
   const live = useLiveAnswers(threadId, messages.data?.items);
@@ -35,7 +37,7 @@ export function Conversation({ threadId, prompts, intro }: Props) {
   if (messages.isPending) return <Loading what="the conversation" />;
   if (messages.isError) return <Failed error={messages.error} retry={() => messages.refetch()} />;
   const streaming = items.find((m) => m.role === "assistant" && m.status === "streaming");
-  const busy = Boolean(streaming) || ask.isPending || Boolean(blocked);
+  const busy = Boolean(streaming) || ask.isPending || Boolean(blocked) || archived;
   const questionBefore = (m: AgentMessage) =>
     items.slice(0, items.indexOf(m)).findLast((q) => q.role === "user")?.content;
 
@@ -67,6 +69,11 @@ export function Conversation({ threadId, prompts, intro }: Props) {
         <JumpToLatest onJump={scroll.jump} className="absolute bottom-36 left-1/2 -translate-x-1/2" />
       )}
       <div className="border-t border-slate-200 p-3">
+        {archived && (
+          <p role="status" className="mb-2 text-sm text-slate-600">
+            This conversation is archived. Restore it to ask again.
+          </p>
+        )}
         {blocked && <BlockedNotice block={blocked} onTryAgain={unblock} />}
         {ask.isError && !blocked && <Failed error={ask.error} />}
         <div className="mb-2 flex flex-wrap gap-2" aria-label="Quick prompts">
@@ -93,7 +100,7 @@ export function Conversation({ threadId, prompts, intro }: Props) {
             id="question"
             name="question"
             maxLength={4000}
-            disabled={Boolean(blocked)}
+            disabled={Boolean(blocked) || archived}
             placeholder="Ask the assistant…"
             className={ui.field}
           />
@@ -116,8 +123,5 @@ export function Conversation({ threadId, prompts, intro }: Props) {
   );
 }
 
-/** Oldest first; a question and its answer share a timestamp, and the question comes first. */
-const ordered = (items: AgentMessage[]) =>
-  [...items].sort(
-    (a, b) => a.createdAt.localeCompare(b.createdAt) || Number(b.role === "user") - Number(a.role === "user"),
-  );
+/** Oldest first: ids sort in the order messages were made, a question before its answer. */
+const ordered = (items: AgentMessage[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));

@@ -1,5 +1,6 @@
 // One message of an agent conversation: the question, or the answer with its live text,
-// citations as links, and what can be done with it (copy, retry after a stop or failure).
+// citations as links, which model wrote it, and what can be done with it (copy, retry after a
+// stop or failure).
 import type { AgentMessage } from "@rehome/client";
 import { useState } from "react";
 import { linkCitations } from "./citations";
@@ -49,6 +50,11 @@ export function MessageBubble({ message, content, onRetry }: Props) {
       {ended && <p className={`mt-1 text-xs ${ended.tone}`}>{ended.text}</p>}
       <div className="mt-1 flex gap-3 text-xs">
         {message.status === "completed" && <CopyButton text={content} />}
+        {message.status !== "streaming" && content && message.model && (
+          <span className="text-slate-500" data-testid="answered-by">
+            Answered by {message.model === "offline" ? "the offline assistant" : message.model}
+          </span>
+        )}
         {ended && onRetry && (
           <button type="button" className="text-slate-600 underline" onClick={onRetry}>
             Retry

@@ -14,7 +14,6 @@ export function ProjectAgent() {
   const user = useSession();
   const queries = useQueryClient();
   const threadsKey = ["agent-threads", projectId];
-  const threads = useQuery({ queryKey: threadsKey, queryFn: () => api.agent.threads(projectId) });
   const summaries = useQuery({
     queryKey: ["summaries", projectId],
     queryFn: () => api.summaries.project(projectId),
@@ -24,7 +23,7 @@ export function ProjectAgent() {
   });
   return (
     <AgentPanel
-      threads={threads}
+      listThreads={(archived) => api.agent.threads(projectId, { archived })}
       threadsKey={threadsKey}
       createThread={() => api.agent.createThread(projectId)}
       basePath={`/projects/${projectId}/agent`}

@@ -38,6 +38,8 @@ export function useAsk(threadId: string) {
           asked.assistantMessage,
         ],
       }));
+      // A thread's first question names it: the lists show the new title.
+      await queries.invalidateQueries({ queryKey: ["agent-threads"] });
     },
     onError: (error) => {
       const block = blockedBy(error);

@@ -1,23 +1,31 @@
-// The agent: threads, questions (answers stream over the realtime channel), cancel, digests.
+// The agent: threads (renamed, archived, restored by their author), questions (answers stream
+// over the realtime channel), cancel, digests.
 import type { Agent } from "@rehome/core/agent";
 import type { z } from "zod";
 import { type Request, seg } from "../http";
 import type { AgentAsked, AgentMessage, AgentRun, AgentThread, List, SummaryInfo } from "../types";
 
 type ThreadInput = z.input<typeof Agent.CreateThreadInput>;
+type ThreadUpdate = z.input<typeof Agent.UpdateThreadInput>;
+/** `archived: true` lists the archived threads instead of the open ones. */
+type ThreadsQuery = { archived?: boolean };
 
 export const agent = (request: Request) => ({
   agent: {
-    /** A project's threads (participants), newest first. */
-    threads: (projectId: string) =>
-      request<List<AgentThread>>("GET", `/api/projects/${seg(projectId)}/agent/threads`),
+    /** Your open (or archived) threads of a project, newest first. */
+    threads: (projectId: string, query?: ThreadsQuery) =>
+      request<List<AgentThread>>("GET", `/api/projects/${seg(projectId)}/agent/threads`, undefined, query),
     createThread: (projectId: string, input: ThreadInput = {}) =>
       request<AgentThread>("POST", `/api/projects/${seg(projectId)}/agent/threads`, input),
-    /** The admin agent's workspace-wide threads. */
-    workspaceThreads: () => request<List<AgentThread>>("GET", "/api/agent/threads"),
+    /** Your open (or archived) workspace-wide admin-agent threads. */
+    workspaceThreads: (query?: ThreadsQuery) =>
+      request<List<AgentThread>>("GET", "/api/agent/threads", undefined, query),
     createWorkspaceThread: (input: ThreadInput = {}) =>
       request<AgentThread>("POST", "/api/agent/threads", input),
     thread: (threadId: string) => request<AgentThread>("GET", `/api/agent/threads/${seg(threadId)}`),
+    /** Rename, archive (`status: "archived"`) or restore (`"open"`) a thread of yours. */
+    updateThread: (threadId: string, input: ThreadUpdate) =>
+      request<AgentThread>("PATCH", `/api/agent/threads/${seg(threadId)}`, input),
     /** Oldest first; a streaming answer carries its checkpoint (`content`, `lastSeq`). */
     messages: (threadId: string) =>
       request<List<AgentMessage>>("GET", `/api/agent/threads/${seg(threadId)}/messages`),

@@ -1,12 +1,20 @@
 // What belongs to a person or the whole workspace: notifications, the audit log, the agent's
-// cost and budgets, and the ticket that opens a realtime connection.
+// cost, budgets and model, and the ticket that opens a realtime connection.
 import type { Realtime } from "@rehome/core/realtime";
 import type { z } from "zod";
 import { type Request, seg } from "../http";
-import type { AuditEntry, Budgets, NotificationInfo, Page, PageQuery, UsageReport } from "../types";
+import type {
+  AiSettings,
+  AuditEntry,
+  Budgets,
+  NotificationInfo,
+  Page,
+  PageQuery,
+  UsageReport,
+} from "../types";
 
 // Inferred from core's zod schemas (types.ts); re-exported for callers that import them from here.
-export type { Budgets, UsageReport };
+export type { AiSettings, Budgets, UsageReport };
 
 export const workspace = (request: Request) => ({
   /** The agent's cost in `month` (`YYYY-MM`, default this month), for admins of that workspace. */
@@ -16,6 +24,12 @@ export const workspace = (request: Request) => ({
   /** Replaces all three budgets; returns them as saved. */
   setBudgets: (workspaceId: string, body: Budgets) =>
     request<Budgets>("PUT", `/api/workspaces/${seg(workspaceId)}/budgets`, body),
+  /** The model in force, the fallback, and the models an admin may choose with their prices. */
+  aiSettings: (workspaceId: string) =>
+    request<AiSettings>("GET", `/api/workspaces/${seg(workspaceId)}/ai-settings`),
+  /** Chooses the workspace's model from those on offer (422 for any other). */
+  chooseModel: (workspaceId: string, model: string) =>
+    request<AiSettings>("PUT", `/api/workspaces/${seg(workspaceId)}/ai-settings`, { model }),
   notifications: {
     /** Newest first; `unread: true` for the unread ones only. */
     list: (query?: PageQuery & { unread?: boolean }) =>

@@ -2,13 +2,15 @@
 // stream over like a redelivered attempt once the last lease has lapsed, rewinds readers to the
 // checkpoint and finishes it "failed" with one done delta. Both writes are conditional, so this and
 // a worker attempt never both finish it, and an answer already final is left alone.
+
+import { NO_TOKENS } from "../budget/tokens";
 import { config } from "../config";
 import * as Metric from "../metrics";
 import { Channel, publish } from "../realtime";
 import { createId } from "../util";
 import { AgentMessageEntity, RunEntity } from "./entity";
 import { Events } from "./events";
-import { finish, NO_USAGE } from "./finish";
+import { finish } from "./finish";
 import { MAX_RECEIVES } from "./job";
 import { claim, type MessageKey } from "./lease";
 
@@ -41,7 +43,8 @@ export async function failAbandoned(workspaceId: string, runId: string): Promise
     outcome: "failed",
     error: GAVE_UP,
     ...checkpoint,
-    usage: NO_USAGE,
+    model: run.model,
+    usage: NO_TOKENS,
   });
   if (!ended) return "final";
   Metric.count("StuckAnswersFailed");

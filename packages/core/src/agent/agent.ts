@@ -8,8 +8,11 @@ export {
   createForProject,
   createForWorkspace,
   get as getThread,
+  ListThreadsInput,
   listForProject,
   listForWorkspace,
   Thread,
+  UpdateThreadInput,
+  update as updateThread,
 } from "./thread";
 export { processRun } from "./worker";

@@ -17,7 +17,7 @@ import { Project } from "../project";
 import { ProjectEntity } from "../project/entity";
 import { Task } from "../task";
 import { UserEntity } from "../user/entity";
-import { type Budget, RESERVE } from "./context/budget";
+import type { Budget } from "./context/budget";
 import { type Readable, select } from "./context/select";
 import type { AgentContext } from "./context/types";
 
@@ -26,10 +26,10 @@ export { EMAIL_HIDDEN, maskContacts, PHONE_HIDDEN } from "./context/mask";
 export { renderContext } from "./context/render";
 export type { AgentContext, ContextFile, ContextMessage, ContextProject, ContextTask } from "./context/types";
 
-/** The budget of config: AI_CONTEXT_TOKENS split by AI_CONTEXT_SPLIT, less the reserve. */
+/** The budget of config: AI_CONTEXT_TOKENS split by AI_CONTEXT_SPLIT, less AI_TOKEN_SAFETY's share. */
 export function configuredBudget(): Budget {
-  const { totalTokens, split } = config().ai.context;
-  return { totalTokens, split, reserve: RESERVE };
+  const { totalTokens, split, safety } = config().ai.context;
+  return { totalTokens, split, reserve: safety };
 }
 
 /**

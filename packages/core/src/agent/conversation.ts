@@ -13,7 +13,8 @@ import { check as checkBreaker } from "./breaker";
 import { AgentMessageEntity, RunEntity, RunStatuses } from "./entity";
 import { enqueue } from "./job";
 import { AgentMessage } from "./message";
-import { get as getThread, nameAfter, own as ownThread } from "./thread";
+import { modelsFor } from "./models";
+import { get as getThread, nameAfter, own as ownThread, requireOpen } from "./thread";
 
 export const AgentRun = z
   .object({
@@ -25,6 +26,8 @@ export const AgentRun = z
     model: z.string(),
     tokensIn: z.number(),
     tokensOut: z.number(),
+    cacheWriteTokens: z.number(),
+    cacheReadTokens: z.number(),
     costCents: z.number(),
     contextUsed: z.array(z.string()),
     createdAt: z.string(),
@@ -60,6 +63,7 @@ export const toMessage = (m: MessageItem): AgentMessage => ({
   status: m.status,
   lastSeq: m.lastSeq ?? 0,
   runId: m.runId ?? null,
+  model: m.model ?? null,
   citations: m.citations ?? [],
   citedProjects: (m.citedProjects as Record<string, string> | undefined) ?? {},
   createdAt: m.createdAt,
@@ -74,6 +78,8 @@ export const toRun = (r: RunItem): AgentRun => ({
   model: r.model,
   tokensIn: r.tokensIn ?? 0,
   tokensOut: r.tokensOut ?? 0,
+  cacheWriteTokens: r.cacheWriteTokens ?? 0,
+  cacheReadTokens: r.cacheReadTokens ?? 0,
   costCents: r.costCents ?? 0,
   contextUsed: r.contextUsed ?? [],
   createdAt: r.createdAt,
@@ -87,11 +93,13 @@ export async function ask(actor: Actor, threadId: string, input: z.input<typeof 
   requireWrite(actor);
   const { content } = AskInput.parse(input);
   const thread = await ownThread(actor, threadId);
+  requireOpen(thread);
   const { ai } = config();
   if (!ai.enabled) throw new VisibleError("agent.disabled", "The assistant is switched off for now.", 503);
   // Before the rate limits: a question refused for a spent budget uses up no question.
   await Budget.ensureAvailable(user);
-  await checkBreaker();
+  const models = await modelsFor(user.workspaceId);
+  await checkBreaker(models);
   await Usage.consume([
     {
       key: `agent:user:${user.userId}:minute`,
@@ -150,9 +158,8 @@ export async function ask(actor: Actor, threadId: string, input: z.input<typeof 
     question: content,
     status: "queued" as const,
     provider: ai.provider,
-    model: ai.provider === "anthropic" ? ai.model : "offline",
-    tokensIn: 0,
-    tokensOut: 0,
+    model: models[0] ?? ai.model,
+    ...Budget.NO_TOKENS,
     costCents: 0,
     contextUsed: [],
     cancelRequested: false,
@@ -162,7 +169,7 @@ export async function ask(actor: Actor, threadId: string, input: z.input<typeof 
   await AgentMessageEntity().put([userMessage, assistantMessage]).go();
   await nameAfter(thread, workspaceId, content);
   await RunEntity().create(run).go();
-  if (thread.audience === "admin") await auditQuestion(actor, thread.id, runId, content);
+  if (user.role === "admin") await auditQuestion(actor, thread.id, runId, content);
   await enqueue({ type: "agent.run", workspaceId, runId });
   return {
     userMessage: toMessage(userMessage),
@@ -173,7 +180,10 @@ export async function ask(actor: Actor, threadId: string, input: z.input<typeof 
 
 const AUDITED_QUESTION_CHARS = 200;
 
-/** Admin-agent questions read the whole workspace, so each one is on the audit log. */
+/**
+ * An admin's questions are on the audit log wherever they ask: the admin agent reads the whole
+ * workspace, and in a project an admin reads everything a participant may not.
+ */
 async function auditQuestion(actor: Actor, threadId: string, runId: string, question: string) {
   const summary =
     question.length > AUDITED_QUESTION_CHARS ? `${question.slice(0, AUDITED_QUESTION_CHARS - 1)}…` : question;

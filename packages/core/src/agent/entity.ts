@@ -59,6 +59,8 @@ export const AgentMessageEntity = once(
           leaseOwner: { type: "string" },
           leaseUntil: { type: "number" },
           citations: { type: "list", items: { type: "string" }, default: [] },
+          /** The model that wrote an answer, once it is finished. */
+          model: { type: "string" },
           /** `task:ID` -> project id, for the citations the answer's context held. */
           citedProjects: { type: "any" },
           createdAt: { type: "string", required: true },
@@ -91,9 +93,13 @@ export const RunEntity = once(
           question: { type: "string", required: true },
           status: { type: RunStatuses, required: true },
           provider: { type: "string", required: true },
+          /** The workspace's model while queued; the model that answered once finished. */
           model: { type: "string", required: true },
+          /** Input read afresh, output, and input written to and read from the prompt cache. */
           tokensIn: { type: "number", default: 0 },
           tokensOut: { type: "number", default: 0 },
+          cacheWriteTokens: { type: "number", default: 0 },
+          cacheReadTokens: { type: "number", default: 0 },
           costCents: { type: "number", default: 0 },
           contextUsed: { type: "list", items: { type: "string" }, default: [] },
           cancelRequested: { type: "boolean", default: false },

@@ -9,9 +9,16 @@ const Stored = z.object({ ...Ids, seq: z.number().int().min(0), content: z.strin
 
 export const Events = {
   MessageCreated: event("agent.message.created", AgentMessage),
+  /** `role` says whose text it is, as the original design's event did: always the assistant's. */
   Delta: event(
     "agent.message.delta",
-    z.object({ ...Ids, seq: z.number().int().min(1), delta: z.string(), done: z.boolean() }),
+    z.object({
+      ...Ids,
+      role: z.literal("assistant"),
+      seq: z.number().int().min(1),
+      delta: z.string(),
+      done: z.boolean(),
+    }),
   ),
   /** After a worker crash: clients drop what they applied past `seq` and continue from `content`. */
   Rewound: event("agent.message.rewound", Stored),

@@ -1,6 +1,7 @@
 // Ends a stream exactly once: one conditional write stores the final content and state (only
 // the attempt holding the lease can make it), then the last delta carries `done: true`, and the
-// run's cost (its tokens at the price table) goes on the run and, once, into the usage counters.
+// run's cost (its tokens at its model's prices) goes on the run and, once, into the usage
+// counters. The answer and the run both name the model that wrote it.
 import { Budget } from "../budget";
 import * as Metric from "../metrics";
 import { Channel, publish } from "../realtime";
@@ -21,13 +22,12 @@ export interface Finish {
   content: string;
   /** Seq of the last delta sent; the done delta takes the next one. */
   seq: number;
+  /** The model that answered (or was last tried). */
+  model: string;
   usage: Usage;
   /** What the answer's context held; none when it failed before the context was built. */
   citable?: Citable;
 }
-
-/** What a run that never reached the provider (or whose usage is unknown) cost. */
-export const NO_USAGE: Usage = { tokensIn: 0, tokensOut: 0 };
 
 /** `[task:ID]` and `[message:ID]` references in an answer, for the SPA to link. */
 export const citationsIn = (content: string) =>
@@ -73,6 +73,7 @@ export async function finish(f: Finish): Promise<boolean> {
         content: f.content,
         lastSeq: seq,
         status: f.outcome,
+        model: f.model,
         ...citationsOf(f.content, f.citable ?? { tasks: [], messages: [] }),
         updatedAt: finishedAt,
       })
@@ -86,23 +87,29 @@ export async function finish(f: Finish): Promise<boolean> {
     return false;
   }
   const channel = Channel.agentThread(f.ids.threadId);
-  await publish(channel, Events.Delta, { ...f.ids, seq, delta: "", done: true });
+  await publish(channel, Events.Delta, { ...f.ids, role: "assistant", seq, delta: "", done: true });
   if (f.outcome === "completed") await publish(channel, Events.Completed, toMessage(stored));
   else if (f.outcome === "cancelled") await publish(channel, Events.Cancelled, f.ids);
   else await publish(channel, Events.Failed, { ...f.ids, error: f.error ?? f.outcome });
-  const costCents = Budget.costOf(f.usage);
+  const costCents = Budget.costOf(f.usage, f.model);
   const { data: run } = await RunEntity()
     .patch({ workspaceId: f.key.workspaceId, runId: f.ids.runId })
     .set({
       status: f.outcome,
       finishedAt,
-      tokensIn: f.usage.tokensIn,
-      tokensOut: f.usage.tokensOut,
+      model: f.model,
+      ...f.usage,
       costCents,
       ...(f.error ? { error: f.error } : {}),
     })
     .go({ response: "all_new" });
-  await Budget.record({ workspaceId: f.key.workspaceId, userId: run.userId, ...f.usage, costCents });
+  await Budget.record({
+    workspaceId: f.key.workspaceId,
+    userId: run.userId,
+    model: f.model,
+    ...f.usage,
+    costCents,
+  });
   Metric.countBy("AgentRuns", "Status", f.outcome);
   Metric.count("CostCents", costCents);
   Metric.count("SocketMessagesPerAnswer", seq);

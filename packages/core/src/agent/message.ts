@@ -13,6 +13,8 @@ export const AgentMessage = z
     status: z.enum(MessageStatuses),
     lastSeq: z.number().int(),
     runId: z.string().nullable(),
+    /** The model that wrote a finished answer (the fallback, when it stood in); null otherwise. */
+    model: z.string().nullable(),
     citations: z.array(z.string()),
     /** The project of each citation the answer's context held (`task:ID` -> project id). */
     citedProjects: z.record(z.string(), z.string()),

@@ -1,9 +1,11 @@
 // Agent threads: a participant thread belongs to one project, an admin thread is workspace-wide.
-// Either is private to its author, who alone lists it, asks in it and hears it live; a
-// workspace admin may read any thread of their workspace by id (audit), never list or join it.
+// Either is private to its author, who alone lists it, asks in it, hears it live, renames and
+// archives it; a workspace admin may read any thread of their workspace by id (audit), never list
+// or join it. An archived thread leaves its author's list (it is listed apart) and takes no
+// questions until restored, but still opens by id.
 import { z } from "zod";
 import { type Actor, isAdmin, type UserActor } from "../actor";
-import { notFound } from "../error";
+import { conflict, notFound } from "../error";
 import { requireAdmin, requireProject, requireUser, requireWrite, workspaceOf } from "../policy";
 import { createId, nowIso } from "../util";
 import { ThreadEntity } from "./entity";
@@ -29,6 +31,24 @@ export const CreateThreadInput = z
   .object({ title: z.string().trim().min(1).max(120).optional() })
   .strict()
   .meta({ id: "CreateAgentThreadInput" });
+
+export const UpdateThreadInput = z
+  .object({
+    title: z.string().trim().min(1).max(120).optional(),
+    /** `archived` hides it from the list; `open` restores it. */
+    status: z.enum(["open", "archived"]).optional(),
+  })
+  .strict()
+  .refine((input) => input.title !== undefined || input.status !== undefined, "Give a title or a status.")
+  .meta({ id: "UpdateAgentThreadInput" });
+
+export const ListThreadsInput = z.object({
+  /** `true` lists the archived threads instead of the open ones. */
+  archived: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
 
 type Item = NonNullable<
   Awaited<ReturnType<ReturnType<ReturnType<typeof ThreadEntity>["get"]>["go"]>>["data"]
@@ -86,23 +106,48 @@ async function insert(
   return toThread(item);
 }
 
-/** The caller's own threads of a project, newest first. */
-export async function listForProject(actor: Actor, projectId: string) {
+type ListInput = Partial<z.output<typeof ListThreadsInput>>;
+
+/** The caller's own open (or archived) threads of a project, newest first. */
+export async function listForProject(actor: Actor, projectId: string, input: ListInput = {}) {
   await requireProject(actor, projectId);
-  return listScope(requireUser(actor), projectId);
+  return listScope(requireUser(actor), projectId, input);
 }
 
-/** The caller's own workspace-wide admin threads. */
-export async function listForWorkspace(actor: Actor) {
-  return listScope(requireAdmin(actor), WORKSPACE_SCOPE);
+/** The caller's own open (or archived) workspace-wide admin threads, newest first. */
+export async function listForWorkspace(actor: Actor, input: ListInput = {}) {
+  return listScope(requireAdmin(actor), WORKSPACE_SCOPE, input);
 }
 
-async function listScope(user: UserActor, scope: string) {
+async function listScope(user: UserActor, scope: string, input: ListInput) {
+  const wanted = input.archived ? "archived" : "open";
   const { data } = await ThreadEntity()
     .query.byScope({ workspaceId: user.workspaceId, scope })
-    .where(({ createdBy }, { eq }) => eq(createdBy, user.userId))
+    .where(({ createdBy, status }, { eq }) => `${eq(createdBy, user.userId)} AND ${eq(status, wanted)}`)
     .go({ order: "desc", limit: 100 });
   return { items: data.map(toThread) };
+}
+
+/** Renames, archives or restores a thread: its author only (anyone else gets 404). */
+export async function update(
+  actor: Actor,
+  threadId: string,
+  input: z.input<typeof UpdateThreadInput>,
+): Promise<Thread> {
+  requireWrite(actor);
+  const changes = UpdateThreadInput.parse(input);
+  const thread = await own(actor, threadId);
+  await ThreadEntity()
+    .patch({ workspaceId: workspaceOf(actor), threadId })
+    .set(changes)
+    .go();
+  return { ...thread, ...changes };
+}
+
+/** Refuses a question in an archived thread: it is restored first. */
+export function requireOpen(thread: Thread): void {
+  if (thread.status === "archived")
+    throw conflict("agent.thread_archived", "This conversation is archived. Restore it to ask again.");
 }
 
 /**

@@ -2,21 +2,23 @@
 // duplicate delivery finds it taken and stops), streams coalesced deltas with seq 1..n,
 // checkpoints content + seq every STREAM_CHECKPOINT_MS (renewing the lease in the same write), and
 // finalizes once. A redelivery after a crash takes over when the lease lapses, tells clients
-// to rewind to the checkpoint, and continues from there. The circuit breaker (breaker.ts) decides
-// first whether the provider may be called at all, and hears how the call went.
+// to rewind to the checkpoint, and continues from there. The answer comes from the workspace's
+// model or, when that one is overloaded, failing or behind an open circuit breaker, from the
+// fallback model (models.ts); each model's breaker hears how its call went.
+import { Budget } from "../budget";
 import { config } from "../config";
 import * as Metric from "../metrics";
 import { Channel, cachedAudience, publish } from "../realtime";
 import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
-import { admit, REFUSED, record, type Verdict } from "./breaker";
+import { REFUSED, record, type Verdict } from "./breaker";
 import { coalesce } from "./coalescer";
 import { build } from "./context";
 import { AgentMessageEntity, RunEntity, ThreadEntity } from "./entity";
 import { Events } from "./events";
-import { type Citable, finish, NO_USAGE } from "./finish";
+import { type Citable, finish } from "./finish";
 import { claim, type MessageKey, renew } from "./lease";
-import { configuredProvider } from "./providers/configured";
+import { type Answering, admitFirst, configuredMaker, modelsFor, Refused, streamAnswer } from "./models";
 import type { Provider } from "./providers/provider";
 
 const CANCEL_POLL_MS = 250;
@@ -28,6 +30,7 @@ export type Outcome = "completed" | "cancelled" | "failed" | "timed_out" | "skip
 export interface RunOptions {
   /** Aborting it stops the attempt where it is, without finishing: what a crash leaves behind. */
   crash?: AbortSignal;
+  /** Answers instead of the configured models (and without a fallback). */
   provider?: Provider;
 }
 
@@ -51,15 +54,16 @@ export async function processRun(
     .go();
   if (claimed.lastSeq > 0)
     await publish(channel, Events.Rewound, { ...ids, seq: claimed.lastSeq, content: claimed.content });
-  const admission = await admit(runId);
-  if (admission === "refused") {
-    const checkpoint = { content: claimed.content, seq: claimed.lastSeq, usage: NO_USAGE };
-    await finish({ key, ids, attempt, outcome: "failed", error: REFUSED, ...checkpoint });
+  const given = options.provider;
+  const admitted = await admitFirst(given ? [given.model] : await modelsFor(workspaceId), runId);
+  if (!admitted) {
+    const checkpoint = { content: claimed.content, seq: claimed.lastSeq, usage: Budget.NO_TOKENS };
+    await finish({ key, ids, attempt, outcome: "failed", error: REFUSED, model: run.model, ...checkpoint });
     return "failed";
   }
+  const make = given ? () => given : configuredMaker();
 
   const abort = new AbortController();
-  const provider = options.provider ?? configuredProvider();
   const state = { seq: claimed.lastSeq, content: claimed.content, lostLease: false };
   const saveCheckpoint = async () => {
     if (options.crash?.aborted) return;
@@ -78,7 +82,12 @@ export async function processRun(
       state.seq += 1;
       state.content += delta;
       const started = performance.now();
-      await publish(channel, Events.Delta, { ...ids, seq: state.seq, delta, done: false }, { audience });
+      await publish(
+        channel,
+        Events.Delta,
+        { ...ids, role: "assistant", seq: state.seq, delta, done: false },
+        { audience },
+      );
       // Token-to-socket latency: time in the coalescer plus the PostToConnection round trip.
       Metric.milliseconds("TokenLatencyMs", waitedMs + performance.now() - started);
       // 0: a state write per delta, the original design (the stream benchmark's baseline).
@@ -97,7 +106,8 @@ export async function processRun(
 
   let outcome: "completed" | "cancelled" | "failed" | "timed_out" = "completed";
   let error: string | undefined;
-  let reachedProvider = false;
+  let refused = false;
+  const answering: Answering = { model: admitted.models[0], admission: admitted.admission };
   let citable: Citable | undefined;
   try {
     const { data: thread } = await ThreadEntity().get({ workspaceId, threadId: run.threadId }).go();
@@ -112,19 +122,27 @@ export async function processRun(
     citable = context;
     await RunEntity().patch({ workspaceId, runId }).set({ contextUsed: context.used }).go();
     const request = { question: run.question, context, prefill: claimed.content, signal: abort.signal };
-    reachedProvider = true;
-    for await (const token of provider.stream(request)) coalescer.push(token);
+    for await (const token of streamAnswer(admitted, runId, request, answering, make)) coalescer.push(token);
   } catch (caught) {
     const reason = abort.signal.aborted ? (abort.signal.reason as Error).message : undefined;
     outcome = reason === "cancelled" ? "cancelled" : reason === "timed out" ? "timed_out" : "failed";
-    error = reason ?? (caught instanceof Error ? caught.message : String(caught));
+    refused = !reason && caught instanceof Refused;
+    error = refused ? REFUSED : (reason ?? (caught instanceof Error ? caught.message : String(caught)));
   } finally {
     for (const timer of timers) clearTimeout(timer);
   }
   if (options.crash?.aborted) return "crashed";
   await coalescer.drain();
   if (state.lostLease) return "skipped";
-  await record(runId, admission, verdictOf(outcome, reachedProvider));
+  // A success, a failure followed by a fallback and a refusal were recorded as they happened;
+  // a run that failed before calling a model (no provider yet) proved nothing about it.
+  if (outcome !== "completed" && !refused && answering.model && answering.admission)
+    await record(
+      runId,
+      answering.model,
+      answering.admission,
+      answering.provider ? verdictOf(outcome) : "neutral",
+    );
   await finish({
     key,
     ids,
@@ -133,19 +151,15 @@ export async function processRun(
     error,
     content: state.content,
     seq: state.seq,
-    usage: provider.usage(),
+    model: answering.model ?? run.model,
+    usage: answering.provider?.usage() ?? Budget.NO_TOKENS,
     citable,
   });
   return outcome;
 }
 
-// Cancels are the asker's choice and failures before the provider call are ours: neither says
-// anything about the provider. Timeouts count: a provider stalling past AI_TIMEOUT is as useless
-// to the asker as one that errors, and each stall holds a worker for the whole timeout.
-function verdictOf(
-  outcome: "completed" | "cancelled" | "failed" | "timed_out",
-  reachedProvider: boolean,
-): Verdict {
-  if (outcome === "completed") return "success";
-  return reachedProvider && (outcome === "failed" || outcome === "timed_out") ? "failure" : "neutral";
-}
+// A cancel is the asker's choice: it says nothing about the model. Timeouts count: a model
+// stalling past AI_TIMEOUT is as useless to the asker as one that errors, and each stall holds a
+// worker for the whole timeout.
+const verdictOf = (outcome: "cancelled" | "failed" | "timed_out"): Verdict =>
+  outcome === "cancelled" ? "neutral" : "failure";

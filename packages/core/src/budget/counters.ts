@@ -1,27 +1,33 @@
 // Adds a finished run's cost and tokens to its usage counters (the asker's day, the workspace's
 // day and month), and tells the admins once per period when a budget passes 80%. Called only
 // by the attempt that finished the run, so a duplicate delivery never counts twice.
-import { config } from "../config";
+import { config, type Prices } from "../config";
 import { logger } from "../log";
 import { Mail } from "../mail";
 import { Notification } from "../notification";
 import { User } from "../user";
 import { nowIso } from "../util";
 import { UsageCounterEntity } from "./entity";
-import { type Counter, isLimited, type Kind, type Scope, scopesOf } from "./scopes";
+import { type Counter, isLimited, type Kind, modelKey, type Scope, scopesOf } from "./scopes";
 import { budgetsOf } from "./settings";
+import type { Tokens } from "./tokens";
 
 export const WARN_AT = 0.8;
 
-export interface Tokens {
-  tokensIn: number;
-  tokensOut: number;
-}
+/** A model's row of the price table; models not in it (and offline runs) pay the default row. */
+export const pricesOf = (model: string): Prices =>
+  config().ai.prices.byModel[model] ?? config().ai.prices.other;
 
-/** Cents for a run's tokens at the configured price table, whatever the provider (offline too). */
-export function costOf(tokens: Tokens): number {
-  const prices = config().ai.pricesPerMTok;
-  return roundCents((tokens.tokensIn * prices.input + tokens.tokensOut * prices.output) / 1e6);
+/** Cents for a run's tokens at its model's prices, whatever the provider (offline too). */
+export function costOf(tokens: Tokens, model: string): number {
+  const prices = pricesOf(model);
+  return roundCents(
+    (tokens.tokensIn * prices.input +
+      tokens.tokensOut * prices.output +
+      tokens.cacheWriteTokens * prices.cacheWrite +
+      tokens.cacheReadTokens * prices.cacheRead) /
+      1e6,
+  );
 }
 
 /** Micro-cent precision keeps float noise out of sums without losing cheap models' cents. */
@@ -29,6 +35,8 @@ export const roundCents = (cents: number) => Math.round(cents * 1e6) / 1e6;
 
 export interface FinishedRun extends Tokens {
   workspaceId: string;
+  /** The model that answered: the month's spend is also counted per model. */
+  model: string;
   /** Absent for the system's own runs (digests): they count against the workspace only. */
   userId?: string;
   costCents: number;
@@ -36,15 +44,26 @@ export interface FinishedRun extends Tokens {
 
 export async function record(run: FinishedRun, now = new Date()): Promise<void> {
   const scopes = scopesOf(await budgetsOf(run.workspaceId), run.workspaceId, now, run.userId);
-  const totals = await Promise.all(
-    scopes.map(async (scope) => {
-      const { data } = await UsageCounterEntity()
-        .upsert(scope.key)
-        .add({ costCents: run.costCents, runs: 1, tokensIn: run.tokensIn, tokensOut: run.tokensOut })
-        .go({ response: "all_new" });
-      return data as Counter;
-    }),
-  );
+  const counts = {
+    costCents: run.costCents,
+    runs: 1,
+    tokensIn: run.tokensIn,
+    tokensOut: run.tokensOut,
+    cacheWriteTokens: run.cacheWriteTokens,
+    cacheReadTokens: run.cacheReadTokens,
+  };
+  const [totals] = await Promise.all([
+    Promise.all(
+      scopes.map(async (scope) => {
+        const { data } = await UsageCounterEntity().upsert(scope.key).add(counts).go({ response: "all_new" });
+        return data as Counter;
+      }),
+    ),
+    UsageCounterEntity()
+      .upsert({ ...modelKey(run.workspaceId, run.model, now), model: run.model })
+      .add(counts)
+      .go(),
+  ]);
   await Promise.all(
     scopes.map((scope, i) => {
       const total = totals[i];

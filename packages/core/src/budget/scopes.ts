@@ -15,7 +15,7 @@ export interface Scope {
   kind: Kind;
   /** 0 means no limit. */
   limitCents: number;
-  key: CounterKey;
+  key: CounterKey & { granularity: "day" | "month" };
 }
 
 /** The workspace's two budgets, and the person's daily one when a person is named. */
@@ -44,6 +44,17 @@ export function scopesOf(budgets: Budgets, workspaceId: string, now: Date, userI
     },
   ];
 }
+
+/** The period of a model's counter: its month, then the model ("" gives the month's prefix). */
+export const modelPeriod = (month: string, model: string) => `${month}/${model}`;
+
+/** The counter of one model's spend in the workspace's month. */
+export const modelKey = (workspaceId: string, model: string, now: Date): CounterKey => ({
+  workspaceId,
+  subject: WORKSPACE,
+  granularity: "model",
+  period: modelPeriod(monthOf(now), model),
+});
 
 export const isLimited = (scope: Scope) => scope.limitCents > 0;
 export const isSpent = (scope: Scope, spentCents: number) =>

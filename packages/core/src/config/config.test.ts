@@ -43,6 +43,39 @@ describe("configuration", () => {
     expect(() => parse({ ...valid, AI_EFFORT: "extreme" })).toThrow(/AI_EFFORT/);
   });
 
+  it("offers AI_MODEL and AI_MODELS to admins, with an optional fallback", () => {
+    expect(parse(valid).ai).toMatchObject({ models: ["claude-sonnet-5-5"], fallbackModel: undefined });
+    const ai = parse({
+      ...valid,
+      AI_MODELS: "claude-haiku-5, claude-sonnet-5-5",
+      AI_FALLBACK_MODEL: "claude-haiku-5",
+    }).ai;
+    expect(ai).toMatchObject({
+      models: ["claude-sonnet-5-5", "claude-haiku-5"],
+      fallbackModel: "claude-haiku-5",
+    });
+  });
+
+  it("reads a price table per model, with cache prices following the input price when left out", () => {
+    const { prices } = parse({
+      ...valid,
+      AI_PRICES: "claude-haiku-5=80:400, vendor.model-v1:0=300:1500:375:30",
+    }).ai;
+    expect(prices.byModel).toEqual({
+      "claude-haiku-5": { input: 80, output: 400, cacheWrite: 100, cacheRead: 8 },
+      "vendor.model-v1:0": { input: 300, output: 1500, cacheWrite: 375, cacheRead: 30 },
+    });
+    expect(prices.other).toEqual({ input: 200, output: 1000, cacheWrite: 250, cacheRead: 20 });
+    for (const bad of ["claude=1", "claude=1:2:3", "=1:2", "claude=a:b", "claude=-1:2"])
+      expect(() => parse({ ...valid, AI_PRICES: bad }), bad).toThrow(/AI_PRICES/);
+  });
+
+  it("keeps AI_TOKEN_SAFETY percent of the context budget free, 10 unless set", () => {
+    expect(parse(valid).ai.context.safety).toBe(0.1);
+    expect(parse({ ...valid, AI_TOKEN_SAFETY: "25" }).ai.context.safety).toBe(0.25);
+    expect(() => parse({ ...valid, AI_TOKEN_SAFETY: "95" })).toThrow(/AI_TOKEN_SAFETY/);
+  });
+
   it("refuses checkpoints no shorter than the lease, which would let a retry take over a live stream", () => {
     expect(() => parse({ ...valid, AGENT_LEASE_SECONDS: "1" })).toThrow(
       /STREAM_CHECKPOINT_MS: must be shorter than AGENT_LEASE_SECONDS \(1 s\)/,

@@ -16,6 +16,50 @@ const list = z
       .map((s) => s.trim())
       .filter(Boolean),
   );
+/** Cents per million tokens of one model: input, output, cache write, cache read. */
+export interface Prices {
+  input: number;
+  output: number;
+  cacheWrite: number;
+  cacheRead: number;
+}
+/** Anthropic's list multipliers of the input price: a 5-minute cache write 1.25x, a cache read 0.1x. */
+const CACHE_WRITE_FACTOR = 1.25;
+const CACHE_READ_FACTOR = 0.1;
+const pricesOf = (input: number, output: number, cacheWrite?: number, cacheRead?: number): Prices => ({
+  input,
+  output,
+  cacheWrite: cacheWrite ?? input * CACHE_WRITE_FACTOR,
+  cacheRead: cacheRead ?? input * CACHE_READ_FACTOR,
+});
+/**
+ * `model=input:output[:cacheWrite:cacheRead],…` in cents per million tokens; "=" because model
+ * ids may hold colons. Cache prices left out follow the input price by Anthropic's multipliers.
+ */
+const priceTable = z
+  .string()
+  .default("")
+  .transform((v, ctx) => {
+    const table: Record<string, Prices> = {};
+    for (const entry of v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const [model = "", numbers = ""] = entry.split("=", 2).map((s) => s.trim());
+      const cents = numbers.split(":").map((n) => (n.trim() === "" ? Number.NaN : Number(n)));
+      if (!model || ![2, 4].includes(cents.length) || cents.some((n) => !(n >= 0))) {
+        ctx.issues.push({
+          code: "custom",
+          input: v,
+          message: `"${entry}" is not model=input:output[:cacheWrite:cacheRead] in cents per million tokens`,
+        });
+        return z.NEVER;
+      }
+      const [input = 0, output = 0, cacheWrite, cacheRead] = cents;
+      table[model] = pricesOf(input, output, cacheWrite, cacheRead);
+    }
+    return table;
+  });
 const percentages = z
   .string()
   .default("50,30,20")
@@ -57,7 +101,11 @@ export const Schema = z
     AI_ENABLED: bool.default(true),
     ANTHROPIC_API_KEY: z.string().optional(),
     ANTHROPIC_BASE_URL: z.string().url().optional(),
-    AI_MODEL: z.string().default("claude-sonnet-5-5"),
+    AI_MODEL: z.string().min(1).default("claude-sonnet-5-5"),
+    /** The models a workspace's admin may choose from; AI_MODEL is always one of them. */
+    AI_MODELS: list,
+    /** Answers when the chosen model is overloaded or keeps failing; empty: none. */
+    AI_FALLBACK_MODEL: z.string().default(""),
     /** Thinking and text together: current models think adaptively before answering. */
     AI_MAX_TOKENS: int(2048),
     /** Unset (or empty) sends none: Sonnet 5 and later refuse any but the default with 400. */
@@ -74,9 +122,12 @@ export const Schema = z
     AI_CONTEXT_SPLIT: percentages,
     /** The workspace agent reads at most this many projects (its queries are per project). */
     AI_CONTEXT_MAX_PROJECTS: z.coerce.number().int().min(1).max(100).default(20),
-    /** Price table (US cents per million tokens); defaults: Claude Sonnet list prices, 2026-11. */
+    /** Percent of the context budget kept free for the system prompt, the question and framing. */
+    AI_TOKEN_SAFETY: z.coerce.number().int().min(0).max(90).default(10),
+    /** Prices of any model not in AI_PRICES, offline runs too (US cents per million tokens); defaults: Claude Sonnet list prices, 2026-11. */
     AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(200),
     AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1000),
+    AI_PRICES: priceTable,
     /** Agent budgets in US cents (fractions allowed), 0 = no limit; an admin may override them. */
     AI_BUDGET_USER_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
     AI_BUDGET_WORKSPACE_DAILY_CENTS: z.coerce.number().nonnegative().default(0),
@@ -167,7 +218,10 @@ function toConfig(env: z.infer<typeof Schema>) {
       provider: env.AI_PROVIDER ?? (env.ANTHROPIC_API_KEY ? "anthropic" : "offline"),
       anthropicApiKey: env.ANTHROPIC_API_KEY,
       anthropicBaseUrl: env.ANTHROPIC_BASE_URL,
+      /** The model of a workspace whose admin chose none (or chose one since taken off the list). */
       model: env.AI_MODEL,
+      models: [...new Set([env.AI_MODEL, ...env.AI_MODELS])],
+      fallbackModel: env.AI_FALLBACK_MODEL || undefined,
       maxTokens: env.AI_MAX_TOKENS,
       temperature: env.AI_TEMPERATURE,
       effort: env.AI_EFFORT,
@@ -181,6 +235,7 @@ function toConfig(env: z.infer<typeof Schema>) {
           meta: env.AI_CONTEXT_SPLIT[2] / 100,
         },
         maxProjects: env.AI_CONTEXT_MAX_PROJECTS,
+        safety: env.AI_TOKEN_SAFETY / 100,
       },
       maxRetries: env.AI_MAX_RETRIES,
       breaker: { threshold: env.AI_BREAKER_THRESHOLD, cooldownMs: env.AI_BREAKER_COOLDOWN_SECONDS * 1000 },
@@ -189,7 +244,10 @@ function toConfig(env: z.infer<typeof Schema>) {
         perUserDay: env.AGENT_LIMIT_PER_DAY,
         perWorkspaceDay: env.AGENT_WORKSPACE_LIMIT_PER_DAY,
       },
-      pricesPerMTok: { input: env.AI_PRICE_INPUT_CENTS_PER_MTOK, output: env.AI_PRICE_OUTPUT_CENTS_PER_MTOK },
+      prices: {
+        byModel: env.AI_PRICES,
+        other: pricesOf(env.AI_PRICE_INPUT_CENTS_PER_MTOK, env.AI_PRICE_OUTPUT_CENTS_PER_MTOK),
+      },
       budgets: {
         userDailyCents: env.AI_BUDGET_USER_DAILY_CENTS,
         workspaceDailyCents: env.AI_BUDGET_WORKSPACE_DAILY_CENTS,

@@ -1,10 +1,17 @@
-// Writes a digest's text with the configured provider (Anthropic, or the offline one), one
-// prompt after another over one scoped context, and books its cost against the workspace. The
-// provider's circuit breaker governs digests as it does answers: while it is open no digest calls
-// the provider, and a digest's success or failure counts in its streak.
-import { admit, record } from "../agent/breaker";
+// Writes a digest's text with the workspace's models (Anthropic, or the offline one), one prompt
+// after another over one scoped context, and books its cost against the workspace, per model.
+// The models' circuit breakers govern digests as they do answers: while every model's is open no
+// digest calls a provider, a failing model gives way to the fallback, and each call counts.
+import { record } from "../agent/breaker";
 import type { AgentContext } from "../agent/context";
-import { configuredProvider } from "../agent/providers/configured";
+import {
+  type Answering,
+  admitFirst,
+  configuredMaker,
+  modelsFor,
+  Refused,
+  streamAnswer,
+} from "../agent/models";
 import { Budget } from "../budget";
 import { config } from "../config";
 
@@ -17,25 +24,36 @@ export async function compose(
   prompts: string[],
   context: AgentContext,
 ): Promise<string> {
-  const admission = await admit(summaryId);
-  if (admission === "refused") throw new ProviderRefused("the AI provider's circuit breaker is open");
-  const provider = configuredProvider({ paced: false });
+  const models = await modelsFor(workspaceId);
   const signal = AbortSignal.timeout(config().ai.timeoutMs);
-  const usage = { tokensIn: 0, tokensOut: 0 };
+  const spent = new Map<string, Budget.Tokens>();
   const parts: string[] = [];
+  const answering: Answering = {};
   try {
     for (const question of prompts) {
+      const admitted = await admitFirst(models, summaryId);
+      if (!admitted) throw new Refused();
       let part = "";
-      for await (const token of provider.stream({ question, context, prefill: "", signal })) part += token;
+      const request = { question, context, prefill: "", signal };
+      for await (const token of streamAnswer(admitted, summaryId, request, answering, configuredMaker(false)))
+        part += token;
       parts.push(part.trim());
-      usage.tokensIn += provider.usage().tokensIn;
-      usage.tokensOut += provider.usage().tokensOut;
+      const model = answering.model ?? models[0] ?? "";
+      spent.set(
+        model,
+        Budget.addTokens(
+          spent.get(model) ?? Budget.NO_TOKENS,
+          answering.provider?.usage() ?? Budget.NO_TOKENS,
+        ),
+      );
     }
   } catch (error) {
-    await record(summaryId, admission, "failure");
+    if (error instanceof Refused) throw new ProviderRefused("the AI provider's circuit breaker is open");
+    if (answering.model && answering.admission)
+      await record(summaryId, answering.model, answering.admission, "failure");
     throw error;
   }
-  await record(summaryId, admission, "success");
-  await Budget.record({ workspaceId, ...usage, costCents: Budget.costOf(usage) });
+  for (const [model, usage] of spent)
+    await Budget.record({ workspaceId, model, ...usage, costCents: Budget.costOf(usage, model) });
   return `${parts.join("\n\n")}\n`;
 }

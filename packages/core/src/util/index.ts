@@ -1,6 +1,6 @@
 // Small helpers every module needs; nothing domain-specific lives here.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { ulid } from "ulid";
+import { monotonicFactory } from "ulid";
 
 /** Memoizes a factory: clients and entities are built on first use, after config is in place. */
 export const once = <T>(make: () => T) => {
@@ -11,8 +11,13 @@ export const once = <T>(make: () => T) => {
   };
 };
 
-/** Opaque, time-ordered ids: sorting by id sorts by creation time. */
-export const createId = () => ulid().toLowerCase();
+const nextUlid = monotonicFactory();
+
+/**
+ * Opaque, time-ordered ids: sorting by id sorts by creation. Monotonic, so ids made in the same
+ * millisecond by this process still sort in the order they were made (a question before its answer).
+ */
+export const createId = () => nextUlid().toLowerCase();
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 

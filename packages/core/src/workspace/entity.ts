@@ -16,6 +16,8 @@ export const WorkspaceEntity = once(
           dailyBudgetCents: { type: "number" },
           monthlyBudgetCents: { type: "number" },
           userDailyBudgetCents: { type: "number" },
+          /** The AI model its admin chose from AI_MODELS; absent: AI_MODEL. */
+          aiModel: { type: "string" },
         },
         indexes: {
           primary: {

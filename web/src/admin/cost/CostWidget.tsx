@@ -1,5 +1,5 @@
 // What the agent cost the workspace in a month: the total, answers and tokens, where the
-// budgets stand today and this month, and the daily trend.
+// budgets stand today and this month, the daily trend, and the spend by model.
 import type { UsageReport } from "@rehome/client";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -86,9 +86,51 @@ function Report({ usage }: { usage: UsageReport }) {
       {usage.runs === 0 ? (
         <Empty>No answers in {monthLabel(usage.month)}, so nothing was spent.</Empty>
       ) : (
-        <DailyCostChart days={usage.days} month={usage.month} />
+        <>
+          <DailyCostChart days={usage.days} month={usage.month} />
+          <SpendByModel rows={usage.byModel} />
+        </>
       )}
     </div>
+  );
+}
+
+const COUNTS = [
+  ["Answers", "runs"],
+  ["Tokens in", "tokensIn"],
+  ["Cache read", "cacheReadTokens"],
+  ["Cache written", "cacheWriteTokens"],
+  ["Tokens out", "tokensOut"],
+] as const;
+
+function SpendByModel({ rows }: { rows: UsageReport["byModel"] }) {
+  return (
+    <table className="w-full text-left text-sm" aria-label="Spend by model">
+      <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
+        <tr>
+          {["Model", ...COUNTS.map(([name]) => name), "Cost"].map((name) => (
+            <th key={name} className="px-3 py-2 font-medium">
+              {name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 tabular-nums">
+        {rows.map((row) => (
+          <tr key={row.model}>
+            <td className="px-3 py-2 font-medium">
+              {row.model === "offline" ? "offline assistant" : row.model}
+            </td>
+            {COUNTS.map(([, field]) => (
+              <td key={field} className="px-3 py-2">
+                {row[field].toLocaleString("en-US")}
+              </td>
+            ))}
+            <td className="px-3 py-2">{formatCents(row.costCents)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

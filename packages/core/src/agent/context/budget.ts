@@ -1,5 +1,5 @@
-// How a context spends its token budget (DESIGN §7): a reserve (~10%) for the system prompt and
-// formatting, the rest split messages / tasks / files+meta. Each share takes whole items in rank
+// How a context spends its token budget (DESIGN §7): a reserve (AI_TOKEN_SAFETY, 10% by default)
+// for the system prompt and formatting, the rest split messages / tasks / files+meta. Each share takes whole items in rank
 // order and stops at the first that does not fit, so what is dropped is always the tail. Pure.
 
 export type Share = "messages" | "tasks" | "meta";
@@ -12,8 +12,6 @@ export interface Budget {
   /** Fraction kept free for the system prompt, the question and the data's framing. */
   reserve: number;
 }
-
-export const RESERVE = 0.1;
 
 /** A rough token count: about four characters a token for English text. */
 export const estimateTokens = (text: string) => Math.ceil(text.length / 4);

@@ -4,7 +4,11 @@
 // inside tags, never as instructions. Current models (Sonnet 5 and later) refuse an assistant
 // prefill and non-default sampling parameters with 400, so a continuation is asked for in a
 // user turn after the partial answer, and temperature is sent only when configured.
+// Prompt caching: the system prompt and the project's data come first and end in a
+// `cache_control` breakpoint, so a second question over the same data reads that prefix from
+// the cache (at a tenth of the input price) and only the question is new input.
 import Anthropic from "@anthropic-ai/sdk";
+import { addTokens, NO_TOKENS } from "../../budget/tokens";
 import { sleep } from "../../util";
 import { renderContext } from "../context";
 import type { Provider, ProviderRequest, Usage } from "./provider";
@@ -20,7 +24,11 @@ export interface AnthropicSettings {
   effort?: "low" | "medium" | "high" | "xhigh" | "max";
   timeoutMs: number;
   maxRetries: number;
+  /** A 529 (overloaded) ends the stream at once instead of being retried: a fallback model answers. */
+  failFastOnOverload?: boolean;
 }
+
+const CACHED = { type: "ephemeral" } as const;
 
 /** Kept short: it and the question live in the context budget's reserve. */
 export const SYSTEM = `You are ReHome's project assistant for a renovation business. Answer only from the data inside <project_data>.
@@ -42,17 +50,20 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
     maxRetries: 0,
     timeout: settings.timeoutMs,
   });
-  let usage: Usage = { tokensIn: 0, tokensOut: 0 };
+  let usage: Usage = NO_TOKENS;
   return {
     name: "anthropic",
     model: settings.model,
     async *stream(request: ProviderRequest) {
       let delivered = request.prefill;
-      let tokensIn = 0;
-      let tokensOut = 0;
+      let used = NO_TOKENS;
+      // The data block is the end of the cached prefix; the question after it is all that changes.
       const question = {
         role: "user" as const,
-        content: `${renderContext(request.context)}\n\nQuestion: ${request.question}`,
+        content: [
+          { type: "text" as const, text: renderContext(request.context), cache_control: CACHED },
+          { type: "text" as const, text: `Question: ${request.question}` },
+        ],
       };
       for (let attempt = 0; ; attempt++) {
         try {
@@ -72,17 +83,19 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
             { signal: request.signal },
           );
           for await (const event of stream) {
-            if (event.type === "message_start") tokensIn += event.message.usage.input_tokens;
-            if (event.type === "message_delta") tokensOut += event.usage.output_tokens;
+            if (event.type === "message_start") used = addTokens(used, inputOf(event.message.usage));
+            if (event.type === "message_delta")
+              used = addTokens(used, { ...NO_TOKENS, tokensOut: event.usage.output_tokens });
             if (event.type === "content_block_delta" && event.delta.type === "text_delta") {
               delivered += event.delta.text;
               yield event.delta.text;
             }
           }
-          usage = { tokensIn, tokensOut };
+          usage = used;
           return;
         } catch (error) {
           if (request.signal.aborted || attempt >= settings.maxRetries || !retryable(error)) throw error;
+          if (settings.failFastOnOverload && isOverloaded(error)) throw error;
           await backoff(attempt, request.signal);
         }
       }
@@ -90,6 +103,16 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
     usage: () => usage,
   };
 }
+
+/** What a request's start says it read: afresh, written to the cache, read from the cache. */
+const inputOf = (usage: Anthropic.Usage): Usage => ({
+  ...NO_TOKENS,
+  tokensIn: usage.input_tokens,
+  cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
+  cacheReadTokens: usage.cache_read_input_tokens ?? 0,
+});
+
+const isOverloaded = (error: unknown) => error instanceof Anthropic.APIError && error.status === 529;
 
 /** Rate limits, overload, server errors and dropped connections are worth another try. */
 function retryable(error: unknown) {

@@ -1,23 +1,34 @@
-// The provider this deployment answers with: Anthropic when a key is configured, else the
-// embedded offline one. Shared by the agent worker and the digest writer.
+// The provider of one model: Anthropic when a key is configured, else the embedded offline one
+// (whatever model was asked for). Shared by the agent worker and the digest writer.
 import { config } from "../../config";
 import { anthropicProvider } from "./anthropic";
-import { offlineProvider } from "./offline";
+import { OFFLINE_MODEL, offlineProvider } from "./offline";
 import type { Provider } from "./provider";
 
-/** `paced: false` streams the offline answer at once: nobody watches a digest being written. */
-export function configuredProvider(options: { paced?: boolean } = {}): Provider {
+export interface ProviderOptions {
+  /** `false` streams the offline answer at once: nobody watches a digest being written. */
+  paced?: boolean;
+  /** Give up on a 529 at once, without retrying: a fallback model answers instead. */
+  failFastOnOverload?: boolean;
+}
+
+/** Whether answers come from Anthropic's models (else from the offline provider). */
+export const usesAnthropic = () =>
+  config().ai.provider === "anthropic" && Boolean(config().ai.anthropicApiKey);
+
+export function providerFor(model: string, options: ProviderOptions = {}): Provider {
   const { ai } = config();
-  if (ai.provider === "anthropic" && ai.anthropicApiKey) {
+  if (usesAnthropic() && ai.anthropicApiKey && model !== OFFLINE_MODEL) {
     return anthropicProvider({
       apiKey: ai.anthropicApiKey,
       baseURL: ai.anthropicBaseUrl,
-      model: ai.model,
+      model,
       maxTokens: ai.maxTokens,
       temperature: ai.temperature,
       effort: ai.effort,
       timeoutMs: ai.timeoutMs,
       maxRetries: ai.maxRetries,
+      failFastOnOverload: options.failFastOnOverload ?? false,
     });
   }
   return offlineProvider(options.paced === false ? 0 : ai.offlineTokensPerSec);

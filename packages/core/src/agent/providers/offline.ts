@@ -1,6 +1,7 @@
 // The provider used when no API key is set: deterministic, grounded answers computed from the
 // scoped context only, citing the tasks and messages they use, streamed word by word at a
 // realistic pace. It chooses an answer from the question alone; project content is only quoted.
+import { NO_TOKENS } from "../../budget/tokens";
 import { sleep } from "../../util";
 import { type AgentContext, estimateTokens, renderContext } from "../context";
 import {
@@ -24,16 +25,20 @@ import {
 } from "./offline/format";
 import type { Provider, ProviderRequest, Usage } from "./provider";
 
+/** The model name offline runs are recorded (and priced, at the default row) under. */
+export const OFFLINE_MODEL = "offline";
+
 export function offlineProvider(tokensPerSecond: number): Provider {
-  let usage: Usage = { tokensIn: 0, tokensOut: 0 };
+  let usage: Usage = NO_TOKENS;
   return {
     name: "offline",
-    model: "offline",
+    model: OFFLINE_MODEL,
     async *stream(request: ProviderRequest) {
       const answer = answerFor(request.question, request.context);
       const remaining = answer.startsWith(request.prefill) ? answer.slice(request.prefill.length) : answer;
       // What a model would have been sent: the quoted context and the question.
       usage = {
+        ...NO_TOKENS,
         tokensIn: estimateTokens(renderContext(request.context)) + estimateTokens(request.question),
         tokensOut: estimateTokens(answer),
       };

@@ -1,4 +1,5 @@
 // The one interface every LLM provider implements: stream text for a question over a context.
+import type { Tokens } from "../../budget/tokens";
 import type { AgentContext } from "../context";
 
 export interface ProviderRequest {
@@ -9,11 +10,8 @@ export interface ProviderRequest {
   signal: AbortSignal;
 }
 
-/** Tokens only: every provider's run is priced once, from these, by core/src/budget. */
-export interface Usage {
-  tokensIn: number;
-  tokensOut: number;
-}
+/** Tokens only, cache writes and reads apart: every run is priced once, by core/src/budget. */
+export type Usage = Tokens;
 
 export interface Provider {
   readonly name: string;

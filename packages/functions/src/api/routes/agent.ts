@@ -1,5 +1,6 @@
-// The agent: threads per project (participants) or workspace-wide (admins), questions that
-// start a streamed answer, the thread's messages with partial content, and cancel.
+// The agent: threads per project (participants) or workspace-wide (admins), renamed or archived
+// by their author, questions that start a streamed answer, the thread's messages with partial
+// content, and cancel.
 import { createRoute, z } from "@hono/zod-openapi";
 import { Agent } from "@rehome/core/agent";
 import { router } from "../context";
@@ -33,10 +34,20 @@ export const agent = router()
       path: "/api/projects/{project}/agent/threads",
       tags: ["Agent"],
       security: bearer,
-      request: { params: ProjectParams },
-      responses: { 200: json(Threads, "The project's threads, newest first"), ...errors },
+      request: { params: ProjectParams, query: Agent.ListThreadsInput },
+      responses: {
+        200: json(
+          Threads,
+          "Your open threads of the project (archived ones with ?archived=true), newest first",
+        ),
+        ...errors,
+      },
     }),
-    async (c) => c.json(await Agent.listForProject(c.get("actor"), c.req.valid("param").project), 200),
+    async (c) =>
+      c.json(
+        await Agent.listForProject(c.get("actor"), c.req.valid("param").project, c.req.valid("query")),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -55,9 +66,13 @@ export const agent = router()
       path: "/api/agent/threads",
       tags: ["Agent"],
       security: bearer,
-      responses: { 200: json(Threads, "Workspace-wide admin threads"), ...errors },
+      request: { query: Agent.ListThreadsInput },
+      responses: {
+        200: json(Threads, "Your open workspace-wide admin threads (archived ones with ?archived=true)"),
+        ...errors,
+      },
     }),
-    async (c) => c.json(await Agent.listForWorkspace(c.get("actor")), 200),
+    async (c) => c.json(await Agent.listForWorkspace(c.get("actor"), c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -69,6 +84,18 @@ export const agent = router()
       responses: { 200: json(Agent.Thread, "The thread"), ...errors },
     }),
     async (c) => c.json(await Agent.getThread(c.get("actor"), c.req.valid("param").thread), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/agent/threads/{thread}",
+      tags: ["Agent"],
+      security: bearer,
+      request: { params: ThreadParams, ...jsonBody(Agent.UpdateThreadInput) },
+      responses: { 200: json(Agent.Thread, "Renamed, archived or restored (its author only)"), ...errors },
+    }),
+    async (c) =>
+      c.json(await Agent.updateThread(c.get("actor"), c.req.valid("param").thread, c.req.valid("json")), 200),
   )
   .openapi(
     createRoute({
@@ -94,6 +121,7 @@ export const agent = router()
       responses: {
         202: json(Agent.Asked, "Queued: the answer streams on private-agent-threads.{thread}"),
         ...errors,
+        409: json(ErrorSchema, "The thread is archived (agent.thread_archived): restore it first"),
         503: json(
           ErrorSchema,
           "The assistant is off (agent.disabled) or its provider keeps failing (agent.unavailable, with Retry-After)",

@@ -1,9 +1,10 @@
 // The cost widget's API (a workspace's admins): a month's agent usage with its daily trend and
-// the budgets in force, which an admin may change. Another workspace's id is a 404.
+// spend by model, the budgets in force and the AI model, which an admin may change. Another
+// workspace's id is a 404.
 import { createRoute, z } from "@hono/zod-openapi";
 import { Budget } from "@rehome/core/budget";
 import { router } from "../context";
-import { bearer, errors, Id, json, jsonBody } from "../openapi";
+import { bearer, ErrorSchema, errors, Id, json, jsonBody } from "../openapi";
 
 const params = z.object({ workspace: Id });
 const tags = ["Admin"];
@@ -46,4 +47,37 @@ export const usage = router()
     }),
     async (c) =>
       c.json(await Budget.set(c.get("actor"), c.req.valid("param").workspace, c.req.valid("json")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/workspaces/{workspace}/ai-settings",
+      tags,
+      security: bearer,
+      request: { params },
+      responses: {
+        200: json(Budget.AiSettings, "The model in force, the models on offer with their prices"),
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await Budget.aiSettings(c.get("actor"), c.req.valid("param").workspace), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/api/workspaces/{workspace}/ai-settings",
+      tags,
+      security: bearer,
+      request: { params, ...jsonBody(Budget.ModelChoice) },
+      responses: {
+        200: json(Budget.AiSettings, "Saved, and on the audit log"),
+        ...errors,
+        422: json(ErrorSchema, "Not one of the models on offer (ai.model_not_allowed)"),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await Budget.chooseModel(c.get("actor"), c.req.valid("param").workspace, c.req.valid("json")),
+        200,
+      ),
   );
