@@ -28,7 +28,8 @@ export function Board() {
   const me = useSession()?.id;
   const { nameOf } = useMembers(projectId);
   const [announcement, setAnnouncement] = useState("");
-  const refocus = useRef<string>(undefined);
+  // The card a keyboard move should give the focus back to, once it shows in its new column.
+  const refocus = useRef<{ id: string; status: TaskStatus }>(undefined);
   const today = new Date().toLocaleDateString("en-CA");
   // Columns, drops and keyboard steps all work on the cards in view.
   const inView = (tasks.data ?? []).filter((t) => matches(t, readFilter(params), me, today));
@@ -52,7 +53,7 @@ export function Board() {
   const onStep = (task: TaskInfo, direction: Direction) => {
     const to = step(inView, task, direction);
     if (!to) return;
-    refocus.current = task.id;
+    refocus.current = { id: task.id, status: to.status };
     moveTo(task, to);
   };
 
@@ -64,11 +65,17 @@ export function Board() {
       return next;
     }, options);
 
-  // A card moved by keyboard is re-rendered in its new place: give it the focus back.
+  // A card moved by keyboard is re-rendered in its new place: give it the focus back, but only
+  // once it is there (the move's optimistic update may land a render later); a refused move
+  // stops the wait.
+  const movedTask = refocus.current && tasks.data?.find((t) => t.id === refocus.current?.id);
   useEffect(() => {
-    if (!refocus.current) return;
-    document.getElementById(`task-${refocus.current}`)?.focus();
-    refocus.current = undefined;
+    const target = refocus.current;
+    if (!target) return;
+    if (movedTask && movedTask.status === target.status) {
+      document.getElementById(`task-${target.id}`)?.focus();
+      refocus.current = undefined;
+    } else if (move.isError) refocus.current = undefined;
   });
 
   // The open task left the board (deleted, or no longer shared with this person): close it for
