@@ -9,6 +9,7 @@ import { seesInternal } from "../permissions";
 import { projectAccess, requireAdmin, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { Channel, publish } from "../realtime";
+import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
 import { compose, ProviderRefused } from "./compose";
 import { emailDigest } from "./delivery";
@@ -124,10 +125,10 @@ async function writeFor(audience: Audience, workspaceId: string, projectId: stri
     return { kind: "daily", title: `Daily digest — ${project.name}`, context };
   });
   const to = (role: Role) => audienceOf(role) === audience;
-  return store(draft, { channel: Channel.project(projectId), to });
+  return store(draft, (info) => publish(Channel.project(projectId), Events.Ready, info, { to }));
 }
 
-/** Writes the weekly rollup of a workspace for its admins (emailed to those who opted in). */
+/** Writes the weekly rollup of a workspace for its admins: announced on each active admin's own channel, emailed to those who opted in. */
 export async function writeWorkspaceRollup(workspaceId: string, summaryId = createId()): Promise<Info> {
   const target = { workspaceId, scope: WORKSPACE_SCOPE, summaryId };
   const done = await written(target);
@@ -137,7 +138,16 @@ export async function writeWorkspaceRollup(workspaceId: string, summaryId = crea
     title: `Weekly rollup — week of ${nowIso().slice(0, 10)}`,
     context: await build({ type: "system", workspaceId }, null),
   }));
-  return store(draft);
+  return store(draft, (info) => toAdmins(workspaceId, info));
+}
+
+/** The workspace's active admins hear a new rollup on their own channels (it belongs to no project). */
+async function toAdmins(workspaceId: string, info: Info) {
+  const admins = await UserEntity()
+    .query.primary({ workspaceId })
+    .where(({ role, status }, { eq }) => `${eq(role, "admin")} AND ${eq(status, "active")}`)
+    .go({ pages: "all" });
+  await Promise.all(admins.data.map((a) => publish(Channel.user(a.userId), Events.Ready, info)));
 }
 
 // One prompt per section; the offline provider answers each of these from the context alone.
@@ -213,7 +223,7 @@ async function repeatLast({ workspaceId, scope, summaryId }: Target): Promise<Dr
 }
 
 /** Stores, announces and emails a summary; a second call with the same id only finishes the emails. */
-async function store(draft: Draft, live?: { channel: string; to: (role: Role) => boolean }): Promise<Info> {
+async function store(draft: Draft, announce: (info: Info) => Promise<unknown>): Promise<Info> {
   const item = { ...draft, createdAt: nowIso() };
   const created = await SummaryEntity()
     .create(item)
@@ -227,7 +237,7 @@ async function store(draft: Draft, live?: { channel: string; to: (role: Role) =>
     if (!stored) throw new Error(`summary ${draft.summaryId} could not be stored`);
     return delivered(stored);
   }
-  if (live) await publish(live.channel, Events.Ready, toInfo(item), { to: live.to });
+  await announce(toInfo(item));
   return delivered(item);
 }
 
