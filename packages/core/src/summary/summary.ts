@@ -100,29 +100,56 @@ async function list(workspaceId: string, scope: string, limit: number) {
  * for staff, and one for clients (from client-visible items only) when the project has clients.
  * Runs as the system; a job passes its own `summaryId`, so a redelivery finds its digests written.
  */
-export async function writeProjectDigest(
+export function writeProjectDigest(workspaceId: string, projectId: string, summaryId = createId()) {
+  return writeForAudiences(workspaceId, projectId, summaryId, DAILY);
+}
+
+/** What one kind of project summary asks, and its title as its audience may read it. */
+export interface ProjectKind {
+  kind: Info["kind"];
+  prompts: string[];
+  /** `reader` reads as the audience: what it cannot see must not reach the title. */
+  title: (reader: Actor, project: Project.Info) => Promise<string>;
+}
+
+const DAILY: ProjectKind = {
+  kind: "daily",
+  // One prompt per section; the offline provider answers each of these from the context alone.
+  prompts: ["What changed today?", "Give an overview of where things stand."],
+  title: async (_, project) => `Daily digest — ${project.name}`,
+};
+
+/** The staff summary, and the clients' one (client-visible items only) when the project has clients. */
+export async function writeForAudiences(
   workspaceId: string,
   projectId: string,
-  summaryId = createId(),
+  summaryId: string,
+  kind: ProjectKind,
 ): Promise<Info> {
-  const staff = await writeFor("staff", workspaceId, projectId, summaryId);
+  const staff = await writeFor("staff", workspaceId, projectId, summaryId, kind);
   const members = await Project.membersOf(workspaceId, projectId);
   if (members.some((m) => audienceOf(m.projectRole) === "client"))
-    await writeFor("client", workspaceId, projectId, `${summaryId}-clients`);
+    await writeFor("client", workspaceId, projectId, `${summaryId}-clients`, kind);
   return staff;
 }
 
-async function writeFor(audience: Audience, workspaceId: string, projectId: string, summaryId: string) {
-  const target = { workspaceId, scope: scopeOf(projectId, audience), summaryId };
+async function writeFor(
+  audience: Audience,
+  workspaceId: string,
+  projectId: string,
+  summaryId: string,
+  { kind, prompts, title }: ProjectKind,
+) {
+  const target = { workspaceId, scope: scopeOf(projectId, audience), summaryId, kind };
   const done = await written(target);
   if (done) return delivered(done);
-  // The system reads as the audience's role, so a client digest's context holds no internal item.
+  // The system reads as the audience's role, so a client summary's context holds no internal item.
   const system: Actor = { type: "system", workspaceId, audience: audience === "client" ? "client" : "admin" };
-  const draft = await writeOrRepeat(target, DAILY_PROMPTS, async () => {
+  const draft = await writeOrRepeat(target, prompts, async () => {
     const project = await Project.get(system, projectId);
-    // Participants read digests, so contact details are masked whatever the writer may see.
+    // Participants read summaries, so contact details are masked whatever the writer may see.
     const context = await build(system, projectId, { maskContacts: true });
-    return { kind: "daily", title: `Daily digest — ${project.name}`, context };
+    return { title: await title(system, project), context };
   });
   const to = (role: Role) => audienceOf(role) === audience;
   return store(draft, (info) => publish(Channel.project(projectId), Events.Ready, info, { to }));
@@ -130,11 +157,10 @@ async function writeFor(audience: Audience, workspaceId: string, projectId: stri
 
 /** Writes the weekly rollup of a workspace for its admins: announced on each active admin's own channel, emailed to those who opted in. */
 export async function writeWorkspaceRollup(workspaceId: string, summaryId = createId()): Promise<Info> {
-  const target = { workspaceId, scope: WORKSPACE_SCOPE, summaryId };
+  const target = { workspaceId, scope: WORKSPACE_SCOPE, summaryId, kind: "weekly" as const };
   const done = await written(target);
   if (done) return delivered(done);
   const draft = await writeOrRepeat(target, WEEKLY_PROMPTS, async () => ({
-    kind: "weekly",
     title: `Weekly rollup — week of ${nowIso().slice(0, 10)}`,
     context: await build({ type: "system", workspaceId }, null),
   }));
@@ -150,11 +176,9 @@ async function toAdmins(workspaceId: string, info: Info) {
   await Promise.all(admins.data.map((a) => publish(Channel.user(a.userId), Events.Ready, info)));
 }
 
-// One prompt per section; the offline provider answers each of these from the context alone.
-const DAILY_PROMPTS = ["What changed today?", "Give an overview of where things stand."];
 const WEEKLY_PROMPTS = ["Blocked tasks", "Overdue by assignee", "Give an overview of where things stand."];
 
-type Target = { workspaceId: string; scope: string; summaryId: string };
+type Target = { workspaceId: string; scope: string; summaryId: string; kind: Info["kind"] };
 
 type Draft = Pick<
   Item,
@@ -184,16 +208,16 @@ async function written({ workspaceId, scope, summaryId }: Target): Promise<Item 
 async function writeOrRepeat(
   target: Target,
   prompts: string[],
-  prepare: () => Promise<{ kind: Draft["kind"]; title: string; context: AgentContext }>,
+  prepare: () => Promise<{ title: string; context: AgentContext }>,
 ): Promise<Draft> {
   if (await Budget.isWorkspaceSpent(target.workspaceId)) {
     const last = await repeatLast(target);
     if (last) return last;
   }
-  const { kind, title, context } = await prepare();
+  const { title, context } = await prepare();
   try {
     const content = await compose(target.workspaceId, target.summaryId, prompts, context);
-    return { ...target, kind, title, content, ...citationsOf(content, context) };
+    return { ...target, title, content, ...citationsOf(content, context) };
   } catch (error) {
     const last = error instanceof ProviderRefused ? await repeatLast(target) : undefined;
     if (last) return last;
@@ -201,14 +225,15 @@ async function writeOrRepeat(
   }
 }
 
-/** The scope's newest digest under a new id, marked with when it was first written. */
-async function repeatLast({ workspaceId, scope, summaryId }: Target): Promise<Draft | undefined> {
+/** The scope's newest summary of the kind under a new id, marked with when it was first written. */
+async function repeatLast({ workspaceId, scope, summaryId, kind }: Target): Promise<Draft | undefined> {
   const { data } = await SummaryEntity()
     .query.primary({ workspaceId, scope })
-    .go({ order: "desc", limit: 1 });
+    .where((item, { eq }) => eq(item.kind, kind))
+    .go({ order: "desc", count: 1 });
   const last = data[0];
   if (!last) return undefined;
-  const { kind, title, content } = last;
+  const { title, content } = last;
   return {
     workspaceId,
     scope,

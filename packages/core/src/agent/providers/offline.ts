@@ -23,6 +23,7 @@ import {
   where,
   who,
 } from "./offline/format";
+import { delivered, next, risks } from "./offline/milestone";
 import type { Provider, ProviderRequest, Usage } from "./provider";
 
 /** The model name offline runs are recorded (and priced, at the default row) under. */
@@ -64,6 +65,9 @@ const ROUTES: [RegExp, (c: AgentContext, question: string) => string][] = [
   [/\bwhat changed\b|\bchanged today\b/, changedToday],
   [/\bsummar(y|i[sz]e)\b.*\bmessages?\b|\bmessages?\b.*\bsummar/, (c, q) => lastMessages(c, messageCount(q))],
   [/\bhighlights?\b|\blast week\b/, lastWeek],
+  [/\bdelivered\b/, delivered],
+  [/\bwhat is next\b|\bnext steps?\b/, next],
+  [/\bopen risks?\b/, risks],
   [/\boverview\b|\bwhere things stand\b/, overview],
 ];
 
