@@ -31,6 +31,15 @@ export const Job = z.discriminatedUnion("type", [
     taskId: z.string(),
     summaryId: z.string(),
   }),
+  // Pasted notes travel in the job (at most 20,000 characters, well inside an SQS message).
+  z.object({
+    type: z.literal("summary.meeting"),
+    workspaceId: z.string(),
+    projectId: z.string(),
+    summaryId: z.string(),
+    title: z.string().nullable(),
+    notes: z.string(),
+  }),
 ]);
 export type Job = z.infer<typeof Job>;
 

@@ -25,6 +25,11 @@ const audienceOf = (role: Role): Audience => (seesInternal(role) ? "staff" : "cl
 const scopeOf = (projectId: string, audience: Audience) =>
   audience === "client" ? `${CLIENT_SCOPE}${projectId}` : projectId;
 
+export const Proposal = z
+  .object({ title: z.string(), taskId: z.string().nullable() })
+  .meta({ id: "ProposedTask" });
+export type Proposal = z.infer<typeof Proposal>;
+
 export const Info = z
   .object({
     id: z.string(),
@@ -42,6 +47,8 @@ export const Info = z
     cached: z.boolean(),
     /** …written at this time. */
     cachedFrom: z.string().nullable(),
+    /** A meeting summary's proposed tasks: drafts until a person confirms one (then its task's id). */
+    proposals: z.array(Proposal),
   })
   .meta({ id: "Summary" });
 export type Info = z.infer<typeof Info>;
@@ -59,6 +66,7 @@ type Item = {
   citedProjects?: unknown;
   createdAt: string;
   cachedFrom?: string;
+  proposals?: unknown;
 };
 
 const toInfo = (item: Item): Info => ({
@@ -73,6 +81,7 @@ const toInfo = (item: Item): Info => ({
   createdAt: item.createdAt,
   cached: Boolean(item.cachedFrom),
   cachedFrom: item.cachedFrom ?? null,
+  proposals: (item.proposals as Proposal[] | undefined) ?? [],
 });
 
 const page = z.object({ limit: z.coerce.number().int().min(1).max(50).default(14) });
@@ -110,6 +119,12 @@ export interface ProjectKind {
   prompts: string[];
   /** `reader` reads as the audience: what it cannot see must not reach the title. */
   title: (reader: Actor, project: Project.Info) => Promise<string>;
+  /** Written for one occasion (a meeting): never replaced by an earlier one of its kind. */
+  once?: true;
+  /** Who reads it; unset: staff, and clients when the project has any. */
+  audiences?: ["staff"];
+  /** Drafts a person may confirm, read from the written text. */
+  proposalsOf?: (content: string) => Proposal[];
 }
 
 const DAILY: ProjectKind = {
@@ -127,6 +142,7 @@ export async function writeForAudiences(
   kind: ProjectKind,
 ): Promise<Info> {
   const staff = await writeFor("staff", workspaceId, projectId, summaryId, kind);
+  if (kind.audiences) return staff;
   const members = await Project.membersOf(workspaceId, projectId);
   if (members.some((m) => audienceOf(m.projectRole) === "client"))
     await writeFor("client", workspaceId, projectId, `${summaryId}-clients`, kind);
@@ -138,19 +154,25 @@ async function writeFor(
   workspaceId: string,
   projectId: string,
   summaryId: string,
-  { kind, prompts, title }: ProjectKind,
+  { kind, prompts, title, once, proposalsOf }: ProjectKind,
 ) {
   const target = { workspaceId, scope: scopeOf(projectId, audience), summaryId, kind };
   const done = await written(target);
   if (done) return delivered(done);
   // The system reads as the audience's role, so a client summary's context holds no internal item.
   const system: Actor = { type: "system", workspaceId, audience: audience === "client" ? "client" : "admin" };
-  const draft = await writeOrRepeat(target, prompts, async () => {
-    const project = await Project.get(system, projectId);
-    // Participants read summaries, so contact details are masked whatever the writer may see.
-    const context = await build(system, projectId, { maskContacts: true });
-    return { title: await title(system, project), context };
-  });
+  const draft = await writeOrRepeat(
+    target,
+    prompts,
+    async () => {
+      const project = await Project.get(system, projectId);
+      // Participants read summaries, so contact details are masked whatever the writer may see.
+      const context = await build(system, projectId, { maskContacts: true });
+      return { title: await title(system, project), context };
+    },
+    once ? nothingToRepeat : repeatLast,
+  );
+  if (proposalsOf) draft.proposals = proposalsOf(draft.content);
   const to = (role: Role) => audienceOf(role) === audience;
   return store(draft, (info) => publish(Channel.project(projectId), Events.Ready, info, { to }));
 }
@@ -191,6 +213,7 @@ type Draft = Pick<
   | "citations"
   | "citedProjects"
   | "cachedFrom"
+  | "proposals"
 >;
 
 /** A redelivered job finds its digest already written and only finishes it: no second provider call. */
@@ -209,9 +232,10 @@ async function writeOrRepeat(
   target: Target,
   prompts: string[],
   prepare: () => Promise<{ title: string; context: AgentContext }>,
+  repeat = repeatLast,
 ): Promise<Draft> {
   if (await Budget.isWorkspaceSpent(target.workspaceId)) {
-    const last = await repeatLast(target);
+    const last = await repeat(target);
     if (last) return last;
   }
   const { title, context } = await prepare();
@@ -219,11 +243,14 @@ async function writeOrRepeat(
     const content = await compose(target.workspaceId, target.summaryId, prompts, context);
     return { ...target, title, content, ...citationsOf(content, context) };
   } catch (error) {
-    const last = error instanceof ProviderRefused ? await repeatLast(target) : undefined;
+    const last = error instanceof ProviderRefused ? await repeat(target) : undefined;
     if (last) return last;
     throw error;
   }
 }
+
+/** A summary of one occasion has no earlier one to stand in for it. */
+const nothingToRepeat = async (_: Target): Promise<Draft | undefined> => undefined;
 
 /** The scope's newest summary of the kind under a new id, marked with when it was first written. */
 async function repeatLast({ workspaceId, scope, summaryId, kind }: Target): Promise<Draft | undefined> {

@@ -23,6 +23,7 @@ import {
   where,
   who,
 } from "./offline/format";
+import { actionItems, decisions } from "./offline/meeting";
 import { delivered, next, risks } from "./offline/milestone";
 import type { Provider, ProviderRequest, Usage } from "./provider";
 
@@ -57,8 +58,13 @@ export function offlineProvider(tokensPerSecond: number): Provider {
 const DEFAULT_MESSAGES = 20;
 const MAX_MESSAGES = 50;
 
-/** The quick prompts, matched on the question's words in this order. */
-const ROUTES: [RegExp, (c: AgentContext, question: string) => string][] = [
+/**
+ * The quick prompts, matched on the question's words in this order; a meeting summary's prompts
+ * come first, as the notes they carry may hold any word. Answers get the question lower-cased, and as asked.
+ */
+const ROUTES: [RegExp, (c: AgentContext, question: string, asked: string) => string][] = [
+  [/^meeting decisions\b/, (_, __, asked) => decisions(asked)],
+  [/^meeting action items\b/, (_, __, asked) => actionItems(asked)],
   [/\bblocked\b/, blocked],
   [/\boverdue\b/, overdueByAssignee],
   [/\bmy tasks\b/, myTasksThisWeek],
@@ -75,7 +81,7 @@ const ROUTES: [RegExp, (c: AgentContext, question: string) => string][] = [
 export function answerFor(question: string, context: AgentContext): string {
   const q = question.toLowerCase();
   const route = ROUTES.find(([pattern]) => pattern.test(q));
-  return route ? route[1](context, q) : (search(context, q) ?? overview(context));
+  return route ? route[1](context, q, question) : (search(context, q) ?? overview(context));
 }
 
 /** "last 5 messages" asks for five; otherwise twenty. */
