@@ -3,9 +3,8 @@
 // own, and a job delivered twice writes nothing more.
 
 import { Task } from "@rehome/core/task";
-import { handler as agentWorker } from "@rehome/functions/agent-worker";
-import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverJob } from "../support/jobs";
 import { bootStack, call, login, openSocket, type Person, type Stack } from "../support/stack";
 
 let stack: Stack;
@@ -19,18 +18,6 @@ async function api(person: Person, method: string, path: string, body?: unknown)
     throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
-
-/** The worker receiving one job body, as SQS would hand it over. */
-const deliver = (body: object) =>
-  agentWorker({
-    Records: [
-      {
-        messageId: `m-${Math.random()}`,
-        body: JSON.stringify(body),
-        attributes: { ApproximateReceiveCount: "2" },
-      },
-    ],
-  } as unknown as SQSEvent);
 
 beforeAll(async () => {
   stack = await bootStack();
@@ -91,8 +78,8 @@ describe("milestone summaries", () => {
       taskId: milestone.id,
       summaryId,
     };
-    expect((await deliver(job)).batchItemFailures).toEqual([]);
-    expect((await deliver(job)).batchItemFailures).toEqual([]);
+    expect((await deliverJob(job)).batchItemFailures).toEqual([]);
+    expect((await deliverJob(job)).batchItemFailures).toEqual([]);
     const listed = async (person: Person) =>
       (await api(person, "GET", `/api/projects/${kitchen}/summaries`)).items.filter(
         (s: { kind: string }) => s.kind === "milestone",
