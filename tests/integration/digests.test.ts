@@ -38,18 +38,32 @@ describe("digests", () => {
     socket.close();
   });
 
-  it("the weekly rollup is for the workspace's admins only", async () => {
-    await runSchedule({ source: "test", "detail-type": "digest", detail: { kind: "weekly" } });
+  it("the weekly rollup is announced live to the workspace's admins only, and readable by them only", async () => {
     const admin = await login(stack, "admin@demo.rehome.local");
-    const path = `/api/workspaces/${admin.user.workspaceId}/summaries`;
-    await expect
-      .poll(async () => (await call(stack, "GET", path, { token: admin.token })).body.items.length, {
-        timeout: 10_000,
-      })
-      .toBe(1);
     const team = await login(stack, "team@demo.rehome.local");
-    expect((await call(stack, "GET", path, { token: team.token })).status).toBe(403);
     const northwind = await login(stack, "admin@northwind.rehome.local");
+    const sockets = await Promise.all([admin, team, northwind].map((p) => openSocket(stack, p.token)));
+    const [adminSocket, teamSocket, northwindSocket] = sockets;
+    for (const [socket, person] of [
+      [adminSocket, admin],
+      [teamSocket, team],
+      [northwindSocket, northwind],
+    ] as const)
+      expect(await socket?.subscribe(`private-users.${person.user.id}`)).toBe(true);
+
+    await runSchedule({ source: "test", "detail-type": "digest", detail: { kind: "weekly" } });
+    const ready = await adminSocket?.waitFor((f) => f.event === "agent.summary.ready", 15_000);
+    expect(ready?.channel).toBe(`private-users.${admin.user.id}`);
+    expect(ready?.data).toMatchObject({ kind: "weekly", projectId: null, audience: "staff" });
+    const path = `/api/workspaces/${admin.user.workspaceId}/summaries`;
+    expect((await call(stack, "GET", path, { token: admin.token })).body.items[0].id).toBe(ready?.data.id);
+    // Northwind's own rollup reaches its admin; the demo rollup reaches nobody but demo admins.
+    await northwindSocket?.waitFor((f) => f.event === "agent.summary.ready", 15_000);
+    expect(northwindSocket?.frames.some((f) => f.data?.id === ready?.data.id)).toBe(false);
+    expect(teamSocket?.frames.filter((f) => f.event === "agent.summary.ready")).toEqual([]);
+
+    expect((await call(stack, "GET", path, { token: team.token })).status).toBe(403);
     expect((await call(stack, "GET", path, { token: northwind.token })).status).toBe(404);
+    for (const socket of sockets) socket.close();
   });
 });

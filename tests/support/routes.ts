@@ -205,6 +205,18 @@ export const routes: Record<string, Expectation> = {
   "POST /api/agent/runs/{run}/cancel": { access: "own", ok: 202, owner: "team" },
   "GET /api/projects/{project}/summaries": { access: "member", ok: 200 },
   "GET /api/workspaces/{workspace}/summaries": { access: "adminOf", ok: 200 },
+  // Meeting notes: staff only, the reach of creating tasks.
+  "POST /api/projects/{id}/meetings": byTable("task", 202, [
+    { name: "summarize", actions: ["create"], body: () => ({ notes: "Action: order the tiles" }) },
+  ]),
+  // The team member's meeting summary: staff confirm its proposals, a client on the project may not.
+  "POST /api/projects/{project}/summaries/{summary}/proposals/{proposal}/confirm": {
+    access: "own",
+    ok: 201,
+    owner: "team",
+    also: ["admin", "consultant"],
+    othersInProject: 403,
+  },
   "GET /api/workspaces/{workspace}/usage": { access: "adminOf", ok: 200 },
   "GET /api/workspaces/{workspace}/budgets": { access: "adminOf", ok: 200 },
   "PUT /api/workspaces/{workspace}/budgets": {

@@ -5,6 +5,7 @@
 // request meets realistic data.
 import type { Role } from "@rehome/core/actor";
 import type { Kind, Subject } from "@rehome/core/permissions";
+import { Meeting } from "@rehome/core/summary";
 import type { Stack } from "@rehome/local/stack";
 import { PNG, upload } from "./files";
 import { linkToken } from "./mail";
@@ -198,6 +199,17 @@ export function world(stack: Stack, people: People, path: string) {
           content: "Blocked tasks",
         })
       ).run.id,
+    // A meeting summary of the team member's notes, written here: the route suites run no worker.
+    summary: async () => {
+      const meeting = { title: null, notes: "Action: order the tiles" };
+      const project = await get("project");
+      const { summaryId } = await by("meeting", "team", "POST", await inProject("/meetings"), {
+        notes: meeting.notes,
+      });
+      await Meeting.writeMeeting(people.workspaceId, project, summaryId, meeting);
+      return summaryId;
+    },
+    proposal: async () => "0",
     inviteId: async () => (await invite("invitee")).id,
     inviteToken: async () => {
       const { email } = await invite("accepting");

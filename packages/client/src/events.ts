@@ -34,9 +34,10 @@ export interface ProjectEvents {
   "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
 }
 
-/** `private-users.{userId}` */
+/** `private-users.{userId}`; admins also hear each new weekly rollup of their workspace here. */
 export interface UserEvents {
   "notification.created": EventPayload<typeof Notification.Events.Created>;
+  "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
 }
 
 /** Whispers on `presence-projects.{projectId}` (relayed to the other members only). */

@@ -23,6 +23,23 @@ export const Job = z.discriminatedUnion("type", [
     summaryId: z.string(),
   }),
   z.object({ type: z.literal("digest.workspace"), workspaceId: z.string(), summaryId: z.string() }),
+  // The summary id is derived from the task's move to done (summary/milestone.ts).
+  z.object({
+    type: z.literal("summary.milestone"),
+    workspaceId: z.string(),
+    projectId: z.string(),
+    taskId: z.string(),
+    summaryId: z.string(),
+  }),
+  // Pasted notes travel in the job (at most 20,000 characters, well inside an SQS message).
+  z.object({
+    type: z.literal("summary.meeting"),
+    workspaceId: z.string(),
+    projectId: z.string(),
+    summaryId: z.string(),
+    title: z.string().nullable(),
+    notes: z.string(),
+  }),
 ]);
 export type Job = z.infer<typeof Job>;
 

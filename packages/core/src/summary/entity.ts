@@ -23,6 +23,8 @@ export const SummaryEntity = once(
           emailedAt: { type: "string" },
           /** Set when the budget was spent: the content repeats the digest written at this time. */
           cachedFrom: { type: "string" },
+          /** A meeting summary's proposed tasks: `{ title, taskId }`, taskId set once confirmed. */
+          proposals: { type: "any" },
           createdAt: { type: "string", required: true },
         },
         indexes: {

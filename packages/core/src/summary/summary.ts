@@ -9,6 +9,7 @@ import { seesInternal } from "../permissions";
 import { projectAccess, requireAdmin, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { Channel, publish } from "../realtime";
+import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
 import { compose, ProviderRefused } from "./compose";
 import { emailDigest } from "./delivery";
@@ -23,6 +24,11 @@ export type Audience = "staff" | "client";
 const audienceOf = (role: Role): Audience => (seesInternal(role) ? "staff" : "client");
 const scopeOf = (projectId: string, audience: Audience) =>
   audience === "client" ? `${CLIENT_SCOPE}${projectId}` : projectId;
+
+export const Proposal = z
+  .object({ title: z.string(), taskId: z.string().nullable() })
+  .meta({ id: "ProposedTask" });
+export type Proposal = z.infer<typeof Proposal>;
 
 export const Info = z
   .object({
@@ -41,6 +47,8 @@ export const Info = z
     cached: z.boolean(),
     /** …written at this time. */
     cachedFrom: z.string().nullable(),
+    /** A meeting summary's proposed tasks: drafts until a person confirms one (then its task's id). */
+    proposals: z.array(Proposal),
   })
   .meta({ id: "Summary" });
 export type Info = z.infer<typeof Info>;
@@ -58,6 +66,7 @@ type Item = {
   citedProjects?: unknown;
   createdAt: string;
   cachedFrom?: string;
+  proposals?: unknown;
 };
 
 const toInfo = (item: Item): Info => ({
@@ -72,6 +81,7 @@ const toInfo = (item: Item): Info => ({
   createdAt: item.createdAt,
   cached: Boolean(item.cachedFrom),
   cachedFrom: item.cachedFrom ?? null,
+  proposals: (item.proposals as Proposal[] | undefined) ?? [],
 });
 
 const page = z.object({ limit: z.coerce.number().int().min(1).max(50).default(14) });
@@ -99,52 +109,98 @@ async function list(workspaceId: string, scope: string, limit: number) {
  * for staff, and one for clients (from client-visible items only) when the project has clients.
  * Runs as the system; a job passes its own `summaryId`, so a redelivery finds its digests written.
  */
-export async function writeProjectDigest(
+export function writeProjectDigest(workspaceId: string, projectId: string, summaryId = createId()) {
+  return writeForAudiences(workspaceId, projectId, summaryId, DAILY);
+}
+
+/** What one kind of project summary asks, and its title as its audience may read it. */
+export interface ProjectKind {
+  kind: Info["kind"];
+  prompts: string[];
+  /** `reader` reads as the audience: what it cannot see must not reach the title. */
+  title: (reader: Actor, project: Project.Info) => Promise<string>;
+  /** Written for one occasion (a meeting): never replaced by an earlier one of its kind. */
+  once?: true;
+  /** Who reads it; unset: staff, and clients when the project has any. */
+  audiences?: ["staff"];
+  /** Drafts a person may confirm, read from the written text. */
+  proposalsOf?: (content: string) => Proposal[];
+}
+
+const DAILY: ProjectKind = {
+  kind: "daily",
+  // One prompt per section; the offline provider answers each of these from the context alone.
+  prompts: ["What changed today?", "Give an overview of where things stand."],
+  title: async (_, project) => `Daily digest — ${project.name}`,
+};
+
+/** The staff summary, and the clients' one (client-visible items only) when the project has clients. */
+export async function writeForAudiences(
   workspaceId: string,
   projectId: string,
-  summaryId = createId(),
+  summaryId: string,
+  kind: ProjectKind,
 ): Promise<Info> {
-  const staff = await writeFor("staff", workspaceId, projectId, summaryId);
+  const staff = await writeFor("staff", workspaceId, projectId, summaryId, kind);
+  if (kind.audiences) return staff;
   const members = await Project.membersOf(workspaceId, projectId);
   if (members.some((m) => audienceOf(m.projectRole) === "client"))
-    await writeFor("client", workspaceId, projectId, `${summaryId}-clients`);
+    await writeFor("client", workspaceId, projectId, `${summaryId}-clients`, kind);
   return staff;
 }
 
-async function writeFor(audience: Audience, workspaceId: string, projectId: string, summaryId: string) {
-  const target = { workspaceId, scope: scopeOf(projectId, audience), summaryId };
+async function writeFor(
+  audience: Audience,
+  workspaceId: string,
+  projectId: string,
+  summaryId: string,
+  { kind, prompts, title, once, proposalsOf }: ProjectKind,
+) {
+  const target = { workspaceId, scope: scopeOf(projectId, audience), summaryId, kind };
   const done = await written(target);
   if (done) return delivered(done);
-  // The system reads as the audience's role, so a client digest's context holds no internal item.
+  // The system reads as the audience's role, so a client summary's context holds no internal item.
   const system: Actor = { type: "system", workspaceId, audience: audience === "client" ? "client" : "admin" };
-  const draft = await writeOrRepeat(target, DAILY_PROMPTS, async () => {
-    const project = await Project.get(system, projectId);
-    // Participants read digests, so contact details are masked whatever the writer may see.
-    const context = await build(system, projectId, { maskContacts: true });
-    return { kind: "daily", title: `Daily digest — ${project.name}`, context };
-  });
+  const draft = await writeOrRepeat(
+    target,
+    prompts,
+    async () => {
+      const project = await Project.get(system, projectId);
+      // Participants read summaries, so contact details are masked whatever the writer may see.
+      const context = await build(system, projectId, { maskContacts: true });
+      return { title: await title(system, project), context };
+    },
+    once ? nothingToRepeat : repeatLast,
+  );
+  if (proposalsOf) draft.proposals = proposalsOf(draft.content);
   const to = (role: Role) => audienceOf(role) === audience;
-  return store(draft, { channel: Channel.project(projectId), to });
+  return store(draft, (info) => publish(Channel.project(projectId), Events.Ready, info, { to }));
 }
 
-/** Writes the weekly rollup of a workspace for its admins (emailed to those who opted in). */
+/** Writes the weekly rollup of a workspace for its admins: announced on each active admin's own channel, emailed to those who opted in. */
 export async function writeWorkspaceRollup(workspaceId: string, summaryId = createId()): Promise<Info> {
-  const target = { workspaceId, scope: WORKSPACE_SCOPE, summaryId };
+  const target = { workspaceId, scope: WORKSPACE_SCOPE, summaryId, kind: "weekly" as const };
   const done = await written(target);
   if (done) return delivered(done);
   const draft = await writeOrRepeat(target, WEEKLY_PROMPTS, async () => ({
-    kind: "weekly",
     title: `Weekly rollup — week of ${nowIso().slice(0, 10)}`,
     context: await build({ type: "system", workspaceId }, null),
   }));
-  return store(draft);
+  return store(draft, (info) => toAdmins(workspaceId, info));
 }
 
-// One prompt per section; the offline provider answers each of these from the context alone.
-const DAILY_PROMPTS = ["What changed today?", "Give an overview of where things stand."];
+/** The workspace's active admins hear a new rollup on their own channels (it belongs to no project). */
+async function toAdmins(workspaceId: string, info: Info) {
+  const admins = await UserEntity()
+    .query.primary({ workspaceId })
+    .where(({ role, status }, { eq }) => `${eq(role, "admin")} AND ${eq(status, "active")}`)
+    .go({ pages: "all" });
+  await Promise.all(admins.data.map((a) => publish(Channel.user(a.userId), Events.Ready, info)));
+}
+
 const WEEKLY_PROMPTS = ["Blocked tasks", "Overdue by assignee", "Give an overview of where things stand."];
 
-type Target = { workspaceId: string; scope: string; summaryId: string };
+type Target = { workspaceId: string; scope: string; summaryId: string; kind: Info["kind"] };
 
 type Draft = Pick<
   Item,
@@ -157,6 +213,7 @@ type Draft = Pick<
   | "citations"
   | "citedProjects"
   | "cachedFrom"
+  | "proposals"
 >;
 
 /** A redelivered job finds its digest already written and only finishes it: no second provider call. */
@@ -174,31 +231,36 @@ async function written({ workspaceId, scope, summaryId }: Target): Promise<Item 
 async function writeOrRepeat(
   target: Target,
   prompts: string[],
-  prepare: () => Promise<{ kind: Draft["kind"]; title: string; context: AgentContext }>,
+  prepare: () => Promise<{ title: string; context: AgentContext }>,
+  repeat = repeatLast,
 ): Promise<Draft> {
   if (await Budget.isWorkspaceSpent(target.workspaceId)) {
-    const last = await repeatLast(target);
+    const last = await repeat(target);
     if (last) return last;
   }
-  const { kind, title, context } = await prepare();
+  const { title, context } = await prepare();
   try {
     const content = await compose(target.workspaceId, target.summaryId, prompts, context);
-    return { ...target, kind, title, content, ...citationsOf(content, context) };
+    return { ...target, title, content, ...citationsOf(content, context) };
   } catch (error) {
-    const last = error instanceof ProviderRefused ? await repeatLast(target) : undefined;
+    const last = error instanceof ProviderRefused ? await repeat(target) : undefined;
     if (last) return last;
     throw error;
   }
 }
 
-/** The scope's newest digest under a new id, marked with when it was first written. */
-async function repeatLast({ workspaceId, scope, summaryId }: Target): Promise<Draft | undefined> {
+/** A summary of one occasion has no earlier one to stand in for it. */
+const nothingToRepeat = async (_: Target): Promise<Draft | undefined> => undefined;
+
+/** The scope's newest summary of the kind under a new id, marked with when it was first written. */
+async function repeatLast({ workspaceId, scope, summaryId, kind }: Target): Promise<Draft | undefined> {
   const { data } = await SummaryEntity()
     .query.primary({ workspaceId, scope })
-    .go({ order: "desc", limit: 1 });
+    .where((item, { eq }) => eq(item.kind, kind))
+    .go({ order: "desc", count: 1 });
   const last = data[0];
   if (!last) return undefined;
-  const { kind, title, content } = last;
+  const { title, content } = last;
   return {
     workspaceId,
     scope,
@@ -213,7 +275,7 @@ async function repeatLast({ workspaceId, scope, summaryId }: Target): Promise<Dr
 }
 
 /** Stores, announces and emails a summary; a second call with the same id only finishes the emails. */
-async function store(draft: Draft, live?: { channel: string; to: (role: Role) => boolean }): Promise<Info> {
+async function store(draft: Draft, announce: (info: Info) => Promise<unknown>): Promise<Info> {
   const item = { ...draft, createdAt: nowIso() };
   const created = await SummaryEntity()
     .create(item)
@@ -227,7 +289,7 @@ async function store(draft: Draft, live?: { channel: string; to: (role: Role) =>
     if (!stored) throw new Error(`summary ${draft.summaryId} could not be stored`);
     return delivered(stored);
   }
-  if (live) await publish(live.channel, Events.Ready, toInfo(item), { to: live.to });
+  await announce(toInfo(item));
   return delivered(item);
 }
 

@@ -9,10 +9,12 @@ import { Project } from "../project";
 import { createId, nowIso } from "../util";
 import { keysOf, TaskEntity } from "./entity";
 import { Info, type Item, Label, Priority, Status, toInfo } from "./info";
+import { queueMilestoneSummary } from "./milestone";
 import { concerned, tell } from "./people";
 
 export { Info, Label, Priority, Status, toInfo } from "./info";
 export { ListInput, list } from "./list";
+export { MILESTONE_LABEL, milestoneSummaryId } from "./milestone";
 
 const DateOnly = z.iso.date();
 
@@ -205,6 +207,7 @@ export async function update(
   if (task.clientVisible !== before.clientVisible)
     await Activity.setVisibility(workspaceId, projectId, task.id, task.clientVisible);
   await tell(actor, task, before);
+  await queueMilestoneSummary(workspaceId, task, before);
   return task;
 }
 

@@ -94,6 +94,22 @@ describe("the offline provider's answers", () => {
     expect(cited(answer)).not.toContain(`task:${tiling.id}`);
   });
 
+  it("a milestone summary's prompts list what was delivered, what is next and the open risks", () => {
+    expect(cited(answerFor("What was delivered so far?", context))).toEqual([
+      `task:${cabinets.id}`,
+      `task:${oldTask.id}`,
+    ]);
+    // Open work that is not blocked, soonest due first.
+    expect(cited(answerFor("What is next?", context))).toEqual([
+      `task:${inspection.id}`,
+      `task:${tiling.id}`,
+    ]);
+    const risks = answerFor("What are the open risks?", context);
+    expect(cited(risks)).toEqual([`task:${worktop.id}`, `task:${inspection.id}`]);
+    expect(risks).toContain("**Worktop choice** — blocked");
+    expect(risks).toContain("**Electrical inspection** — overdue since 2026-06-09");
+  });
+
   it("Blocked tasks lists exactly the blocked ones", () => {
     expect(cited(answerFor("Blocked tasks", context))).toEqual([`task:${worktop.id}`]);
   });

@@ -23,6 +23,8 @@ import {
   where,
   who,
 } from "./offline/format";
+import { actionItems, decisions } from "./offline/meeting";
+import { delivered, next, risks } from "./offline/milestone";
 import type { Provider, ProviderRequest, Usage } from "./provider";
 
 /** The model name offline runs are recorded (and priced, at the default row) under. */
@@ -56,14 +58,22 @@ export function offlineProvider(tokensPerSecond: number): Provider {
 const DEFAULT_MESSAGES = 20;
 const MAX_MESSAGES = 50;
 
-/** The quick prompts, matched on the question's words in this order. */
-const ROUTES: [RegExp, (c: AgentContext, question: string) => string][] = [
+/**
+ * The quick prompts, matched on the question's words in this order; a meeting summary's prompts
+ * come first, as the notes they carry may hold any word. Answers get the question lower-cased, and as asked.
+ */
+const ROUTES: [RegExp, (c: AgentContext, question: string, asked: string) => string][] = [
+  [/^meeting decisions\b/, (_, __, asked) => decisions(asked)],
+  [/^meeting action items\b/, (_, __, asked) => actionItems(asked)],
   [/\bblocked\b/, blocked],
   [/\boverdue\b/, overdueByAssignee],
   [/\bmy tasks\b/, myTasksThisWeek],
   [/\bwhat changed\b|\bchanged today\b/, changedToday],
   [/\bsummar(y|i[sz]e)\b.*\bmessages?\b|\bmessages?\b.*\bsummar/, (c, q) => lastMessages(c, messageCount(q))],
   [/\bhighlights?\b|\blast week\b/, lastWeek],
+  [/\bdelivered\b/, delivered],
+  [/\bwhat is next\b|\bnext steps?\b/, next],
+  [/\bopen risks?\b/, risks],
   [/\boverview\b|\bwhere things stand\b/, overview],
 ];
 
@@ -71,7 +81,7 @@ const ROUTES: [RegExp, (c: AgentContext, question: string) => string][] = [
 export function answerFor(question: string, context: AgentContext): string {
   const q = question.toLowerCase();
   const route = ROUTES.find(([pattern]) => pattern.test(q));
-  return route ? route[1](context, q) : (search(context, q) ?? overview(context));
+  return route ? route[1](context, q, question) : (search(context, q) ?? overview(context));
 }
 
 /** "last 5 messages" asks for five; otherwise twenty. */

@@ -1,6 +1,8 @@
-// Digests: a project's daily digests (its participants) and the weekly rollups (admins).
+// Summaries: a project's digests (its participants), the weekly rollups (admins), and meeting
+// summaries staff ask for, whose proposed tasks a person confirms one by one.
 import { createRoute, z } from "@hono/zod-openapi";
-import { Summary } from "@rehome/core/summary";
+import { Meeting, Summary } from "@rehome/core/summary";
+import { Task } from "@rehome/core/task";
 import { router } from "../context";
 import { bearer, errors, Id, json } from "../openapi";
 
@@ -28,4 +30,38 @@ export const summaries = router()
       responses: { 200: json(Summaries, "Weekly rollups, newest first"), ...errors },
     }),
     async (c) => c.json(await Summary.listForWorkspace(c.get("actor"), c.req.valid("param").workspace), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/projects/{id}/meetings",
+      tags: ["Agent"],
+      security: bearer,
+      request: {
+        params: z.object({ id: Id }),
+        body: { content: { "application/json": { schema: Meeting.MeetingInput } }, required: true },
+      },
+      responses: { 202: json(Meeting.Queued, "The meeting summary is being written"), ...errors },
+    }),
+    async (c) =>
+      c.json(
+        await Meeting.summarizeMeeting(c.get("actor"), c.req.valid("param").id, c.req.valid("json")),
+        202,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/projects/{project}/summaries/{summary}/proposals/{proposal}/confirm",
+      tags: ["Agent"],
+      security: bearer,
+      request: {
+        params: z.object({ project: Id, summary: Id, proposal: z.coerce.number().int().min(0).max(99) }),
+      },
+      responses: { 201: json(Task.Info, "The task the proposal became"), ...errors },
+    }),
+    async (c) => {
+      const { project, summary, proposal } = c.req.valid("param");
+      return c.json(await Meeting.confirmProposal(c.get("actor"), project, summary, proposal), 201);
+    },
   );

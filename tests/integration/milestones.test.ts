@@ -1,0 +1,99 @@
+// Milestone summaries end to end: moving a task labelled `milestone` to done queues one job, the
+// worker writes the project's summary for staff and one for its clients, each audience hears its
+// own, and a job delivered twice writes nothing more.
+
+import { Task } from "@rehome/core/task";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverJob } from "../support/jobs";
+import { bootStack, call, login, openSocket, type Person, type Stack } from "../support/stack";
+
+let stack: Stack;
+let admin: Person;
+let client: Person;
+let kitchen: string;
+
+async function api(person: Person, method: string, path: string, body?: unknown) {
+  const response = await call(stack, method, path, { token: person.token, body });
+  if (response.status >= 300)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+beforeAll(async () => {
+  stack = await bootStack();
+  admin = await login(stack, "admin@demo.rehome.local");
+  client = await login(stack, "client@demo.rehome.local");
+  [{ id: kitchen }] = (await api(client, "GET", "/api/projects")).items;
+});
+afterAll(() => stack?.stop());
+
+describe("milestone summaries", () => {
+  it("a milestone task moving to done writes the staff and client summaries once, each to its audience", async () => {
+    const tasks = `/api/projects/${kitchen}/tasks`;
+    const secret = await api(admin, "POST", tasks, {
+      title: "Supplier margin dispute",
+      status: "blocked",
+      clientVisible: false,
+    });
+    const milestone = await api(admin, "POST", tasks, {
+      title: "First fix complete",
+      labels: ["Milestone"],
+      clientVisible: true,
+    });
+    const [staffSocket, clientSocket] = await Promise.all(
+      [admin, client].map((p) => openSocket(stack, p.token)),
+    );
+    for (const socket of [staffSocket, clientSocket])
+      expect(await socket?.subscribe(`private-projects.${kitchen}`)).toBe(true);
+
+    const done = await api(admin, "PATCH", `${tasks}/${milestone.id}`, { status: "done" });
+    const isMilestone = (f: { event: string; data: { kind?: string } }) =>
+      f.event === "agent.summary.ready" && f.data.kind === "milestone";
+    const staff = (await staffSocket?.waitFor(isMilestone, 15_000))?.data;
+    const theirs = (await clientSocket?.waitFor(isMilestone, 15_000))?.data;
+
+    const summaryId = Task.milestoneSummaryId(milestone.id, done.updatedAt);
+    expect(staff).toMatchObject({
+      id: summaryId,
+      audience: "staff",
+      title: expect.stringContaining("First fix complete"),
+    });
+    expect(staff.content).toContain("Delivered so far");
+    expect(staff.content).toContain("What is next");
+    expect(staff.content).toContain(`[task:${milestone.id}]`);
+    expect(staff.content).toContain(`**Supplier margin dispute** — blocked`);
+    expect(theirs).toMatchObject({ id: `${summaryId}-clients`, audience: "client" });
+    expect(theirs.title).toContain("First fix complete");
+    expect(theirs.content).toContain(`[task:${milestone.id}]`);
+    expect(JSON.stringify(theirs)).not.toContain(secret.id);
+    expect(JSON.stringify(theirs)).not.toContain("Supplier margin");
+    // The client heard only its own version.
+    expect(clientSocket?.frames.filter(isMilestone).map((f) => f.data.id)).toEqual([theirs.id]);
+
+    // The same job delivered again (as SQS may) finds both summaries written.
+    const job = {
+      type: "summary.milestone",
+      workspaceId: admin.user.workspaceId,
+      projectId: kitchen,
+      taskId: milestone.id,
+      summaryId,
+    };
+    expect((await deliverJob(job)).batchItemFailures).toEqual([]);
+    expect((await deliverJob(job)).batchItemFailures).toEqual([]);
+    const listed = async (person: Person) =>
+      (await api(person, "GET", `/api/projects/${kitchen}/summaries`)).items.filter(
+        (s: { kind: string }) => s.kind === "milestone",
+      );
+    expect((await listed(admin)).map((s: { id: string }) => s.id)).toEqual([summaryId]);
+    expect((await listed(client)).map((s: { id: string }) => s.id)).toEqual([`${summaryId}-clients`]);
+    expect(staffSocket?.frames.filter(isMilestone)).toHaveLength(1);
+
+    // Editing the done task again is no new milestone; a task without the label never is one.
+    await api(admin, "PATCH", `${tasks}/${milestone.id}`, { title: "First fix complete (signed off)" });
+    const plain = await api(admin, "POST", tasks, { title: "Paint the hallway" });
+    await api(admin, "PATCH", `${tasks}/${plain.id}`, { status: "done" });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(staffSocket?.frames.filter(isMilestone)).toHaveLength(1);
+    for (const socket of [staffSocket, clientSocket]) socket?.close();
+  });
+});
