@@ -10,7 +10,6 @@ import { projectAccess, requireAdmin, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { createId, nowIso } from "../util";
-import { compose, ProviderRefused } from "./compose";
 import { emailDigest } from "./delivery";
 import { SummaryEntity } from "./entity";
 
@@ -181,6 +180,8 @@ async function writeOrRepeat(
     if (last) return last;
   }
   const { kind, title, context } = await prepare();
+  // The provider (and its SDK) load on first use: the API only lists digests, the worker writes them.
+  const { compose, ProviderRefused } = await import("./compose");
   try {
     const content = await compose(target.workspaceId, target.summaryId, prompts, context);
     return { ...target, kind, title, content, ...citationsOf(content, context) };
