@@ -72,9 +72,9 @@ export async function bundleFunctions(outDir: string, entries: readonly string[]
       chunkNames: "chunks/[name]-[hash]",
       plugins: [sdkByRequire],
       metafile: true,
-      // Some dependencies still call require(); give ESM bundles one.
+      // Some dependencies still call require(); give ESM bundles one, under a name no module uses.
       banner: {
-        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        js: "import { createRequire as __bannerRequire } from 'node:module'; const require = __bannerRequire(import.meta.url);",
       },
       logLevel: "warning",
     });
