@@ -41,6 +41,21 @@ async function project(name: string): Promise<string> {
   return id;
 }
 
+describe("who is on a project", () => {
+  it("lists the workspace's admins beside the assigned people, so anyone can name a task's admin assignee", async () => {
+    const id = await project("Attic");
+    const { items } = await as(client, "GET", `/api/projects/${id}/assignments`);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: team.user.id, role: "team" }),
+        expect.objectContaining({ userId: client.user.id, role: "client" }),
+        expect.objectContaining({ userId: admin.user.id, role: "admin", workspaceAdmin: true }),
+      ]),
+    );
+    expect(items.filter((a: { userId: string }) => a.userId === admin.user.id)).toHaveLength(1);
+  });
+});
+
 describe("editing and archiving", () => {
   it("an admin's edit is what participants see", async () => {
     const id = await project("Porch");

@@ -49,7 +49,12 @@ const WITHIN = "A project role can't be above the person's workspace role.";
 function Assignments({ project }: { project: ProjectInfo }) {
   const queries = useQueryClient();
   const key = ["assignments", project.id];
-  const assignments = useQuery({ queryKey: key, queryFn: () => api.assignments.list(project.id) });
+  // Workspace admins are listed too, on the project by their workspace role: nothing to change here.
+  const assignments = useQuery({
+    queryKey: key,
+    queryFn: () => api.assignments.list(project.id),
+    select: ({ items }) => ({ items: items.filter((a) => !a.workspaceAdmin) }),
+  });
   const people = usePeople();
   const { ask, dialog } = useConfirm();
   const [saved, setSaved] = useState<string>();
