@@ -172,7 +172,7 @@ describe("activity and audit", () => {
     expect(recent).toEqual([
       ["task.deleted", admin.user.id, 'Deleted "Pour the base"'],
       ["message.sent", client.user.id, "Posted a message"],
-      ["task.moved", team.user.id, 'Moved "Pour the base" to in_progress'],
+      ["task.moved", team.user.id, 'Moved "Pour the base" to In progress'],
       ["task.created", team.user.id, 'Created "Pour the base"'],
     ]);
     // The admin is not a member of the project, and the client still reads who it was.
