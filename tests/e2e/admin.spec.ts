@@ -24,7 +24,7 @@ test("an invited person joins, is assigned a project, and is cut off when deacti
   await invite.getByLabel("Email").fill(NEWCOMER.email);
   await invite.getByLabel("Role").selectOption("client");
   await invite.getByRole("button", { name: "Send invitation" }).click();
-  await expect(admin.getByTestId("invite").filter({ hasText: NEWCOMER.email })).toContainText("pending");
+  await expect(admin.getByTestId("invite").filter({ hasText: NEWCOMER.email })).toContainText("Waiting");
   await shot(admin, "admin-people");
 
   const newcomer = await (await browser.newContext()).newPage();

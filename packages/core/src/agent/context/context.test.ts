@@ -215,7 +215,11 @@ describe("how tasks read to the model", () => {
       BIG_BUDGET,
       NOW,
     );
-    const line = JSON.parse(renderContext(context).split("\n").find((l) => l.includes("Tiling")) ?? "{}");
+    const line = JSON.parse(
+      renderContext(context)
+        .split("\n")
+        .find((l) => l.includes("Tiling")) ?? "{}",
+    );
     expect(line).toMatchObject({ status: "In progress", priority: "High" });
   });
 });
