@@ -3,7 +3,7 @@
 // internal, or delete it — each only where the permission table lets the person (a client
 // changes just the status of their own tasks); the rest reads as it is.
 import type { TaskInfo } from "@rehome/client";
-import { PRIORITY_WORDS } from "@rehome/core/words";
+import { PRIORITY_WORDS, ROLE_WORDS } from "@rehome/core/words";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useConfirm } from "../components/Confirm";
@@ -121,6 +121,9 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
             ))}
           </SelectField>
           <SelectField
+            // The project's people may arrive after the drawer opened (a link straight to a task):
+            // start again with them, or an assignee not yet listed would read "Unassigned".
+            key={members.length}
             label="Assignee"
             name="assigneeId"
             defaultValue={task.assigneeId ?? ""}
@@ -130,7 +133,7 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
             <option value="">Unassigned</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.name} ({m.role})
+                {m.name} ({ROLE_WORDS[m.role].toLowerCase()})
               </option>
             ))}
           </SelectField>

@@ -32,17 +32,17 @@ export function Layout() {
       </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-7xl items-center gap-x-2 px-3 py-2 sm:gap-x-4 sm:px-6 sm:py-2.5">
-          <Link to="/" className="text-lg font-semibold text-emerald-800">
+          <Link to="/" className="text-base font-semibold text-emerald-800 sm:text-lg">
             ReHome
           </Link>
-          <nav aria-label="Main" className="flex min-w-0 gap-1">
+          <nav aria-label="Main" className="flex gap-0.5 sm:gap-1">
             {nav.map((item) => (
               <NavLink
                 key={item.to}
                 to={item.to}
                 end={item.to === "/"}
                 className={({ isActive }) =>
-                  `rounded-md px-2.5 py-1.5 text-sm ${isActive ? "bg-emerald-50 font-medium text-emerald-900" : "text-slate-600 hover:bg-slate-100"}`
+                  `rounded-md px-2 py-1.5 text-sm sm:px-2.5 ${isActive ? "bg-emerald-50 font-medium text-emerald-900" : "text-slate-600 hover:bg-slate-100"}`
                 }
               >
                 {item.name}

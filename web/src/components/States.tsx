@@ -5,7 +5,9 @@ import { Link } from "react-router";
 import { ui } from "./ui";
 
 export const Loading = ({ what }: { what: string }) => (
-  <p className="animate-pulse py-4 text-sm text-slate-500" role="status">
+  // The dot pulses, not the words: fading text would drop below readable contrast.
+  <p className="flex items-center gap-2 py-4 text-sm text-slate-600" role="status">
+    <span aria-hidden="true" className="size-2 animate-pulse rounded-full bg-emerald-600" />
     Loading {what}…
   </p>
 );

@@ -105,7 +105,7 @@ export function FilesTab() {
                 {isImage(file) ? (
                   <Thumbnail projectId={projectId} file={file} />
                 ) : (
-                  <span className="flex size-full items-center justify-center text-[0.625rem] font-semibold text-slate-500 uppercase">
+                  <span className="flex size-full items-center justify-center text-xs font-semibold text-slate-700 uppercase">
                     {extensionOf(file.name)}
                   </span>
                 )}

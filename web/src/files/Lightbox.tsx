@@ -57,7 +57,7 @@ export function Lightbox({ projectId, photos, index, onIndex, onClose, nameOf }:
               · {nameOf(photo.uploadedBy) ?? "Someone"} · <When iso={photo.createdAt} />
             </span>
           </p>
-          <p className="text-sm text-slate-300" aria-live="polite">
+          <p className="text-sm whitespace-nowrap text-slate-300" aria-live="polite">
             {index + 1} / {photos.length}
           </p>
           <button type="button" onClick={onClose} className={`${ui.secondary} py-1`}>
@@ -65,14 +65,7 @@ export function Lightbox({ projectId, photos, index, onIndex, onClose, nameOf }:
           </button>
         </header>
         <div className="relative flex min-h-0 grow items-center justify-center px-2 pb-4 select-none">
-          {url && (
-            <img
-              src={url}
-              alt={photo.name}
-              draggable={false}
-              className="max-h-full max-w-full object-contain"
-            />
-          )}
+          {url && <img src={url} alt={photo.name} draggable={false} className="size-full object-contain" />}
           {photos.length > 1 && (
             <>
               <button
