@@ -314,3 +314,29 @@ test("dates read as people say them, with the exact moment on hover", async ({ p
   await expect(when).toHaveAttribute("title", new RegExp(String(new Date().getFullYear())));
   await expect(when).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
 });
+
+test("project cards say where things stand: progress, next due, overdue, blocked, unread, last activity, latest photo", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "team@demo.rehome.local");
+  const kitchen = page.getByTestId("project-card").filter({ hasText: "Kitchen remodel" });
+  await expect(kitchen).toContainText(/\d+ of \d+ tasks done/);
+  await expect(kitchen.getByRole("progressbar")).toBeVisible();
+  await expect(kitchen).toContainText(/\d+ overdue/);
+  await expect(kitchen).toContainText(/\d+ blocked/);
+  const long = page.getByTestId("project-card").filter({ hasText: PROJECT });
+  await expect(long).toContainText("Next due");
+  await expect(long.locator("time").first()).toHaveAttribute("title", /\d{4}/);
+  const photo = long.getByTestId("project-photo");
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(1);
+
+  const client = await personIn(browser, "client@demo.rehome.local");
+  await visit(page, tab("messages"));
+  await page.getByLabel("Message", { exact: true }).fill("@Cliff Client the tiles are in");
+  await page.getByLabel("Message", { exact: true }).press("Enter");
+  await visit(client, "/");
+  await expect(client.getByTestId("project-card").filter({ hasText: PROJECT })).toContainText(
+    /\d+ unread message/,
+  );
+});

@@ -1,5 +1,5 @@
-// Every screen of every role on a phone (390 px) and a tablet (820 px): nothing is wider than the
-// screen, with long words, links and file names in the data, and axe finds no serious or
+// Every screen of every role on a phone (390 px), a tablet (820 px) and a laptop (1280 px):
+// nothing is wider than the screen, with long words, links and file names in the data, and axe finds no serious or
 // critical accessibility violation. Screenshots of each go to tests/e2e/screenshots.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
@@ -9,6 +9,7 @@ import { signIn, visit } from "./support";
 const WIDTHS = [
   { name: "phone", width: 390, height: 844 },
   { name: "tablet", width: 820, height: 1180 },
+  { name: "laptop", width: 1280, height: 800 },
 ];
 const ROLES = ["admin", "team", "consultant", "client"] as const;
 const ADMIN_SCREENS = ["people", "projects", "agent", "digest", "cost", "audit"];
