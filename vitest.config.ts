@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: [
       "packages/**/src/**/*.test.ts",
+      "web/src/**/*.test.ts",
       "tests/{integration,infra,faults,rehearsal}/**/*.test.ts",
       "bench/**/*.test.ts",
     ],

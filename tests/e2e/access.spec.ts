@@ -43,7 +43,7 @@ test("a client sees neither another project nor the admin area, even by URL", as
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
   ).toHaveCount(0);
   await visit(page, loft);
-  await expect(page.getByRole("alert")).toContainText("Not found");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await expect(page.getByText("Loft conversion")).toHaveCount(0);
   await visit(page, "/admin");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
@@ -60,7 +60,7 @@ test("an admin of another workspace gets not-found for a demo project", async ({
 
   await signIn(page, "admin@northwind.rehome.local");
   await visit(page, loft);
-  await expect(page.getByRole("alert")).toContainText("Not found");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
 test("signing out ends the session and protected pages ask to sign in", async ({ page }) => {

@@ -24,7 +24,7 @@ test("an invited person joins, is assigned a project, and is cut off when deacti
   await invite.getByLabel("Email").fill(NEWCOMER.email);
   await invite.getByLabel("Role").selectOption("client");
   await invite.getByRole("button", { name: "Send invitation" }).click();
-  await expect(admin.getByTestId("invite").filter({ hasText: NEWCOMER.email })).toContainText("pending");
+  await expect(admin.getByTestId("invite").filter({ hasText: NEWCOMER.email })).toContainText("Waiting");
   await shot(admin, "admin-people");
 
   const newcomer = await (await browser.newContext()).newPage();
@@ -62,7 +62,7 @@ test("an invited person joins, is assigned a project, and is cut off when deacti
   await expect(admin.getByRole("status").filter({ hasText: "Saved" })).toContainText(
     `${NEWCOMER.name} is deactivated`,
   );
-  await expect(admin.getByTestId("person").filter({ hasText: NEWCOMER.email })).toContainText("deactivated");
+  await expect(admin.getByTestId("person").filter({ hasText: NEWCOMER.email })).toContainText("Deactivated");
   // Their socket is closed and its reconnect refused: the open page signs itself out.
   await expect(newcomer.getByRole("heading", { name: "Sign in" })).toBeVisible({ timeout: 15_000 });
 });

@@ -56,6 +56,34 @@ describe("invitations by email", () => {
     expect(listed.find((i: { email: string }) => i.email === "ivy@example.com").status).toBe("accepted");
   });
 
+  it("names the workspace, the inviter and the invited name before the form, and refuses a replaced link there", async () => {
+    const projects = (await call(stack, "GET", "/api/projects", { token: admin })).body.items;
+    const kitchen = projects.find((p: { name: string }) => p.name.startsWith("Kitchen")).id;
+    const created = await call(stack, "POST", "/api/invites", {
+      token: admin,
+      body: { email: "pia@example.com", role: "client", name: "Pia Preview", projectIds: [kitchen] },
+    });
+    expect(created.status).toBe(201);
+    const first = await linkToken(stack, "pia@example.com", "accept-invite");
+    const preview = await call(stack, "POST", "/api/invites/preview", { body: { token: first.token } });
+    expect(preview.body).toMatchObject({
+      workspaceName: "Demo Renovations",
+      email: "pia@example.com",
+      name: "Pia Preview",
+      role: "client",
+    });
+    expect(preview.body.inviterName).not.toBe("");
+    const people = (await call(stack, "GET", `/api/projects/${kitchen}/assignments`, { token: admin })).body;
+    expect(people.items).toContainEqual(
+      expect.objectContaining({ userId: created.body.userId, role: "client" }),
+    );
+
+    await invite("pia@example.com", "client");
+    const replaced = await call(stack, "POST", "/api/invites/preview", { body: { token: first.token } });
+    expect(replaced.status).toBe(409);
+    expect(replaced.body.error.code).toBe("link.used");
+  });
+
   it("refuses an expired link, a withdrawn one, a replaced one and a forged one", async () => {
     await invite("late@example.com");
     const late = await linkToken(stack, "late@example.com", "accept-invite");

@@ -41,6 +41,21 @@ async function project(name: string): Promise<string> {
   return id;
 }
 
+describe("who is on a project", () => {
+  it("lists the workspace's admins beside the assigned people, so anyone can name a task's admin assignee", async () => {
+    const id = await project("Attic");
+    const { items } = await as(client, "GET", `/api/projects/${id}/assignments`);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: team.user.id, role: "team" }),
+        expect.objectContaining({ userId: client.user.id, role: "client" }),
+        expect.objectContaining({ userId: admin.user.id, role: "admin", workspaceAdmin: true }),
+      ]),
+    );
+    expect(items.filter((a: { userId: string }) => a.userId === admin.user.id)).toHaveLength(1);
+  });
+});
+
 describe("editing and archiving", () => {
   it("an admin's edit is what participants see", async () => {
     const id = await project("Porch");
@@ -157,7 +172,7 @@ describe("activity and audit", () => {
     expect(recent).toEqual([
       ["task.deleted", admin.user.id, 'Deleted "Pour the base"'],
       ["message.sent", client.user.id, "Posted a message"],
-      ["task.moved", team.user.id, 'Moved "Pour the base" to in_progress'],
+      ["task.moved", team.user.id, 'Moved "Pour the base" to In progress'],
       ["task.created", team.user.id, 'Created "Pour the base"'],
     ]);
     // The admin is not a member of the project, and the client still reads who it was.

@@ -122,6 +122,11 @@ export const routes: Record<string, Expectation> = {
     body: () => ({ email: uniqueEmail("new"), role: "client" }),
   },
   "DELETE /api/invites/{inviteId}": { access: "adminOf", ok: 204 },
+  "POST /api/invites/preview": {
+    access: "public",
+    ok: 200,
+    body: async (w) => ({ token: await w.get("inviteToken") }),
+  },
   "POST /api/invites/accept": {
     access: "public",
     ok: 200,

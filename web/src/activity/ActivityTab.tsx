@@ -4,6 +4,7 @@ import type { ActivityInfo, ProjectEvents } from "@rehome/client";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { ListStates, LoadMore } from "../components/States";
+import { When } from "../components/When";
 import { useChannel } from "../hooks/useChannel";
 import { useMembers } from "../hooks/useMembers";
 import { usePagedList } from "../hooks/usePagedList";
@@ -55,7 +56,7 @@ export function ActivityTab() {
         {list.items.map((entry) => (
           <li
             key={entry.id}
-            className="flex flex-wrap items-baseline gap-x-2 py-2 text-sm"
+            className="flex flex-wrap items-baseline gap-x-2 py-2 text-sm [overflow-wrap:anywhere]"
             data-testid="activity"
           >
             <span className="font-medium">
@@ -64,9 +65,7 @@ export function ActivityTab() {
                 (entry.actorId === "system" ? "ReHome" : "Someone")}
             </span>
             <SubjectLink entry={entry} projectId={projectId} />
-            <time className="ml-auto text-xs text-slate-500" dateTime={entry.createdAt}>
-              {new Date(entry.createdAt).toLocaleString()}
-            </time>
+            <When iso={entry.createdAt} className="ml-auto text-xs text-slate-500" />
           </li>
         ))}
       </ol>

@@ -1,5 +1,8 @@
 // The workspace's audit log (admin actions and admin-agent questions), newest first.
+
+import { actionWords } from "@rehome/core/words";
 import { ListStates, LoadMore } from "../components/States";
+import { When } from "../components/When";
 import { usePeople } from "../hooks/useMembers";
 import { usePagedList } from "../hooks/usePagedList";
 import { api } from "../session";
@@ -21,14 +24,12 @@ export function AuditLog() {
         {log.items.map((entry) => (
           <li
             key={entry.id}
-            className="grid gap-x-3 py-2 sm:grid-cols-[11rem_9rem_minmax(0,1fr)]"
+            className="grid gap-x-3 py-2 sm:grid-cols-[8rem_12rem_minmax(0,1fr)]"
             data-testid="audit-entry"
           >
-            <time className="text-xs text-slate-500" dateTime={entry.createdAt}>
-              {new Date(entry.createdAt).toLocaleString()}
-            </time>
-            <span className="font-mono text-xs text-slate-600">{entry.action}</span>
-            <span>
+            <When iso={entry.createdAt} className="text-xs text-slate-500" />
+            <span className="text-xs font-medium text-slate-700">{actionWords(entry.action)}</span>
+            <span className="[overflow-wrap:anywhere]">
               <span className="font-medium">{nameOf(entry.actorId)}</span> — {entry.summary}
             </span>
           </li>

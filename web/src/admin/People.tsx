@@ -2,6 +2,7 @@
 // end at once) or reactivate, and invite new people by email. Role changes and deactivation
 // are confirmed first and say when they are saved.
 import type { Role, UserInfo } from "@rehome/client";
+import { ROLE_WORDS } from "@rehome/core/words";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useConfirm } from "../components/Confirm";
 import { Failed, Loading, Saved } from "../components/States";
@@ -12,12 +13,18 @@ import { api, useSession } from "../session";
 import { Invites } from "./Invites";
 import { RoleOptions } from "./roles";
 
+const STATUS: Record<UserInfo["status"], string> = {
+  active: "Active",
+  invited: "Invited",
+  deactivated: "Deactivated",
+};
+
 type Change = Parameters<typeof api.users.update>[1];
 
 const done = (user: UserInfo) =>
   user.status === "deactivated"
     ? `Saved: ${user.name} is deactivated and signed out everywhere.`
-    : `Saved: ${user.name} — role ${user.role}, ${user.status}.`;
+    : `Saved: ${user.name} is ${ROLE_WORDS[user.role].toLowerCase()}, ${STATUS[user.status].toLowerCase()}.`;
 
 export function People() {
   const me = useSession();
@@ -30,7 +37,7 @@ export function People() {
   });
   const changeRole = async (user: UserInfo, role: Role) => {
     const yes = await ask({
-      title: `Change ${user.name}'s role to ${role}?`,
+      title: `Change ${user.name}'s role to ${ROLE_WORDS[role].toLowerCase()}?`,
       body: "What they may do changes at once. On each project they act in their project role, never above their workspace role.",
       confirm: "Change role",
     });
@@ -55,18 +62,20 @@ export function People() {
         {people.isError && <Failed error={people.error} retry={() => people.refetch()} />}
         {update.isError && <Failed error={update.error} className="m-4" />}
         {update.isSuccess && <Saved className="mx-4 mt-3">{done(update.data)}</Saved>}
-        <div className="overflow-x-auto">
-          {/* On a phone the table scrolls sideways rather than squeezing the role picker away. */}
-          <table className="w-full min-w-2xl text-left text-sm">
+        <div>
+          {/* On a phone each person is a card (styles.css, stack-table). */}
+          <table className="stack-table w-full text-left text-sm">
             <TableHead columns={["Name", "Email", "Role", "Status"]} />
             <tbody>
               {people.data?.map((user) => {
                 const self = user.id === me?.id;
                 return (
                   <tr key={user.id} className="border-t border-slate-100" data-testid="person">
-                    <td className="px-4 py-2 font-medium">{user.name}</td>
-                    <td className="px-4 py-2 break-all text-slate-600">{user.email}</td>
-                    <td className="px-4 py-2">
+                    <td className="px-4 py-2 font-medium [overflow-wrap:anywhere]">{user.name}</td>
+                    <td data-label="Email" className="px-4 py-2 text-slate-600 [overflow-wrap:anywhere]">
+                      {user.email}
+                    </td>
+                    <td data-label="Role" className="px-4 py-2">
                       <select
                         aria-label={`Role of ${user.name}`}
                         value={user.role}
@@ -77,12 +86,12 @@ export function People() {
                         <RoleOptions />
                       </select>
                     </td>
-                    <td className="px-4 py-2">
+                    <td data-label="Status" className="px-4 py-2">
                       <span className={user.status === "active" ? "text-emerald-800" : "text-slate-500"}>
-                        {user.status}
+                        {STATUS[user.status]}
                       </span>
                     </td>
-                    <td className="px-4 py-2 text-right">
+                    <td className="px-4 py-2 text-right empty:hidden">
                       {!self && user.status === "active" && (
                         <button
                           type="button"

@@ -2,6 +2,7 @@
 // workspace role), adding and removing people, whether new items are visible to the client,
 // and archiving or reopening the project. Changes to who may do what are confirmed first.
 import type { ProjectInfo, Role, UserInfo } from "@rehome/client";
+import { ROLE_WORDS } from "@rehome/core/words";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useConfirm } from "../components/Confirm";
@@ -49,7 +50,12 @@ const WITHIN = "A project role can't be above the person's workspace role.";
 function Assignments({ project }: { project: ProjectInfo }) {
   const queries = useQueryClient();
   const key = ["assignments", project.id];
-  const assignments = useQuery({ queryKey: key, queryFn: () => api.assignments.list(project.id) });
+  // Workspace admins are listed too, on the project by their workspace role: nothing to change here.
+  const assignments = useQuery({
+    queryKey: key,
+    queryFn: () => api.assignments.list(project.id),
+    select: ({ items }) => ({ items: items.filter((a) => !a.workspaceAdmin) }),
+  });
   const people = usePeople();
   const { ask, dialog } = useConfirm();
   const [saved, setSaved] = useState<string>();
@@ -59,7 +65,7 @@ function Assignments({ project }: { project: ProjectInfo }) {
       api.assignments.set(project.id, person.id, { role }),
     onMutate: () => setSaved(undefined),
     onSuccess: (_, { person, role }) => {
-      setSaved(`Saved: ${person.name} is ${role} on ${project.name}.`);
+      setSaved(`Saved: ${person.name} is ${ROLE_WORDS[role].toLowerCase()} on ${project.name}.`);
       return refresh();
     },
   });
@@ -73,15 +79,18 @@ function Assignments({ project }: { project: ProjectInfo }) {
   });
   const byId = new Map((people.data ?? []).map((p) => [p.id, p]));
   const assigned = new Set(assignments.data?.items.map((a) => a.userId));
-  // Invited people can be assigned before they accept; deactivated ones cannot.
-  const candidates = (people.data ?? []).filter((p) => p.status !== "deactivated" && !assigned.has(p.id));
+  // Invited people can be assigned before they accept; deactivated ones cannot. Admins are on
+  // every project by their workspace role: offering them first made "admin as client" the default.
+  const candidates = (people.data ?? []).filter(
+    (p) => p.status !== "deactivated" && p.role !== "admin" && !assigned.has(p.id),
+  );
   const [candidateId, setCandidateId] = useState<string>();
   const candidate = candidates.find((p) => p.id === candidateId) ?? candidates[0];
   const error = assign.error ?? unassign.error;
 
   const changeRole = async (person: Pick<UserInfo, "id" | "name">, role: Role) => {
     const yes = await ask({
-      title: `Make ${person.name} ${role} on ${project.name}?`,
+      title: `Make ${person.name} ${ROLE_WORDS[role].toLowerCase()} on ${project.name}?`,
       body: "What they may do on this project changes at once; their open pages reconnect in the new role.",
       confirm: "Change role",
     });
@@ -118,9 +127,11 @@ function Assignments({ project }: { project: ProjectInfo }) {
           return (
             <li key={a.userId} className="flex flex-wrap items-center gap-3 py-2" data-testid="assignment">
               <span className="min-w-40 grow">
-                <span className="block font-medium">{a.name}</span>
+                <span className="block font-medium [overflow-wrap:anywhere]">{a.name}</span>
                 {workspaceRole && (
-                  <span className="block text-xs text-slate-500">Workspace role: {workspaceRole}</span>
+                  <span className="block text-xs text-slate-500">
+                    Workspace role: {ROLE_WORDS[workspaceRole]}
+                  </span>
                 )}
               </span>
               <span className="flex gap-2">
@@ -159,7 +170,7 @@ function Assignments({ project }: { project: ProjectInfo }) {
         >
           {candidates.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name} ({p.role})
+              {p.name} ({ROLE_WORDS[p.role].toLowerCase()})
             </option>
           ))}
         </SelectField>
@@ -168,7 +179,8 @@ function Assignments({ project }: { project: ProjectInfo }) {
           label="Role on the project"
           name="role"
           roles={candidate && projectRolesFor(candidate.role)}
-          help={candidate && `Up to ${candidate.role}, their workspace role.`}
+          defaultValue={candidate?.role}
+          help={candidate && `Up to ${ROLE_WORDS[candidate.role].toLowerCase()}, their workspace role.`}
         />
         <button
           type="submit"

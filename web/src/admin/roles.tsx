@@ -2,6 +2,7 @@
 // project role is at most the person's workspace role (the permission table's rule).
 import type { Role } from "@rehome/client";
 import { assignable } from "@rehome/core/permissions";
+import { ROLE_WORDS } from "@rehome/core/words";
 import type { ComponentProps, ReactNode } from "react";
 import { SelectField } from "../components/Field";
 
@@ -12,7 +13,11 @@ export const projectRolesFor = (workspaceRole: Role, current?: Role) =>
   ROLES.filter((role) => role === current || assignable(workspaceRole, role));
 
 export const RoleOptions = ({ roles = ROLES }: { roles?: Role[] }) =>
-  roles.map((role) => <option key={role}>{role}</option>);
+  roles.map((role) => (
+    <option key={role} value={role}>
+      {ROLE_WORDS[role]}
+    </option>
+  ));
 
 /** A labelled role picker; new people start as clients, the least they can see. */
 export function RoleField({

@@ -91,7 +91,9 @@ export function Conversation({ threadId, archived = false, prompts, intro }: Pro
         </div>
         <form
           className="flex gap-2"
-          onSubmit={submitField("question", (question, clear) => ask.mutate(question, { onSuccess: clear }))}
+          onSubmit={submitField("question", (question, restore) =>
+            ask.mutate(question, { onError: restore }),
+          )}
         >
           <label htmlFor="question" className="sr-only">
             Ask the assistant

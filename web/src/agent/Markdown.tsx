@@ -1,8 +1,9 @@
 // Markdown as the agent writes it (GitHub flavour, never raw HTML), with internal links
-// kept inside the SPA.
+// kept inside the SPA; text cut off mid-way is settled first (settle.ts).
 import ReactMarkdown from "react-markdown";
 import { Link } from "react-router";
 import remarkGfm from "remark-gfm";
+import { settle } from "./settle";
 
 const PLUGINS = [remarkGfm];
 
@@ -25,7 +26,7 @@ export function Markdown({ children }: { children: string }) {
             ),
         }}
       >
-        {children}
+        {settle(children)}
       </ReactMarkdown>
     </div>
   );

@@ -5,7 +5,7 @@
 import type { TaskInfo, TaskStatus } from "@rehome/client";
 import { useEffect, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
-import { Failed, Loading } from "../components/States";
+import { Empty, Failed, Loading } from "../components/States";
 import { useMembers } from "../hooks/useMembers";
 import { usePermissions } from "../hooks/useProject";
 import { useSession } from "../session";
@@ -57,6 +57,13 @@ export function Board() {
     moveTo(task, to);
   };
 
+  const clearFilters = () =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const key of ["q", "mine", "overdue"]) next.delete(key);
+      return next;
+    });
+
   const openTask = (taskId: string | undefined, options?: { replace: boolean }) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
@@ -82,9 +89,10 @@ export function Board() {
   // good, so it does not reopen by itself should it come back.
   const openId = params.get("task");
   const gone = Boolean(openId && tasks.data && !tasks.data.some((t) => t.id === openId));
+  const [goneNotice, setGoneNotice] = useState(false);
   useEffect(() => {
     if (!gone) return;
-    setAnnouncement("The open task is no longer on the board.");
+    setGoneNotice(true);
     openTask(undefined, { replace: true });
   });
 
@@ -105,23 +113,43 @@ export function Board() {
       <p aria-live="polite" className="sr-only" data-testid="board-announcement">
         {announcement}
       </p>
+      {goneNotice && (
+        <div
+          role="status"
+          className="mb-4 flex items-start gap-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          <p className="grow">That task was deleted, or it is no longer shared with you.</p>
+          <button type="button" className="font-medium underline" onClick={() => setGoneNotice(false)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {move.isError && <Failed error={move.error} />}
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {COLUMNS.map((column) => (
-          <Column
-            key={column.status}
-            column={column}
-            cards={columnOf(inView, column.status)}
-            dnd={dnd}
-            today={today}
-            me={me}
-            nameOf={nameOf}
-            movable={(task) => can("task", "status", task) || can("task", "reorder", task)}
-            onOpen={(task) => openTask(task.id)}
-            onStep={onStep}
-          />
-        ))}
-      </div>
+      {inView.length === 0 && tasks.data.length > 0 ? (
+        <Empty>
+          No task matches these filters.{" "}
+          <button type="button" className="font-medium text-emerald-800 underline" onClick={clearFilters}>
+            Show all tasks
+          </button>
+        </Empty>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+          {COLUMNS.map((column) => (
+            <Column
+              key={column.status}
+              column={column}
+              cards={columnOf(inView, column.status)}
+              dnd={dnd}
+              today={today}
+              me={me}
+              nameOf={nameOf}
+              movable={(task) => can("task", "status", task) || can("task", "reorder", task)}
+              onOpen={(task) => openTask(task.id)}
+              onStep={onStep}
+            />
+          ))}
+        </div>
+      )}
       {open && <TaskDrawer task={open} onClose={() => openTask(undefined)} />}
     </div>
   );

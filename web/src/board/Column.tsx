@@ -27,7 +27,7 @@ export function Column({ column, cards, dnd, today, me, nameOf, movable, onOpen,
     <section
       aria-labelledby={`column-${column.status}`}
       data-testid={`column-${column.status}`}
-      className={`flex min-h-40 flex-col rounded-lg p-3 transition-colors ${targeted ? "bg-emerald-50" : "bg-slate-100"}`}
+      className={`flex min-h-24 flex-col sm:min-h-40 rounded-lg p-3 transition-colors ${targeted ? "bg-emerald-50" : "bg-slate-100"}`}
       onDragOver={(event) => {
         if (!dnd.accepts(column.status)) return;
         event.preventDefault();
@@ -41,7 +41,7 @@ export function Column({ column, cards, dnd, today, me, nameOf, movable, onOpen,
       }}
     >
       <h2 id={`column-${column.status}`} className="mb-2 text-sm font-semibold text-slate-700">
-        {column.label} <span className="font-normal text-slate-500">({cards.length})</span>
+        {column.label} <span className="font-normal text-slate-600">({cards.length})</span>
       </h2>
       <ul className="flex grow flex-col gap-2" aria-label={column.label}>
         {cards.map((task) => (

@@ -2,8 +2,10 @@
 // whether it is internal. Click or Enter opens it; Alt + arrow keys move it and it can be
 // dragged, when the person may move it.
 import type { TaskInfo } from "@rehome/client";
+import { PRIORITY_WORDS } from "@rehome/core/words";
 import type { DragEvent, KeyboardEvent } from "react";
 import { InternalBadge } from "../components/Visibility";
+import { Day } from "../components/When";
 import { isOverdue } from "./filters";
 
 const KEYS = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" } as const;
@@ -62,21 +64,26 @@ export function TaskCard(props: Props) {
         aria-describedby={movable ? "board-help board-move-help" : "board-help"}
         className={`block w-full rounded-md p-3 text-left text-sm ${movable ? "cursor-grab" : "cursor-pointer"}`}
       >
-        <span className="block font-medium break-words">{task.title}</span>
+        <span className="block font-medium [overflow-wrap:anywhere]">{task.title}</span>
         <span className="mt-2 flex flex-wrap items-center gap-1.5 text-xs">
           {!task.clientVisible && <InternalBadge />}
-          <span className={`rounded px-1.5 py-0.5 ${PRIORITY_TONE[task.priority]}`}>{task.priority}</span>
+          <span className={`rounded px-1.5 py-0.5 ${PRIORITY_TONE[task.priority]}`}>
+            {PRIORITY_WORDS[task.priority]}
+          </span>
           {task.dueDate && (
             <span className={overdue ? "font-medium text-red-700" : "text-slate-500"}>
               {overdue ? "Overdue · " : "Due "}
-              {task.dueDate}
+              <Day day={task.dueDate} />
             </span>
           )}
           {assignee && (
             <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">{assignee}</span>
           )}
           {task.labels.map((label) => (
-            <span key={label} className="rounded bg-violet-50 px-1.5 py-0.5 text-violet-800">
+            <span
+              key={label}
+              className="rounded bg-violet-50 px-1.5 py-0.5 text-violet-800 [overflow-wrap:anywhere]"
+            >
               {label}
             </span>
           ))}

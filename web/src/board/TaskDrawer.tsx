@@ -3,6 +3,7 @@
 // internal, or delete it — each only where the permission table lets the person (a client
 // changes just the status of their own tasks); the rest reads as it is.
 import type { TaskInfo } from "@rehome/client";
+import { PRIORITY_WORDS, ROLE_WORDS } from "@rehome/core/words";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useConfirm } from "../components/Confirm";
@@ -11,6 +12,7 @@ import { SelectField, TextField } from "../components/Field";
 import { Failed } from "../components/States";
 import { ui } from "../components/ui";
 import { InternalBadge, VisibilityToggle } from "../components/Visibility";
+import { When } from "../components/When";
 import { useMembers } from "../hooks/useMembers";
 import { usePermissions } from "../hooks/useProject";
 import { api } from "../session";
@@ -113,10 +115,15 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
           </SelectField>
           <SelectField label="Priority" name="priority" defaultValue={task.priority} disabled={!may.edit}>
             {PRIORITIES.map((p) => (
-              <option key={p}>{p}</option>
+              <option key={p} value={p}>
+                {PRIORITY_WORDS[p]}
+              </option>
             ))}
           </SelectField>
           <SelectField
+            // The project's people may arrive after the drawer opened (a link straight to a task):
+            // start again with them, or an assignee not yet listed would read "Unassigned".
+            key={members.length}
             label="Assignee"
             name="assigneeId"
             defaultValue={task.assigneeId ?? ""}
@@ -126,7 +133,7 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
             <option value="">Unassigned</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.name} ({m.role})
+                {m.name} ({ROLE_WORDS[m.role].toLowerCase()})
               </option>
             ))}
           </SelectField>
@@ -178,8 +185,7 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
           Discuss this task in Messages
         </Link>
         <p className="text-xs text-slate-500">
-          Created {new Date(task.createdAt).toLocaleString()} · updated{" "}
-          {new Date(task.updatedAt).toLocaleString()}
+          Created <When iso={task.createdAt} /> · updated <When iso={task.updatedAt} />
         </p>
       </form>
     </Drawer>

@@ -19,7 +19,8 @@ export function ConnectionBadge() {
       data-testid="connection"
     >
       <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
-      {label}
+      {/* A phone's header has room for the dot only; the words stay for screen readers. */}
+      <span className="max-sm:sr-only">{label}</span>
     </span>
   );
 }

@@ -1,5 +1,6 @@
-// Labelled form controls: the label wraps the control (so clicking it focuses), and an
-// optional help line is tied to the control for screen readers.
+// Labelled form controls: the label names the control by id (a label wrapping a select would
+// read its options into the name: "Roleadminteam…"), and an optional help line is tied to
+// the control for screen readers.
 import { type ComponentProps, type ReactNode, useId } from "react";
 import { ui } from "./ui";
 
@@ -13,10 +14,11 @@ interface Labelled {
 
 export function TextField({ label, help, labelClassName, ...input }: Labelled & ComponentProps<"input">) {
   return (
-    <Field label={label} help={help} labelClassName={labelClassName}>
-      {(describedBy) => (
+    <Field label={label} help={help} labelClassName={labelClassName} id={input.id}>
+      {(id, describedBy) => (
         <input
           {...input}
+          id={id}
           aria-describedby={describedBy}
           className={`${ui.field} mt-1 ${input.className ?? ""}`}
         />
@@ -27,10 +29,11 @@ export function TextField({ label, help, labelClassName, ...input }: Labelled & 
 
 export function SelectField({ label, help, labelClassName, ...select }: Labelled & ComponentProps<"select">) {
   return (
-    <Field label={label} help={help} labelClassName={labelClassName}>
-      {(describedBy) => (
+    <Field label={label} help={help} labelClassName={labelClassName} id={select.id}>
+      {(id, describedBy) => (
         <select
           {...select}
+          id={id}
           aria-describedby={describedBy}
           // A select draws 2px shorter than an input of the same padding: pin it to the input's height.
           className={`${ui.field} mt-1 h-9.5 ${select.className ?? ""}`}
@@ -44,18 +47,21 @@ function Field({
   label,
   help,
   labelClassName = "",
+  id,
   children,
-}: Labelled & { children: (describedBy: string | undefined) => ReactNode }) {
-  const helpId = useId();
+}: Labelled & { id?: string; children: (id: string, describedBy: string | undefined) => ReactNode }) {
+  const ownId = useId();
+  const controlId = id ?? `${ownId}-control`;
+  const helpId = `${ownId}-help`;
   return (
-    <label className={`${ui.label} ${labelClassName}`}>
-      {label}
-      {children(help ? helpId : undefined)}
+    <div className={`${ui.label} ${labelClassName}`}>
+      <label htmlFor={controlId}>{label}</label>
+      {children(controlId, help ? helpId : undefined)}
       {help && (
         <span id={helpId} className="mt-1 block text-xs font-normal text-slate-500">
           {help}
         </span>
       )}
-    </label>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 // The signed-in frame: the header (navigation by role, live state, who is signed in, sign
 // out) around the current page. Sends anyone without a session to sign in.
+import { ROLE_WORDS } from "@rehome/core/words";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { NotificationBell } from "../notifications/NotificationBell";
@@ -30,18 +31,18 @@ export function Layout() {
         Skip to content
       </a>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5 sm:px-6">
-          <Link to="/" className="text-lg font-semibold text-emerald-800">
+        <div className="mx-auto flex max-w-7xl items-center gap-x-2 px-3 py-2 sm:gap-x-4 sm:px-6 sm:py-2.5">
+          <Link to="/" className="text-base font-semibold text-emerald-800 sm:text-lg">
             ReHome
           </Link>
-          <nav aria-label="Main" className="flex gap-1">
+          <nav aria-label="Main" className="flex gap-0.5 sm:gap-1">
             {nav.map((item) => (
               <NavLink
                 key={item.to}
                 to={item.to}
                 end={item.to === "/"}
                 className={({ isActive }) =>
-                  `rounded-md px-2.5 py-1.5 text-sm ${isActive ? "bg-emerald-50 font-medium text-emerald-900" : "text-slate-600 hover:bg-slate-100"}`
+                  `rounded-md px-2 py-1.5 text-sm sm:px-2.5 ${isActive ? "bg-emerald-50 font-medium text-emerald-900" : "text-slate-600 hover:bg-slate-100"}`
                 }
               >
                 {item.name}
@@ -51,12 +52,13 @@ export function Layout() {
           <span className="grow" />
           <ConnectionBadge />
           <NotificationBell userId={user.id} />
-          <span className="text-sm text-slate-600" data-testid="whoami">
-            {user.name} <span className="text-slate-400">·</span> {user.role}
+          {/* On a phone the header keeps one row: who is signed in shows from tablets up. */}
+          <span className="hidden text-sm text-slate-600 md:inline" data-testid="whoami">
+            {user.name} <span className="text-slate-400">·</span> {ROLE_WORDS[user.role]}
           </span>
           <button
             type="button"
-            className={`${ui.secondary} py-1.5`}
+            className={`${ui.secondary} px-2 py-1.5 sm:px-3`}
             onClick={async () => {
               await signOut();
               queries.clear();

@@ -1,10 +1,13 @@
 // Loading, error, saved and empty states shared by every list and page.
 import { ApiError } from "@rehome/client";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { ui } from "./ui";
 
 export const Loading = ({ what }: { what: string }) => (
-  <p className="animate-pulse py-4 text-sm text-slate-500" role="status">
+  // The dot pulses, not the words: fading text would drop below readable contrast.
+  <p className="flex items-center gap-2 py-4 text-sm text-slate-600" role="status">
+    <span aria-hidden="true" className="size-2 animate-pulse rounded-full bg-emerald-600" />
     Loading {what}…
   </p>
 );
@@ -32,7 +35,10 @@ export function Failed({
       className={`rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 ${className}`}
     >
       <p>{message}</p>
-      {api?.requestId && <p className="mt-1 text-xs text-red-700/80">Reference: {api.requestId}</p>}
+      {/* A reference helps support with a fault; "not found" needs none. */}
+      {api?.requestId && api.status >= 500 && (
+        <p className="mt-1 text-xs text-red-700/80">If you contact support, quote {api.requestId}.</p>
+      )}
       {retry && (
         <button type="button" onClick={retry} className="mt-2 font-medium underline">
           Try again
@@ -89,11 +95,15 @@ export function LoadMore({
   );
 }
 
-export function NotFound() {
+/** The one not-found page, for a wrong address and an item that is gone or not shared alike. */
+export function NotFound({ what = "page" }: { what?: string }) {
   return (
-    <section className="mx-auto max-w-md py-16 text-center">
+    <section className="mx-auto max-w-md py-16 text-center" data-testid="not-found">
       <h1 className="text-xl font-semibold">Not found</h1>
-      <p className="mt-2 text-sm text-slate-600">This page does not exist, or it is not shared with you.</p>
+      <p className="mt-2 text-sm text-slate-600">This {what} does not exist, or it is not shared with you.</p>
+      <Link to="/" className={`${ui.primary} mt-4`}>
+        Back to your projects
+      </Link>
     </section>
   );
 }

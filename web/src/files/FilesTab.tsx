@@ -1,11 +1,11 @@
-// A project's Files tab: upload (button or drop) straight to storage with progress, the
-// checked files with download, delete where the permission table allows (the uploader, team,
+// A project's Files tab: upload (button or drop) straight to storage with progress, photos
+// first as thumbnails that open a lightbox, then every file with download, delete where the permission table allows (the uploader, team,
 // admins), and for staff whether a file is internal, chosen at upload and switched per file.
+import type { FileInfo } from "@rehome/client";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { useConfirm } from "../components/Confirm";
 import { Failed, ListStates, LoadMore } from "../components/States";
-import { TableHead } from "../components/TableHead";
 import { ui } from "../components/ui";
 import {
   InternalBadge,
@@ -13,10 +13,13 @@ import {
   VisibilityChoice,
   VisibilityToggle,
 } from "../components/Visibility";
+import { When } from "../components/When";
 import { useMembers } from "../hooks/useMembers";
 import { fileSubject, usePermissions } from "../hooks/useProject";
+import { Lightbox } from "./Lightbox";
 import { UploadList } from "./UploadList";
 import { useFiles } from "./useFiles";
+import { isImage, useFileUrl } from "./useFileUrl";
 
 export function FilesTab() {
   const { projectId = "" } = useParams();
@@ -28,6 +31,8 @@ export function FilesTab() {
   const upload = (file: File) => start(file, chooses ? visible : undefined);
   const { ask, dialog } = useConfirm();
   const [dragOver, setDragOver] = useState(false);
+  const photos = list.items.filter(isImage);
+  const [viewing, setViewing] = useState<number>();
 
   return (
     <section
@@ -68,72 +73,125 @@ export function FilesTab() {
         <Failed error={download.error ?? share.error ?? remove.error} />
       )}
       <ListStates list={list} what="files" count={list.items.length} empty="No files yet." />
+      {photos.length > 0 && (
+        <section aria-labelledby="photos-title" className="mb-4">
+          <h2 id="photos-title" className="mb-2 text-sm font-semibold text-slate-700">
+            Photos
+          </h2>
+          <ul className="grid grid-cols-3 gap-2 sm:grid-cols-5 lg:grid-cols-8">
+            {photos.map((photo, index) => (
+              <li key={photo.id}>
+                <button
+                  type="button"
+                  aria-label={`Open photo ${photo.name}`}
+                  onClick={() => setViewing(index)}
+                  className="block aspect-square w-full overflow-hidden rounded-md border border-slate-200 bg-slate-100"
+                >
+                  <Thumbnail projectId={projectId} file={photo} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {list.items.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          {/* On a phone the table scrolls sideways rather than breaking names letter by letter. */}
-          <table className="w-full min-w-2xl text-left text-sm">
-            <TableHead columns={["Name", "Size", "Uploaded by", "When"]} cell="px-3" />
-            <tbody>
-              {list.items.map((file) => (
-                <tr key={file.id} className="border-t border-slate-100" data-testid="file-row">
-                  <td className="min-w-48 px-3 py-2">
-                    <span className="font-medium break-all">{file.name}</span>
-                    {!file.clientVisible && (
-                      <>
-                        {" "}
-                        <InternalBadge />
-                      </>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">{formatSize(file.size)}</td>
-                  <td className="px-3 py-2 text-slate-600">{nameOf(file.uploadedBy) ?? "—"}</td>
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">
-                    {new Date(file.createdAt).toLocaleDateString()}
-                  </td>
-                  <td className="px-3 py-2">
-                    <div className="flex justify-end gap-2">
-                      {can("file", "visibility", fileSubject(file)) && (
-                        <VisibilityToggle
-                          visible={file.clientVisible}
-                          about={file.name}
-                          pending={share.isPending && share.variables.file.id === file.id}
-                          onToggle={(clientVisible) => share.mutate({ file, clientVisible })}
-                        />
-                      )}
-                      <button
-                        type="button"
-                        className={`${ui.secondary} py-1`}
-                        aria-label={`Download ${file.name}`}
-                        onClick={() => download.mutate(file)}
-                      >
-                        Download
-                      </button>
-                      {can("file", "delete", fileSubject(file)) && (
-                        <button
-                          type="button"
-                          className={`${ui.danger} py-1`}
-                          aria-label={`Delete ${file.name}`}
-                          onClick={async () =>
-                            (await ask({ title: `Delete ${file.name}?`, confirm: "Delete", danger: true })) &&
-                            remove.mutate(file)
-                          }
-                        >
-                          Delete
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul
+          aria-label="All files"
+          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+        >
+          {list.items.map((file) => (
+            <li key={file.id} className="flex flex-wrap items-center gap-3 px-3 py-2" data-testid="file-row">
+              <span className="size-10 shrink-0 overflow-hidden rounded bg-slate-100" aria-hidden="true">
+                {isImage(file) ? (
+                  <Thumbnail projectId={projectId} file={file} />
+                ) : (
+                  <span className="flex size-full items-center justify-center text-xs font-semibold text-slate-700 uppercase">
+                    {extensionOf(file.name)}
+                  </span>
+                )}
+              </span>
+              <span className="min-w-0 grow basis-48 text-sm">
+                <button
+                  type="button"
+                  className="text-left font-medium text-slate-900 underline decoration-slate-300 [overflow-wrap:anywhere] hover:text-emerald-800"
+                  onClick={() =>
+                    isImage(file)
+                      ? setViewing(photos.findIndex((p) => p.id === file.id))
+                      : download.mutate(file)
+                  }
+                >
+                  {file.name}
+                </button>
+                {!file.clientVisible && (
+                  <>
+                    {" "}
+                    <InternalBadge />
+                  </>
+                )}
+                <span className="block text-xs text-slate-500">
+                  {formatSize(file.size)} · {nameOf(file.uploadedBy) ?? "Someone"} ·{" "}
+                  <When iso={file.createdAt} />
+                </span>
+              </span>
+              <span className="flex flex-wrap justify-end gap-2">
+                {can("file", "visibility", fileSubject(file)) && (
+                  <VisibilityToggle
+                    visible={file.clientVisible}
+                    about={file.name}
+                    pending={share.isPending && share.variables.file.id === file.id}
+                    onToggle={(clientVisible) => share.mutate({ file, clientVisible })}
+                  />
+                )}
+                <button
+                  type="button"
+                  className={`${ui.secondary} py-1`}
+                  aria-label={`Download ${file.name}`}
+                  onClick={() => download.mutate(file)}
+                >
+                  Download
+                </button>
+                {can("file", "delete", fileSubject(file)) && (
+                  <button
+                    type="button"
+                    className={`${ui.danger} py-1`}
+                    aria-label={`Delete ${file.name}`}
+                    onClick={async () =>
+                      (await ask({ title: `Delete ${file.name}?`, confirm: "Delete", danger: true })) &&
+                      remove.mutate(file)
+                    }
+                  >
+                    Delete
+                  </button>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
       <LoadMore list={list} label="More files" />
+      {viewing !== undefined && (
+        <Lightbox
+          projectId={projectId}
+          photos={photos}
+          index={viewing}
+          onIndex={setViewing}
+          onClose={() => setViewing(undefined)}
+          nameOf={nameOf}
+        />
+      )}
       {dialog}
     </section>
   );
 }
+
+/** A photo's thumbnail, filling its square; nothing until its link is in. */
+function Thumbnail({ projectId, file }: { projectId: string; file: FileInfo }) {
+  const url = useFileUrl(projectId, file);
+  return url ? <img src={url} alt="" loading="lazy" className="size-full object-cover" /> : null;
+}
+
+const extensionOf = (name: string) =>
+  name.includes(".") ? (name.split(".").pop() ?? "").slice(0, 4) : "file";
 
 const formatSize = (bytes: number) =>
   bytes < 1024

@@ -1,5 +1,5 @@
 // The people of a project, for names, @mentions and the assignee picker: its assignments,
-// plus the workspace's admins when the viewer may list people (admins see every project).
+// which name the workspace's admins too (admins are on every project).
 import type { Role } from "@rehome/client";
 import { useQuery } from "@tanstack/react-query";
 import { api, useSession } from "../session";
@@ -18,12 +18,9 @@ export function useMembers(projectId: string) {
     queryFn: () => api.assignments.list(projectId),
     staleTime: 60_000,
   });
-  const people = usePeople(me?.role === "admin");
   const byId = new Map<string, Person>();
   for (const a of assignments.data?.items ?? [])
     byId.set(a.userId, { id: a.userId, name: a.name, role: a.role });
-  for (const u of people.data ?? [])
-    if (u.role === "admin" && u.status === "active") byId.set(u.id, { id: u.id, name: u.name, role: u.role });
   if (me) byId.set(me.id, { id: me.id, name: me.name, role: me.role });
   const members = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
   return { members, nameOf: (id: string | null) => (id ? byId.get(id)?.name : undefined) };

@@ -2,12 +2,13 @@
 // permission table allows (its author within the edit window; admins delete any, to moderate),
 // and for staff whether it is internal, with the one-click switch.
 import type { MessageInfo } from "@rehome/client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ui } from "../components/ui";
 import { InternalBadge, VisibilityToggle } from "../components/Visibility";
+import { When } from "../components/When";
 import type { Person } from "../hooks/useMembers";
 import { messageSubject, type Permissions } from "../hooks/useProject";
-import { withMentions } from "./mentions";
+import { MessageBody } from "./MessageBody";
 
 // Mirrors the API's default MESSAGE_EDIT_WINDOW_MINUTES, only to hide buttons that would be
 // refused; the API decides.
@@ -39,11 +40,11 @@ export function MessageItem(props: Props) {
       id={`message-${message.id}`}
       data-testid="message"
       aria-current={highlighted || undefined}
-      className={`rounded-md border-l-2 px-3 py-2 ${message.clientVisible ? "border-transparent" : "border-amber-300"} ${highlighted ? "bg-amber-50 ring-1 ring-amber-300" : ""}`}
+      className={`min-w-0 rounded-md border-l-2 px-3 py-2 ${message.clientVisible ? "border-transparent" : "border-amber-300"} ${highlighted ? "bg-amber-50 ring-1 ring-amber-300" : ""}`}
     >
       <p className="text-xs text-slate-500">
         <span className="font-medium text-slate-800">{message.authorName || "Someone"}</span>{" "}
-        <time dateTime={message.createdAt}>{new Date(message.createdAt).toLocaleString()}</time>
+        <When iso={message.createdAt} />
         {message.editedAt && " · edited"}
         {!message.clientVisible && (
           <>
@@ -53,49 +54,13 @@ export function MessageItem(props: Props) {
         )}
       </p>
       {editing ? (
-        <form
-          className="mt-1 flex gap-2"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const body = String(new FormData(event.currentTarget).get("body")).trim();
-            if (body)
-              await onEdit(body).then(
-                () => setEditing(false),
-                () => undefined,
-              );
-          }}
-        >
-          <label className="sr-only" htmlFor={`edit-${message.id}`}>
-            Edit message
-          </label>
-          <textarea
-            id={`edit-${message.id}`}
-            name="body"
-            defaultValue={message.body}
-            rows={2}
-            className={ui.field}
-          />
-          <div className="flex flex-col gap-1">
-            <button type="submit" className={ui.primary}>
-              Save
-            </button>
-            <button type="button" className={ui.secondary} onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <EditForm
+          message={message}
+          onSave={(body) => onEdit(body).then(() => setEditing(false))}
+          onCancel={() => setEditing(false)}
+        />
       ) : (
-        <p className="mt-0.5 text-sm break-words whitespace-pre-wrap text-slate-900">
-          {withMentions(message.body, mentioned).map((part, i) =>
-            part.mention ? (
-              <mark key={i} className="rounded bg-sky-100 px-0.5 text-sky-900">
-                {part.text}
-              </mark>
-            ) : (
-              part.text
-            ),
-          )}
-        </p>
+        <MessageBody body={message.body} mentioned={mentioned} />
       )}
       {!editing && (mayEdit || mayDelete || mayShare) && (
         <div className="mt-1 flex flex-wrap items-center gap-3 text-xs">
@@ -120,5 +85,67 @@ export function MessageItem(props: Props) {
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * Editing in place, like the composer: the box takes the focus with the caret at the end, Enter
+ * saves (Shift+Enter for a new line), Escape cancels, and Save and Cancel sit under the box in view.
+ */
+function EditForm(props: {
+  message: MessageInfo;
+  onSave: (body: string) => Promise<unknown>;
+  onCancel: () => void;
+}) {
+  const { message, onSave, onCancel } = props;
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+    box.closest("form")?.scrollIntoView({ block: "nearest" });
+  }, []);
+  const save = () => {
+    const body = ref.current?.value.trim();
+    // A refused edit stays open; the thread shows why.
+    if (body) onSave(body).catch(() => undefined);
+  };
+  return (
+    <form
+      className="mt-1 space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <label className="sr-only" htmlFor={`edit-${message.id}`}>
+        Edit message
+      </label>
+      <textarea
+        ref={ref}
+        id={`edit-${message.id}`}
+        name="body"
+        defaultValue={message.body}
+        rows={3}
+        maxLength={10_000}
+        className={`${ui.field} resize-y`}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && !event.shiftKey) {
+            event.preventDefault();
+            save();
+          } else if (event.key === "Escape") onCancel();
+        }}
+      />
+      <div className="flex gap-2">
+        <button type="submit" className={`${ui.primary} py-1`}>
+          Save
+        </button>
+        <button type="button" className={`${ui.secondary} py-1`} onClick={onCancel}>
+          Cancel
+        </button>
+        <span className="self-center text-xs text-slate-500">Enter saves · Esc cancels</span>
+      </div>
+    </form>
   );
 }

@@ -2,6 +2,7 @@
 // who is typing, and the composer with @mentions (staff also choose whether the client sees
 // the message). ?message=ID highlights one message; ?about=TASK starts a message about a task
 // (comments on a task are messages).
+import { seesInternal } from "@rehome/core/permissions";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useParams, useSearchParams } from "react-router";
@@ -41,12 +42,20 @@ export function MessagesTab() {
       document.getElementById(`message-${highlighted}`)?.scrollIntoView({ block: "center" });
   }, [highlighted, items]);
 
+  // Clients hear typing whispers and never see internal messages: an internal message in the
+  // making must not show as "typing", nor offer to @mention someone who could not read it.
+  const internal = chooses && !visible;
+  useEffect(() => {
+    if (internal) notify(false);
+  }, [internal, notify]);
+  const mentionable = members.filter((m) => m.id !== me?.id && (!internal || seesInternal(m.role)));
+
   const error = send.error ?? edit.error ?? remove.error;
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
       <section
         aria-label="Messages"
-        className="flex h-[min(40rem,calc(100vh-14rem))] min-h-96 flex-col rounded-lg border border-slate-200 bg-white"
+        className="flex min-w-0 h-[min(40rem,calc(100vh-14rem))] min-h-96 flex-col rounded-lg border border-slate-200 bg-white"
       >
         <div ref={scroll.ref} onScroll={scroll.onScroll} className="grow overflow-y-auto p-3">
           {list.hasNextPage && (
@@ -96,11 +105,11 @@ export function MessagesTab() {
           {error && <Failed error={error} />}
           <Composer
             key={about ?? ""}
-            people={members.filter((m) => m.id !== me?.id)}
+            people={mentionable}
             initial={about}
             busy={send.isPending}
             onSend={(body) => send.mutateAsync({ body, ...(chooses && { clientVisible: visible }) })}
-            onTyping={notify}
+            onTyping={internal ? quiet : notify}
           />
         </div>
       </section>
@@ -109,6 +118,8 @@ export function MessagesTab() {
     </div>
   );
 }
+
+const quiet = () => undefined;
 
 /** The opening words of a message about a task, once the task is loaded. */
 function useAboutTask(projectId: string, taskId: string | null) {

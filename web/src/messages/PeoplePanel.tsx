@@ -1,4 +1,5 @@
-// The project's people with who is online now, beside the thread.
+// The project's people, each with their role on it and a dot when online now, beside the thread.
+import { ROLE_WORDS } from "@rehome/core/words";
 import type { Person } from "../hooks/useMembers";
 import { usePresence } from "../hooks/usePresence";
 
@@ -13,11 +14,14 @@ export function PeoplePanel({ projectId, people }: { projectId: string; people: 
         {people.map((person) => (
           <li key={person.id} className="flex items-center gap-2">
             <span
-              aria-hidden="true"
-              className={`size-2 rounded-full ${online.has(person.id) ? "bg-emerald-500" : "bg-slate-300"}`}
+              className={`size-2 shrink-0 rounded-full ${online.has(person.id) ? "bg-emerald-500" : "bg-slate-300"}`}
+              title={online.has(person.id) ? "Online now" : "Not online"}
             />
-            <span className="grow">{person.name}</span>
-            <span className="text-xs text-slate-500">{online.has(person.id) ? "online" : person.role}</span>
+            <span className="min-w-0 grow [overflow-wrap:anywhere]">
+              {person.name}
+              {online.has(person.id) && <span className="sr-only"> (online now)</span>}
+            </span>
+            <span className="text-xs text-slate-500">{ROLE_WORDS[person.role]}</span>
           </li>
         ))}
       </ul>

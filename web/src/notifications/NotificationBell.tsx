@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { ListStates } from "../components/States";
+import { When } from "../components/When";
 import { linkOf, useNotifications } from "./useNotifications";
 
 export function NotificationBell({ userId }: { userId: string }) {
@@ -95,9 +96,7 @@ export function NotificationBell({ userId }: { userId: string }) {
                     className={`block w-full rounded-md px-2 py-2 text-left text-sm hover:bg-slate-50 ${note.readAt ? "text-slate-600" : "bg-sky-50 font-medium text-slate-900"}`}
                   >
                     {note.text}
-                    <span className="mt-0.5 block text-xs font-normal text-slate-500">
-                      {new Date(note.createdAt).toLocaleString()}
-                    </span>
+                    <When iso={note.createdAt} className="mt-0.5 block text-xs font-normal text-slate-500" />
                   </button>
                 </li>
               ))}

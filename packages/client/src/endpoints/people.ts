@@ -41,6 +41,9 @@ export const people = (request: Request) => ({
     list: (query?: PageQuery) => request<Page<InviteInfo>>("GET", "/api/invites", undefined, query),
     create: (input: z.input<typeof Invite.CreateInput>) => request<InviteInfo>("POST", "/api/invites", input),
     revoke: (inviteId: string) => request<void>("DELETE", `/api/invites/${seg(inviteId)}`),
+    /** Who invites whom to what, before the form; a used or expired link is refused. */
+    preview: (token: string) =>
+      request<z.infer<typeof Invite.Preview>>("POST", "/api/invites/preview", { token }),
     /** The link's token, a name and a password: joins and signs in. */
     accept: (input: z.input<typeof Invite.AcceptInput>) =>
       request<LoginResult>("POST", "/api/invites/accept", input),

@@ -9,6 +9,7 @@ import { type Page, PageInput, paged } from "../db";
 import { conflict, notFound } from "../error";
 import { Mail } from "../mail";
 import { requireAdmin, requireWrite } from "../policy";
+import { Project } from "../project";
 import { User } from "../user";
 import { UserEntity } from "../user/entity";
 import { Workspace } from "../workspace";
@@ -28,7 +29,13 @@ export const Info = z
 export type Info = z.infer<typeof Info>;
 
 export const CreateInput = z
-  .object({ email: User.Email, role: User.Role, name: z.string().trim().min(1).max(120).optional() })
+  .object({
+    email: User.Email,
+    role: User.Role,
+    name: z.string().trim().min(1).max(120).optional(),
+    /** Projects to put them on at once, in their invited role. */
+    projectIds: z.array(z.string().min(1).max(64)).max(50).optional(),
+  })
   .strict()
   .meta({ id: "CreateInviteInput" });
 
@@ -36,6 +43,23 @@ export const AcceptInput = z
   .object({ token: z.string().min(1).max(256), name: z.string().trim().min(1).max(120), password: Password })
   .strict()
   .meta({ id: "AcceptInviteInput" });
+
+export const PreviewInput = z
+  .object({ token: z.string().min(1).max(256) })
+  .strict()
+  .meta({ id: "InvitePreviewInput" });
+
+/** What the invitation page shows before the form: who invites whom to what. */
+export const Preview = z
+  .object({
+    workspaceName: z.string(),
+    inviterName: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: User.Role,
+  })
+  .meta({ id: "InvitePreview" });
+export type Preview = z.infer<typeof Preview>;
 
 const toInfo = (link: Link.Link): Info => ({
   id: link.linkId,
@@ -67,6 +91,8 @@ export async function create(actor: Actor, input: z.input<typeof CreateInput>): 
     Workspace.get(admin.workspaceId),
     User.get(admin.workspaceId, admin.userId),
   ]);
+  for (const projectId of data.projectIds ?? [])
+    await Project.assign(actor, projectId, user.id, { role: data.role });
   const { token, link } = await Link.issue({
     purpose: "invite",
     workspaceId: admin.workspaceId,
@@ -139,6 +165,26 @@ export async function revoke(actor: Actor, inviteId: string): Promise<void> {
     targetId: link.userId,
     summary: `Withdrew the invitation of ${link.email}`,
   });
+}
+
+/**
+ * The invitation behind a link, so its page can name the workspace and the inviter and fill
+ * in the name; a used, withdrawn or expired link is refused here, before any typing.
+ */
+export async function preview(input: z.input<typeof PreviewInput>): Promise<Preview> {
+  const link = await Link.open(PreviewInput.parse(input).token, "invite");
+  const [workspace, inviter, user] = await Promise.all([
+    Workspace.get(link.workspaceId),
+    User.get(link.workspaceId, link.createdBy),
+    User.get(link.workspaceId, link.userId),
+  ]);
+  return {
+    workspaceName: workspace.name,
+    inviterName: inviter.name,
+    email: user.email,
+    name: user.name,
+    role: link.role ?? "client",
+  };
 }
 
 /** Accepts an invitation: sets name and password, activates the person and signs them in. */

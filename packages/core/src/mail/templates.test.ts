@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { provide } from "../config";
 import { WIRING } from "../testing/wiring";
-import { budgetWarningEmail, digestEmail, resetEmail } from "./templates";
+import { budgetWarningEmail, digestEmail, inviteEmail, resetEmail } from "./templates";
 
 const S3_URL = "https://rehome-site.s3.eu-west-1.amazonaws.com/index.html";
 const linkIn = (email: { text: string }) => email.text.match(/https?:\/\/\S+/)?.[0] ?? "";
@@ -32,5 +32,20 @@ describe("links in emails", () => {
     expect(linkIn(digestEmail({ to: "a@example.com", title: "t", content: "c", projectId: null }))).toBe(
       "http://localhost:3000/#/admin/digest",
     );
+  });
+});
+
+describe("dates in emails", () => {
+  it("are written in words with their time zone, never as an ISO timestamp", () => {
+    provide({ ...WIRING, PUBLIC_URL: "http://localhost:3000" });
+    const email = inviteEmail({
+      to: "a@example.com",
+      workspaceName: "Acme",
+      inviterName: "Ada",
+      token: "t",
+      expiresAt: "2026-12-05T04:40:01.525Z",
+    });
+    expect(email.text).toContain("expires on Saturday 5 December 2026 at 04:40 UTC.");
+    expect(email.text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 });

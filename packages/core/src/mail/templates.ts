@@ -20,6 +20,25 @@ const pageUrl = (route: string) => {
   return url.href;
 };
 
+/**
+ * A moment in words for a reader in any time zone: "Saturday 5 December 2026 at 04:40 UTC"
+ * (we do not know the recipient's zone; UTC, named, is at least unambiguous).
+ */
+export const inWords = (iso: string) => {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")} UTC`;
+};
+
 export const linkTo = (page: "accept-invite" | "reset-password", token: string) =>
   pageUrl(`/${page}?token=${encodeURIComponent(token)}`);
 
@@ -40,7 +59,7 @@ export const inviteEmail = (input: {
     `You are invited to ${input.workspaceName} on ReHome`,
     [
       `${input.inviterName} invited you to join ${input.workspaceName} on ReHome.`,
-      `The link works once and expires at ${input.expiresAt} (UTC).`,
+      `The link works once and expires on ${inWords(input.expiresAt)}.`,
     ],
     "Accept the invitation",
     linkTo("accept-invite", input.token),
@@ -52,7 +71,7 @@ export const resetEmail = (input: { to: string; token: string; expiresAt: string
     "Reset your ReHome password",
     [
       "Someone (hopefully you) asked to reset the password of your ReHome account.",
-      `The link works once and expires at ${input.expiresAt} (UTC). If you did not ask, ignore this email.`,
+      `The link works once and expires on ${inWords(input.expiresAt)}. If you did not ask, ignore this email.`,
     ],
     "Choose a new password",
     linkTo("reset-password", input.token),

@@ -28,11 +28,17 @@ export const Assignment = z
     name: z.string(),
     role: z.enum(Roles),
     createdAt: z.string(),
+    /** An admin of the workspace, on every project by that role rather than by an assignment. */
+    workspaceAdmin: z.boolean().optional(),
   })
   .meta({ id: "Assignment" });
 export type Assignment = z.infer<typeof Assignment>;
 
-/** The project's assignments with each person's name (any member may see who is on it). */
+/**
+ * The project's assignments with each person's name (any member may see who is on it), and the
+ * workspace's active admins, who are on every project: tasks are assigned to them too, and
+ * everyone must be able to name them.
+ */
 export async function assignments(actor: Actor, projectId: string): Promise<{ items: Assignment[] }> {
   await requireProject(actor, projectId);
   const workspaceId = workspaceOf(actor);
@@ -41,8 +47,19 @@ export async function assignments(actor: Actor, projectId: string): Promise<{ it
     User.directory(workspaceId),
   ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
+  const assigned = new Set(data.map((a) => a.userId));
+  const admins = people
+    .filter((p) => p.role === "admin" && p.status === "active" && !assigned.has(p.id))
+    .map((p) => ({
+      projectId,
+      userId: p.id,
+      name: p.name,
+      role: "admin" as const,
+      createdAt: p.createdAt,
+      workspaceAdmin: true,
+    }));
   return {
-    items: data.map((a) => ({ ...a, name: names.get(a.userId) ?? "" })),
+    items: [...data.map((a) => ({ ...a, name: names.get(a.userId) ?? "" })), ...admins],
   };
 }
 

@@ -7,6 +7,7 @@ import { type Action, visibleOnCreate } from "../permissions";
 import { type ProjectAccess, projectAccess, requirePermission, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { createId, nowIso } from "../util";
+import { STATUS_WORDS } from "../words";
 import { keysOf, TaskEntity } from "./entity";
 import { Info, type Item, Label, Priority, Status, toInfo } from "./info";
 import { queueMilestoneSummary } from "./milestone";
@@ -188,7 +189,7 @@ export async function update(
   const moved = task.status !== before.status || task.position !== before.position;
   const summary =
     task.status !== before.status
-      ? `Moved "${task.title}" to ${task.status}`
+      ? `Moved "${task.title}" to ${STATUS_WORDS[task.status]}`
       : task.clientVisible !== before.clientVisible
         ? `Made "${task.title}" ${task.clientVisible ? "visible to clients" : "internal"}`
         : `Updated "${task.title}"`;

@@ -206,3 +206,20 @@ describe("the quoted data block", () => {
     );
   });
 });
+
+describe("how tasks read to the model", () => {
+  it("names statuses and priorities in words, so answers say “In progress”, not in_progress", () => {
+    const context = select(
+      readable({ tasks: [task({ title: "Tiling", status: "in_progress", priority: "high" })] }),
+      reader(),
+      BIG_BUDGET,
+      NOW,
+    );
+    const line = JSON.parse(
+      renderContext(context)
+        .split("\n")
+        .find((l) => l.includes("Tiling")) ?? "{}",
+    );
+    expect(line).toMatchObject({ status: "In progress", priority: "High" });
+  });
+});

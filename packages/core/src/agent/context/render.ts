@@ -1,6 +1,7 @@
 // How a context reads as quoted data: one JSON line per item inside <project_data>, with `<` and
 // `>` escaped so no content can close the block or open a tag of its own. Item costs are measured
 // on these same lines, so the budget matches what a provider is sent. Pure.
+import { PRIORITY_WORDS, STATUS_WORDS } from "../../words";
 import type { MetaItem } from "./rank";
 import type { AgentContext, ContextFile, ContextMessage, ContextProject, ContextTask } from "./types";
 
@@ -13,8 +14,9 @@ export const taskLine = (t: ContextTask) =>
     project: t.projectName,
     title: t.title,
     description: orNone(t.description),
-    status: t.status,
-    priority: t.priority,
+    // Words, not codes: the model repeats what it reads ("Blocked", not "blocked").
+    status: STATUS_WORDS[t.status],
+    priority: PRIORITY_WORDS[t.priority],
     assignee: t.assigneeName ?? "unassigned",
     due: orNone(t.dueDate),
     labels: t.labels.length ? t.labels : undefined,

@@ -59,6 +59,22 @@ export const invites = router()
   .openapi(
     createRoute({
       method: "post",
+      path: "/api/invites/preview",
+      tags: ["Auth"],
+      middleware: [credentialLimit],
+      request: jsonBody(Invite.PreviewInput),
+      responses: {
+        200: json(Invite.Preview, "Who invites whom to which workspace"),
+        400: errors[400],
+        409: json(ErrorSchema, "The link was used or withdrawn"),
+        429: errors[429],
+      },
+    }),
+    async (c) => c.json(await Invite.preview(c.req.valid("json")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
       path: "/api/invites/accept",
       tags: ["Auth"],
       middleware: [credentialLimit],
