@@ -43,6 +43,7 @@ test("a digest repeated while the AI budget is spent (or the provider down) is m
             createdAt: "2026-03-04T07:00:00.000Z",
             cached: true,
             cachedFrom: "2026-03-03T07:00:00.000Z",
+            proposals: [],
           },
           {
             id: "s1",
@@ -55,6 +56,7 @@ test("a digest repeated while the AI budget is spent (or the provider down) is m
             createdAt: "2026-03-03T07:00:00.000Z",
             cached: false,
             cachedFrom: null,
+            proposals: [],
           },
         ],
       },

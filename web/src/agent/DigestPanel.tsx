@@ -7,6 +7,7 @@ import { Empty, Failed, Loading } from "../components/States";
 import { linkCitations } from "./citations";
 import { DigestEmailToggle } from "./DigestEmailToggle";
 import { Markdown } from "./Markdown";
+import { ProposedTasks } from "./MeetingNotes";
 
 interface Props {
   title: string;
@@ -45,6 +46,7 @@ export function DigestPanel({ title, summaries, empty }: Props) {
             <div className="mt-2">
               <Markdown>{linkCitations(summary.content, summary.citedProjects)}</Markdown>
             </div>
+            <ProposedTasks summary={summary} />
           </details>
         ))}
       </div>

@@ -7,6 +7,7 @@ import { useChannel } from "../hooks/useChannel";
 import { api, useSession } from "../session";
 import { AgentPanel } from "./AgentPanel";
 import { DigestPanel } from "./DigestPanel";
+import { MeetingNotes } from "./MeetingNotes";
 import { promptsFor } from "./prompts";
 
 export function ProjectAgent() {
@@ -30,11 +31,14 @@ export function ProjectAgent() {
       prompts={promptsFor(user?.role)}
       intro="Ask the project assistant about tasks, deadlines and what changed."
       digest={
-        <DigestPanel
-          title="Daily digest"
-          summaries={summaries}
-          empty="No digest yet: one is written every morning."
-        />
+        <>
+          {user?.role !== "client" && <MeetingNotes projectId={projectId} />}
+          <DigestPanel
+            title="Daily digest"
+            summaries={summaries}
+            empty="No digest yet: one is written every morning."
+          />
+        </>
       }
     />
   );

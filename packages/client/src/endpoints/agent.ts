@@ -3,7 +3,7 @@
 import type { Agent } from "@rehome/core/agent";
 import type { z } from "zod";
 import { type Request, seg } from "../http";
-import type { AgentAsked, AgentMessage, AgentRun, AgentThread, List, SummaryInfo } from "../types";
+import type { AgentAsked, AgentMessage, AgentRun, AgentThread, List, SummaryInfo, TaskInfo } from "../types";
 
 type ThreadInput = z.input<typeof Agent.CreateThreadInput>;
 type ThreadUpdate = z.input<typeof Agent.UpdateThreadInput>;
@@ -38,6 +38,15 @@ export const agent = (request: Request) => ({
     /** Daily digests of a project, newest first. */
     project: (projectId: string) =>
       request<List<SummaryInfo>>("GET", `/api/projects/${seg(projectId)}/summaries`),
+    /** 202: staff's meeting notes; the summary arrives as `agent.summary.ready` on the project. */
+    meeting: (projectId: string, input: { title?: string; notes: string }) =>
+      request<{ summaryId: string }>("POST", `/api/projects/${seg(projectId)}/meetings`, input),
+    /** Creates a meeting summary's proposed task, as the caller. */
+    confirm: (projectId: string, summaryId: string, index: number) =>
+      request<TaskInfo>(
+        "POST",
+        `/api/projects/${seg(projectId)}/summaries/${seg(summaryId)}/proposals/${index}/confirm`,
+      ),
     /** Weekly rollups of the workspace (admins), newest first. */
     workspace: (workspaceId: string) =>
       request<List<SummaryInfo>>("GET", `/api/workspaces/${seg(workspaceId)}/summaries`),
