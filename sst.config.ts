@@ -15,6 +15,7 @@ export default {
         webDist: "web/dist",
         alarmEmail: process.env.ALARM_EMAIL,
         agentEnabled: process.env.AI_ENABLED !== "false",
+        maxStreams: process.env.AGENT_MAX_STREAMS ? Number(process.env.AGENT_MAX_STREAMS) : undefined,
       });
       stack.addOutputs({
         // https://<bucket>.s3.<region>.amazonaws.com/index.html: the SPA over TLS, no CloudFront.

@@ -20,6 +20,8 @@ export interface ReHomeProps {
   alarmEmail?: string;
   /** false is the emergency switch: every function runs with AI_ENABLED=false (RUNBOOK §7). */
   agentEnabled?: boolean;
+  /** Answers streaming at once (the worker's maximum concurrency x 2); 100 unless set, at most 1,000 (RUNBOOK §5). */
+  maxStreams?: number;
 }
 
 export function buildReHome(stack: Stack, props: ReHomeProps) {
@@ -41,7 +43,7 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
     },
   });
   const realtime = new Realtime(stack, "Realtime", { stage, functions, data });
-  const agent = new Agent(stack, "Agent", { functions });
+  const agent = new Agent(stack, "Agent", { functions, maxStreams: props.maxStreams });
   const api = new Api(stack, "Api", { stage, functions, webOrigin: web.origin });
   const digests = functions.create("digest-schedule");
   new Schedule(stack, "Schedule", { target: digests });
