@@ -103,6 +103,7 @@ test("statuses, priorities, roles and audit actions read as words, and not-found
   await card.getByRole("button").click();
   await page.getByRole("dialog").getByLabel("Status").selectOption({ label: "In progress" });
   await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("column-in_progress").getByText("Hang the hallway mirror")).toBeVisible();
   await visit(page, tab("activity"));
   await expect(page.getByTestId("activity").first()).toContainText(
     'Moved "Hang the hallway mirror" to In progress',
