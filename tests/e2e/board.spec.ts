@@ -64,7 +64,7 @@ test("the task drawer saves edits that others see live", async ({ browser }) => 
   await expect(drawer).toHaveCount(0);
 
   const card = client.getByRole("button", { name: /Install pendant lighting/ });
-  await expect(card).toContainText("urgent");
+  await expect(card).toContainText("Urgent");
   await expect(card).toContainText("lighting");
 });
 

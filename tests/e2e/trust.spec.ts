@@ -160,7 +160,7 @@ test("project roles stay within the workspace role, and changes are confirmed an
   await page.getByRole("navigation", { name: "Projects" }).getByRole("button", { name: LOFT }).click();
   await expect(page.getByText("A project role can't be above the person's workspace role.")).toBeVisible();
   const role = page.getByLabel("Role of Cora Consultant on the project");
-  await expect(role.locator("option")).toHaveText(["consultant", "client"]);
+  await expect(role.locator("option")).toHaveText(["Consultant", "Client"]);
 
   await role.selectOption("client");
   const confirm = page.getByRole("alertdialog", { name: `Make Cora Consultant client on ${LOFT_TITLE}?` });

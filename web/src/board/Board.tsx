@@ -1,7 +1,8 @@
 // The task board: a column per status, cards in position order, live changes from others.
 // Moves by drag and drop or by Alt + arrow keys, announced to screen readers, for the cards
 // the person may move (a client: only their own tasks, to another column); ?task=ID opens a
-// task in the drawer, so citations and links can point at one task.
+// task in the drawer, so citations and links can point at one task; one that is gone says so.
+// Filters that match nothing say that too, with the way back to every task.
 import type { TaskInfo, TaskStatus } from "@rehome/client";
 import { useEffect, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
