@@ -34,13 +34,12 @@ const GRACE_MS = 1500;
 
 const { env, gatewayLatencyMs, workerConcurrency, lambdaInvocations } = argument<StackArgument>();
 const stack = await startStack({ env, gatewayLatencyMs, workerConcurrency, seed: true });
-const websocket = connections().client;
-poolLikeLambda(lambdaInvocations, [dynamo(), websocket]);
+poolLikeLambda(lambdaInvocations, [dynamo(), connections()]);
 const counters = countCalls({
   dynamodb: dynamo(),
-  sqs: sqs().client,
+  sqs: sqs(),
   eventSource: stack.queueClient,
-  websocket,
+  websocket: connections(),
 });
 
 let cpu = busy();

@@ -1,3 +1,4 @@
+import { Resend } from "resend";
 import { config } from "../config";
 import { VisibleError } from "../error";
 import { logger } from "../log";
@@ -12,12 +13,9 @@ export interface Email {
   text: string;
 }
 
-// The Resend SDK is imported on first send: few invocations send mail.
-const client = once(async () => {
+const client = once(() => {
   const { resendApiKey, resendBaseUrl } = config().mail;
-  if (!resendApiKey) return undefined;
-  const { Resend } = await import("resend");
-  return new Resend(resendApiKey, resendBaseUrl ? { baseUrl: resendBaseUrl } : {});
+  return resendApiKey ? new Resend(resendApiKey, resendBaseUrl ? { baseUrl: resendBaseUrl } : {}) : undefined;
 });
 
 const unavailable = () =>
@@ -25,7 +23,7 @@ const unavailable = () =>
 
 /** Sends one email; a repeated `idempotencyKey` (kept 24 h by Resend) is sent only once. */
 export async function send(email: Email, options: { idempotencyKey?: string } = {}): Promise<void> {
-  const resend = await client();
+  const resend = client();
   if (!resend) throw unavailable();
   const { error } = await resend.emails.send({ from: config().mail.from, ...email }, options);
   if (error) {
