@@ -185,9 +185,11 @@ test("project roles stay within the workspace role, and changes are confirmed an
 
   const settings = page.getByRole("group", { name: "New tasks, messages and files" });
   await expect(settings.getByRole("radio", { name: /^Internal/ })).toBeChecked();
-  await settings.getByRole("radio", { name: /^Visible to the client/ }).check();
+  // The radio follows the saved setting, so it turns checked once the save answers, not on the click.
+  await settings.getByRole("radio", { name: /^Visible to the client/ }).click();
   const saved = page.getByRole("status").filter({ hasText: "Saved: new items" });
   await expect(saved).toHaveText("Saved: new items are visible to the client.");
+  await expect(settings.getByRole("radio", { name: /^Visible to the client/ })).toBeChecked();
   await settings.getByRole("radio", { name: /^Internal/ }).check();
   await expect(saved).toHaveText("Saved: new items are internal.");
 });

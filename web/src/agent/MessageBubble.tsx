@@ -51,7 +51,7 @@ export function MessageBubble({ message, content, onRetry }: Props) {
       <div className="mt-1 flex gap-3 text-xs">
         {message.status === "completed" && <CopyButton text={content} />}
         {message.status !== "streaming" && content && message.model && (
-          <span className="text-slate-500" data-testid="answered-by">
+          <span className="text-slate-600" data-testid="answered-by">
             Answered by {message.model === "offline" ? "the offline assistant" : message.model}
           </span>
         )}
