@@ -8,7 +8,7 @@ import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
 import { Notification } from "../notification";
 import { visibleOnCreate } from "../permissions";
-import { type ProjectAccess, requirePermission, requireUser, workspaceOf } from "../policy";
+import { type ProjectAccess, requirePermission, requireUser } from "../policy";
 import { Project } from "../project";
 import { newestFirst } from "../project/feed";
 import { createId, nowIso } from "../util";
@@ -101,7 +101,7 @@ export async function send(
     now: message.clientVisible,
     events: Events,
   });
-  await mention(actor, project.name, message, message.mentions);
+  await mention(actor, project.name, message, message.mentions, members);
   return message;
 }
 
@@ -154,6 +154,7 @@ export async function edit(
     access.project.name,
     message,
     message.mentions.filter((id) => !before.mentions.includes(id)),
+    members,
   );
   return message;
 }
@@ -209,10 +210,19 @@ const about = (message: Info, summary: string) => ({
   summary,
 });
 
-/** Tells the newly mentioned who may read the message (a client never hears of an internal one). */
-async function mention(actor: Actor, projectName: string, message: Info, userIds: string[]) {
+/**
+ * Tells the newly mentioned who may read the message (a client never hears of an internal one),
+ * among the members the mentions were resolved against.
+ */
+async function mention(
+  actor: Actor,
+  projectName: string,
+  message: Info,
+  userIds: string[],
+  members: Project.Member[],
+) {
   if (userIds.length === 0) return;
-  const readers = await Project.readersOf(workspaceOf(actor), message.projectId, subjectOf(message));
+  const readers = Project.readersAmong(members, subjectOf(message));
   await Notification.notify(actor, userIds.filter(readers), {
     kind: "mentioned",
     projectId: message.projectId,

@@ -42,7 +42,11 @@ export async function readersOf(
   projectId: string,
   item: Subject,
 ): Promise<(userId: string) => boolean> {
-  const members = await membersOf(workspaceId, projectId);
+  return readersAmong(await membersOf(workspaceId, projectId), item);
+}
+
+/** The same, among members already read (no second Query when the caller has them). */
+export function readersAmong(members: Member[], item: Subject): (userId: string) => boolean {
   const readers = new Set(members.filter((m) => maySee(m.projectRole, item)).map((m) => m.id));
   return (userId) => readers.has(userId);
 }

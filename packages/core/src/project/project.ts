@@ -20,7 +20,7 @@ import { AssignmentEntity, ProjectEntity } from "./entity";
 
 export { announce } from "./announce";
 export { AssignInput, Assignment, assign, assignments, unassign } from "./assignment";
-export { type Member, membersOf, readersOf } from "./members";
+export { type Member, membersOf, readersAmong, readersOf } from "./members";
 export { mentionsIn } from "./mentions";
 
 export const Info = z
