@@ -56,12 +56,17 @@ export const summaries = router()
       tags: ["Agent"],
       security: bearer,
       request: {
-        params: z.object({ project: Id, summary: Id, proposal: z.coerce.number().int().min(0).max(99) }),
+        // The proposal's position in the summary, written plainly: "00" or "1e0" is not an index.
+        params: z.object({
+          project: Id,
+          summary: Id,
+          proposal: z.string().regex(/^(0|[1-9][0-9]?)$/, "a proposal number from 0 to 99"),
+        }),
       },
       responses: { 201: json(Task.Info, "The task the proposal became"), ...errors },
     }),
     async (c) => {
       const { project, summary, proposal } = c.req.valid("param");
-      return c.json(await Meeting.confirmProposal(c.get("actor"), project, summary, proposal), 201);
+      return c.json(await Meeting.confirmProposal(c.get("actor"), project, summary, Number(proposal)), 201);
     },
   );
