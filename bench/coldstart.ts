@@ -1,15 +1,17 @@
-// Cold-start benchmark: bundles each Lambda entry point the way a deploy would (esbuild, ESM,
-// minified, Node 22) and measures bundle size and the time a fresh Node process takes to
-// import it, as a ratio to an empty `node -e 0` measured in the same run.
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+// Cold-start benchmark: bundles each Lambda entry point as a deploy does (infra/bundle.ts) and
+// measures, in fresh Node processes started in turn: an empty `node -e`, each bundle's import,
+// and each bundle's floor (its AWS SDK clients alone, required and constructed), as ratios to the
+// empty Node of the same run. Then the cold first request against a local stack, beside the warm
+// one. Records per bundle what its cold start loads and its ten largest modules.
+import { mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
 import { bundleFunctions, ENTRIES } from "../infra/bundle";
+import { contentsOf } from "../infra/bundle-contents";
+import { REPORT_CPU, type Target, type Timed, timeProcesses } from "./coldstart/processes";
+import { coldRequests, REQUEST_PATH } from "./coldstart/request";
+import { floorScript, importScript, requestScript } from "./coldstart/scripts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const RUNS = 7;
 // The configuration a deployed function gets, so the import includes its cold-start config parse.
 const LAMBDA_ENV = {
   STAGE: "bench",
@@ -21,47 +23,113 @@ const LAMBDA_ENV = {
   WS_PUBLIC_URL: "wss://example.execute-api.us-east-1.amazonaws.com/bench",
   PUBLIC_URL: "http://bench.example",
   AWS_REGION: "us-east-1",
+  NODE_NO_WARNINGS: "1",
 };
+/** The issue's targets: import time over an empty Node's, per function. */
+export const TARGET_RATIO: Record<string, number> = {
+  http: 3.0,
+  "ws-connect": 3.0,
+  "ws-disconnect": 3.0,
+  "ws-default": 3.0,
+  "agent-worker": 3.5,
+  "agent-dead-letters": 3.5,
+  "digest-schedule": 3.5,
+};
+const EMPTY = "empty node";
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const ratio = (of: Timed, to: Timed | undefined, key: "wallMs" | "cpuMs") =>
+  Number((of[key].median / (to?.[key].median || 1)).toFixed(2));
 
-function timeNode(args: string[]): number {
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint();
-    execFileSync(process.execPath, args, {
-      stdio: "ignore",
-      env: { ...process.env, ...LAMBDA_ENV, NODE_NO_WARNINGS: "1" },
-    });
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return median(samples);
+export interface ColdStartOptions {
+  runs: number;
+  /** Another build's bundle folder (say, main's `npm run build:lambdas`) whose HTTP bundle's cold request is measured in the same run. */
+  compareWith?: string;
 }
 
-export async function coldStart() {
+export async function coldStart({ runs, compareWith }: ColdStartOptions) {
   // Inside the repo so the bundles resolve the AWS SDK, as they would from Lambda's runtime.
   const out = await mkdtemp(join(ROOT, "node_modules", ".rehome-bench-"));
-  const baselineMs = timeNode(["-e", "0"]);
-  const results = [];
-  const bundles = await bundleFunctions(out, ENTRIES);
-  for (const [entry, file] of Object.entries(bundles)) {
-    const loader = join(out, `load-${entry}.mjs`);
-    await writeFile(loader, `await import(${JSON.stringify(file)});`);
-    const bytes = (await stat(file)).size;
-    const importMs = timeNode([loader]);
-    results.push({
-      entry,
-      bytes,
-      gzipBytes: gzipSync(readFileSync(file)).length,
-      importMs: Math.round(importMs),
-      ratioToEmptyNode: Number((importMs / baselineMs).toFixed(2)),
+  try {
+    const bundles = await bundleFunctions(out, ENTRIES);
+    const contents = Object.fromEntries(
+      Object.entries(bundles).map(([entry, { metafile }]) => [entry, contentsOf(metafile)]),
+    );
+    // Bundles that require the same SDK packages share one floor.
+    const floorOf = (entry: string) => contents[entry]?.sdkAtImport.join(" + ") || "no SDK";
+    const floors = [...new Set(ENTRIES.map(floorOf))];
+    const targets: Target[] = [
+      { name: EMPTY, args: ["-e", REPORT_CPU] },
+      ...(await Promise.all(
+        floors.map(async (floor, i) => ({
+          name: floor,
+          args: [await floorScript(out, String(i), floor === "no SDK" ? [] : floor.split(" + "))],
+        })),
+      )),
+      ...(await Promise.all(
+        Object.entries(bundles).map(async ([entry, { file }]) => ({
+          name: entry,
+          args: [await importScript(out, entry, file)],
+        })),
+      )),
+    ];
+    const timed = await timeProcesses(targets, runs, { ...process.env, ...LAMBDA_ENV });
+    const empty = timed[EMPTY];
+    const results = ENTRIES.map((entry) => {
+      const bundle = timed[entry];
+      const floor = timed[floorOf(entry)];
+      const content = contents[entry];
+      if (!bundle || !floor || !content) throw new Error(`${entry} was not measured`);
+      return {
+        entry,
+        bytesAtImport: content.bytesAtImport,
+        bytesOnFirstUse: content.bytesOnFirstUse,
+        importMs: bundle.wallMs,
+        cpuMs: bundle.cpuMs,
+        ratioToEmptyNode: ratio(bundle, empty, "wallMs"),
+        cpuRatioToEmptyNode: ratio(bundle, empty, "cpuMs"),
+        target: TARGET_RATIO[entry],
+        floor: {
+          sdk: content.sdkAtImport,
+          importMs: floor.wallMs,
+          ratioToEmptyNode: ratio(floor, empty, "wallMs"),
+          cpuRatioToEmptyNode: ratio(floor, empty, "cpuMs"),
+        },
+        largestAtImport: content.largestAtImport,
+        largestOnFirstUse: content.largestOnFirstUse,
+      };
     });
+
+    const httpBundles: Record<string, string> = { "this build": bundles.http?.file ?? "" };
+    if (compareWith) httpBundles.compared = resolve(compareWith, "http", "index.mjs");
+    const requests = await coldRequests(await requestScript(out), httpBundles, runs);
+    return {
+      runs,
+      method:
+        "Medians of `runs` fresh processes per target, started in turn (one of each per round) so a drifting " +
+        "load touches all alike. Wall time is what the parent saw from spawn to exit; CPU is the process's " +
+        "own user + system time, steadier on a loaded machine. p25/p75 show the spread. A floor requires and " +
+        "constructs the SDK clients its bundles require at import, as the bundles do (with require()).",
+      awsSdk: "external (provided by the Lambda runtime), loaded with require()",
+      emptyNode: { wallMs: empty?.wallMs, cpuMs: empty?.cpuMs },
+      results,
+      coldRequest: {
+        request: `GET ${REQUEST_PATH} with a bearer token, after reading the Resend key from Secrets Manager (local stand-ins)`,
+        ...(compareWith ? { compareWith } : {}),
+        bundles: Object.fromEntries(
+          Object.entries(requests).map(([name, r]) => [
+            name,
+            {
+              readyMs: r.reported.readyMs,
+              coldRequestMs: r.reported.coldRequestMs,
+              firstAnswerMs: Math.round((r.reported.coldRequestMs ?? 0) - (r.reported.readyMs ?? 0)),
+              warmRequestMs: Number(r.reported.warmRequestMs?.toFixed(1)),
+              processWallMs: r.wallMs,
+            },
+          ]),
+        ),
+      },
+    };
+  } finally {
+    await rm(out, { recursive: true, force: true });
   }
-  await rm(out, { recursive: true, force: true });
-  return {
-    baselineMs: Math.round(baselineMs),
-    runs: RUNS,
-    awsSdk: "external (provided by the Lambda runtime)",
-    results,
-  };
 }

@@ -1,14 +1,36 @@
 // `npm run bench`: runs every benchmark, prints the numbers and writes bench/results/*.json.
+// `-- --runs N` sets the fresh processes per cold-start figure; `-- --compare <dir>` also measures
+// the cold first request of another build's bundles (e.g. main's `npm run build:lambdas`).
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { coldStart } from "./coldstart";
 import { save } from "./save";
 
-const cold = await coldStart();
-console.log(`Cold start (median of ${cold.runs}; empty node: ${cold.baselineMs} ms)`);
+const { values: flags } = parseArgs({
+  options: { runs: { type: "string", default: "9" }, compare: { type: "string" } },
+  // The stream benchmark reads its own flags from the same command line.
+  strict: false,
+});
+const cold = await coldStart({ runs: Number(flags.runs), compareWith: flags.compare as string | undefined });
+const { emptyNode } = cold;
+console.log(
+  `Cold start (median of ${cold.runs} fresh processes; empty node: ${emptyNode.wallMs?.median} ms wall, ${emptyNode.cpuMs?.median} ms CPU)`,
+);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 for (const r of cold.results) {
+  const verdict = r.ratioToEmptyNode <= (r.target ?? 0) ? "meets" : "misses";
   console.log(
-    `  ${r.entry.padEnd(14)} ${(r.bytes / 1024).toFixed(0).padStart(5)} KB (${(r.gzipBytes / 1024).toFixed(0)} KB gz)  import ${r.importMs} ms  = ${r.ratioToEmptyNode}x empty node`,
+    `  ${r.entry.padEnd(18)} ${kb(r.bytesAtImport).padStart(7)} at import (+${kb(r.bytesOnFirstUse)} on first use)  ` +
+      `import ${r.importMs.median} ms [${r.importMs.p25}-${r.importMs.p75}] = ${r.ratioToEmptyNode}x (CPU ${r.cpuRatioToEmptyNode}x), ` +
+      `${verdict} ${r.target}x; floor ${r.floor.ratioToEmptyNode}x (CPU ${r.floor.cpuRatioToEmptyNode}x)`,
+  );
+}
+console.log(`  floors: ${[...new Set(cold.results.map((r) => r.floor.sdk.join(" + ")))].join("; ")}`);
+console.log(`Cold first request (${cold.coldRequest.request}), ms since the process started:`);
+for (const [name, r] of Object.entries(cold.coldRequest.bundles)) {
+  console.log(
+    `  ${name.padEnd(10)} imported ${r.readyMs}, answered ${r.coldRequestMs} (first answer ${r.firstAnswerMs}); warm answer ${r.warmRequestMs}`,
   );
 }
 console.log(`→ ${await save("coldstart", cold)}`);

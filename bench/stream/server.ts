@@ -34,12 +34,13 @@ const GRACE_MS = 1500;
 
 const { env, gatewayLatencyMs, workerConcurrency, lambdaInvocations } = argument<StackArgument>();
 const stack = await startStack({ env, gatewayLatencyMs, workerConcurrency, seed: true });
-poolLikeLambda(lambdaInvocations, [dynamo(), connections()]);
+const websocket = connections().client;
+poolLikeLambda(lambdaInvocations, [dynamo(), websocket]);
 const counters = countCalls({
   dynamodb: dynamo(),
-  sqs: sqs(),
+  sqs: sqs().client,
   eventSource: stack.queueClient,
-  websocket: connections(),
+  websocket,
 });
 
 let cpu = busy();

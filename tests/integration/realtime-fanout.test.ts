@@ -87,7 +87,7 @@ const ms = (since: number) => `${Math.round(performance.now() - since)} ms`;
 describe("fan-out", () => {
   it(`${SOCKETS} sockets on one channel each hear one event once`, async () => {
     let posts = 0;
-    connections().middlewareStack.add(
+    connections().client.middlewareStack.add(
       (next, context) => async (args) => {
         if (context.commandName === "PostToConnectionCommand") posts++;
         return next(args);

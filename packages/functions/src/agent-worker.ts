@@ -1,7 +1,11 @@
-// SQS -> the agent worker: answers runs and writes digests, milestone and meeting summaries. Records of a batch run concurrently (each is a streamed answer);
-// a record that fails is reported in batchItemFailures so only it comes back.
+// SQS -> the agent worker: answers runs and writes digests, milestone and meeting summaries.
+// Records of a batch run concurrently (each is a streamed answer); a record that fails is reported
+// in batchItemFailures so only it comes back. Unlike the other functions, which load the run
+// pipeline on first use, the worker answers on every invocation: the pipeline and its provider's
+// SDK load with the function.
 
 import { Agent } from "@rehome/core/agent";
+import { processRun } from "@rehome/core/agent/worker";
 import { loadSecrets } from "@rehome/core/config/secrets";
 import { logger } from "@rehome/core/log";
 import * as Metric from "@rehome/core/metrics";
@@ -23,7 +27,7 @@ async function handleRecord(record: SQSRecord) {
   }
   try {
     if (job.type === "agent.run") {
-      const outcome = await Agent.processRun(job.workspaceId, job.runId);
+      const outcome = await processRun(job.workspaceId, job.runId);
       logger().info("agent run processed", { runId: job.runId, workspaceId: job.workspaceId, outcome });
     } else if (job.type === "digest.project") {
       await Summary.writeProjectDigest(job.workspaceId, job.projectId, job.summaryId);

@@ -1,6 +1,5 @@
 // The agent queue's message bodies: one schema for the sender, the worker and the dead-letter
 // consumer, which parks each job it has dealt with in the DLQ that ops list and redrive.
-import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { z } from "zod";
 import { sqs } from "../aws/clients";
 import { config } from "../config";
@@ -44,8 +43,9 @@ export const Job = z.discriminatedUnion("type", [
 export type Job = z.infer<typeof Job>;
 
 export async function enqueue(job: Job): Promise<void> {
-  await sqs().send(
-    new SendMessageCommand({ QueueUrl: config().agentQueueUrl, MessageBody: JSON.stringify(job) }),
+  const { client, sdk } = sqs();
+  await client.send(
+    new sdk.SendMessageCommand({ QueueUrl: config().agentQueueUrl, MessageBody: JSON.stringify(job) }),
   );
 }
 
@@ -63,5 +63,6 @@ export function parseJob(body: string): Job | undefined {
 export async function park(body: string): Promise<void> {
   const { agentDlqUrl } = config();
   if (!agentDlqUrl) throw new Error("AGENT_DLQ_URL is not set: nowhere to park a dead-lettered job");
-  await sqs().send(new SendMessageCommand({ QueueUrl: agentDlqUrl, MessageBody: body }));
+  const { client, sdk } = sqs();
+  await client.send(new sdk.SendMessageCommand({ QueueUrl: agentDlqUrl, MessageBody: body }));
 }

@@ -1,10 +1,9 @@
 // One place per AWS service where its SDK v3 client is created. The endpoint comes from config,
 // so pointing the product at the local stand-ins is a configuration change, never a code path.
-import { ApiGatewayManagementApiClient } from "@aws-sdk/client-apigatewaymanagementapi";
+// DynamoDB loads with the function (nearly every invocation reads it); every other service's
+// SDK is required on first use, so a cold start pays only for the services its request calls.
+import { createRequire } from "node:module";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { S3Client } from "@aws-sdk/client-s3";
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config";
 import { once } from "../util";
@@ -18,23 +17,40 @@ export const documents = once(() =>
   DynamoDBDocumentClient.from(dynamo(), { marshallOptions: { removeUndefinedValues: true } }),
 );
 
+// The SDK is CommonJS: required, not imported, it loads without Node's ESM loader scanning every
+// file for its exports, and a require() inside a function runs on first use (bundles keep it as is).
+const load = createRequire(import.meta.url);
+
+/** An AWS SDK package, required on its first use. */
+export const requireSdk = <Package>(name: string): Package => load(name);
+
+/** Each service's SDK package (`sdk`, for its commands and errors) and client, made on first use. */
 export const s3 = once(() => {
+  const sdk = requireSdk<typeof import("@aws-sdk/client-s3")>("@aws-sdk/client-s3");
   const { region, endpoints } = config();
   // Local S3 stand-ins serve buckets by path, not by virtual host.
-  return new S3Client({ region, endpoint: endpoints.s3, forcePathStyle: Boolean(endpoints.s3) });
+  return {
+    sdk,
+    client: new sdk.S3Client({ region, endpoint: endpoints.s3, forcePathStyle: Boolean(endpoints.s3) }),
+  };
 });
 
 export const sqs = once(() => {
+  const sdk = requireSdk<typeof import("@aws-sdk/client-sqs")>("@aws-sdk/client-sqs");
   const { region, endpoints } = config();
-  return new SQSClient({ region, endpoint: endpoints.sqs });
+  return { sdk, client: new sdk.SQSClient({ region, endpoint: endpoints.sqs }) };
 });
 
 export const secretsManager = once(() => {
+  const sdk = requireSdk<typeof import("@aws-sdk/client-secrets-manager")>("@aws-sdk/client-secrets-manager");
   const { region, endpoints } = config();
-  return new SecretsManagerClient({ region, endpoint: endpoints.secretsManager });
+  return { sdk, client: new sdk.SecretsManagerClient({ region, endpoint: endpoints.secretsManager }) };
 });
 
 export const connections = once(() => {
+  const sdk = requireSdk<typeof import("@aws-sdk/client-apigatewaymanagementapi")>(
+    "@aws-sdk/client-apigatewaymanagementapi",
+  );
   const { region, wsManagementUrl } = config();
-  return new ApiGatewayManagementApiClient({ region, endpoint: wsManagementUrl });
+  return { sdk, client: new sdk.ApiGatewayManagementApiClient({ region, endpoint: wsManagementUrl }) };
 });

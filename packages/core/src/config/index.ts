@@ -2,6 +2,11 @@
 // A missing or malformed variable fails at cold start with a message naming it.
 import { z } from "zod";
 
+// Zod compiles each object schema's parser with new Function on its first parse. A function
+// parses most schemas a few times per cold sandbox, so the compile costs more than it saves
+// (and sits on the cold first request): parse without it, everywhere, from the first module.
+z.config({ jitless: true });
+
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 /** An empty variable counts as unset (z.coerce would read "" as 0). */

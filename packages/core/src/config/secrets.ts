@@ -1,7 +1,6 @@
 // Cold-start loading of the secrets a deployed function receives by ARN (`<NAME>_SECRET_ARN`):
 // each is read once from Secrets Manager and handed to config as <NAME>. Values are never logged;
 // a secret that cannot be read stops the function with a message naming its variable.
-import { GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";
 import { secretsManager } from "../aws/clients";
 import { ConfigError, config, provide } from "./index";
 
@@ -31,7 +30,8 @@ async function read(variable: string, arn: string): Promise<string> {
     new ConfigError(`Invalid configuration:\n  ${variable}: cannot read secret ${arn} (${reason})`);
   let value: string | undefined;
   try {
-    value = (await secretsManager().send(new GetSecretValueCommand({ SecretId: arn }))).SecretString;
+    const { client, sdk } = secretsManager();
+    value = (await client.send(new sdk.GetSecretValueCommand({ SecretId: arn }))).SecretString;
   } catch (error) {
     throw problem(`${(error as Error).name}: ${(error as Error).message}`);
   }

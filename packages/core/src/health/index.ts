@@ -1,9 +1,6 @@
 // Dependency checks behind GET /health: each dependency with its status and latency.
 // Reports, never throws: a failing dependency makes the whole status "degraded".
-import { GetConnectionCommand, GoneException } from "@aws-sdk/client-apigatewaymanagementapi";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { HeadBucketCommand } from "@aws-sdk/client-s3";
-import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { z } from "zod";
 import { connections, dynamo, s3, sqs } from "../aws/clients";
 import { config } from "../config";
@@ -40,20 +37,21 @@ export async function check(): Promise<Report> {
         );
       },
       s3: async () => {
-        await s3().send(new HeadBucketCommand({ Bucket: uploadsBucket }));
+        const { client, sdk } = s3();
+        await client.send(new sdk.HeadBucketCommand({ Bucket: uploadsBucket }));
       },
       sqs: async () => {
-        await sqs().send(
-          new GetQueueAttributesCommand({ QueueUrl: agentQueueUrl, AttributeNames: ["QueueArn"] }),
+        const { client, sdk } = sqs();
+        await client.send(
+          new sdk.GetQueueAttributesCommand({ QueueUrl: agentQueueUrl, AttributeNames: ["QueueArn"] }),
         );
       },
       websocket: async () => {
         // An unknown connection id answers 410: proof the management API is reachable.
-        await connections()
-          .send(new GetConnectionCommand({ ConnectionId: "health-check" }))
-          .catch((error) => {
-            if (!(error instanceof GoneException)) throw error;
-          });
+        const { client, sdk } = connections();
+        await client.send(new sdk.GetConnectionCommand({ ConnectionId: "health-check" })).catch((error) => {
+          if (!(error instanceof sdk.GoneException)) throw error;
+        });
       },
       llm: async () => {
         if (!ai.enabled) return "disabled by AI_ENABLED";

@@ -1,4 +1,3 @@
-import { Resend } from "resend";
 import { config } from "../config";
 import { VisibleError } from "../error";
 import { logger } from "../log";
@@ -13,9 +12,12 @@ export interface Email {
   text: string;
 }
 
-const client = once(() => {
+// The Resend SDK is imported on first send: few invocations send mail.
+const client = once(async () => {
   const { resendApiKey, resendBaseUrl } = config().mail;
-  return resendApiKey ? new Resend(resendApiKey, resendBaseUrl ? { baseUrl: resendBaseUrl } : {}) : undefined;
+  if (!resendApiKey) return undefined;
+  const { Resend } = await import("resend");
+  return new Resend(resendApiKey, resendBaseUrl ? { baseUrl: resendBaseUrl } : {});
 });
 
 const unavailable = () =>
@@ -23,7 +25,7 @@ const unavailable = () =>
 
 /** Sends one email; a repeated `idempotencyKey` (kept 24 h by Resend) is sent only once. */
 export async function send(email: Email, options: { idempotencyKey?: string } = {}): Promise<void> {
-  const resend = client();
+  const resend = await client();
   if (!resend) throw unavailable();
   const { error } = await resend.emails.send({ from: config().mail.from, ...email }, options);
   if (error) {

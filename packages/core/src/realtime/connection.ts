@@ -2,7 +2,6 @@
 // closing a person's sockets when their access ends. Every subscription is authorized through
 // the policy module (authorize.ts); a refused one is never stored, so it never gets an event.
 // `resume` answers with an answer's stored checkpoint, under the thread's access rule.
-import { DeleteConnectionCommand, GoneException } from "@aws-sdk/client-apigatewaymanagementapi";
 import { z } from "zod";
 import type { Actor, UserActor } from "../actor";
 import { Events as AgentEvents } from "../agent/events";
@@ -93,13 +92,12 @@ export async function closeUserConnections(workspaceId: string, userId: string):
   // One at a time, so only the last tab's departure is announced as leaving.
   for (const { connectionId } of data) {
     await disconnect(connectionId);
-    await connections()
-      .send(new DeleteConnectionCommand({ ConnectionId: connectionId }))
-      .catch((error) => {
-        // 410: already closed, which is what we wanted.
-        if (!(error instanceof GoneException))
-          logger().warn("delete connection failed", { connectionId, error: String(error) });
-      });
+    const { client, sdk } = connections();
+    await client.send(new sdk.DeleteConnectionCommand({ ConnectionId: connectionId })).catch((error) => {
+      // 410: already closed, which is what we wanted.
+      if (!(error instanceof sdk.GoneException))
+        logger().warn("delete connection failed", { connectionId, error: String(error) });
+    });
   }
   return data.length;
 }

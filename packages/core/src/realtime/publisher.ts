@@ -1,7 +1,6 @@
 // The one way the server talks to browsers: find a channel's live subscribers and
 // PostToConnection each of them with bounded concurrency. A 410 means API Gateway has
 // already dropped the socket, so that connection and its subscriptions are deleted at once.
-import { GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
 import type { z } from "zod";
 import type { Role } from "../actor";
 import { connections } from "../aws/clients";
@@ -161,11 +160,12 @@ export async function deliver(
  * subscriptions on `channels` (named because the by-connection index may lag a fresh write).
  */
 export async function sendTo(connectionId: string, payload: string, channels: string[] = []): Promise<Sent> {
+  const { client, sdk } = connections();
   try {
-    await connections().send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: payload }));
+    await client.send(new sdk.PostToConnectionCommand({ ConnectionId: connectionId, Data: payload }));
     return "sent";
   } catch (error) {
-    if (error instanceof GoneException) {
+    if (error instanceof sdk.GoneException) {
       await forget(connectionId, channels);
       return "gone";
     }

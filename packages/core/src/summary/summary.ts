@@ -11,7 +11,6 @@ import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
-import { compose, ProviderRefused } from "./compose";
 import { emailDigest } from "./delivery";
 import { SummaryEntity } from "./entity";
 
@@ -239,6 +238,8 @@ async function writeOrRepeat(
     if (last) return last;
   }
   const { title, context } = await prepare();
+  // The provider (and its SDK) load on first use: the API only lists digests, the worker writes them.
+  const { compose, ProviderRefused } = await import("./compose");
   try {
     const content = await compose(target.workspaceId, target.summaryId, prompts, context);
     return { ...target, title, content, ...citationsOf(content, context) };

@@ -1,0 +1,43 @@
+// The cold first request: a local stack (DynamoDB Local and the other stand-ins, demo data),
+// then fresh processes that each import the HTTP bundle and answer one authenticated
+// GET /api/projects, as a Lambda's first invocation would, then a few warm ones. As on AWS the
+// function reads its Resend key from Secrets Manager (the local stand-in) before it answers.
+
+import { Demo } from "@rehome/core/demo";
+import { startSecretsManager } from "@rehome/local/secrets";
+import { startStack } from "@rehome/local/stack";
+import { type Target, timeProcesses } from "./processes";
+
+export const REQUEST_PATH = "/api/projects";
+const WARM_REQUESTS = 5;
+
+/** Times the cold first request of each HTTP bundle (name -> index.mjs), in turn, `rounds` times. */
+export async function coldRequests(script: string, bundles: Record<string, string>, rounds: number) {
+  const secrets = await startSecretsManager();
+  const stack = await startStack({ seed: true, worker: false, env: { LOG_LEVEL: "ERROR" } });
+  try {
+    const admin = Demo.LOGINS[0];
+    const login = await fetch(`${stack.url}/api/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: admin.email, password: Demo.PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`demo login answered ${login.status}`);
+    const { token } = (await login.json()) as { token: string };
+    const env = {
+      ...process.env,
+      ...stack.env,
+      SECRETS_MANAGER_ENDPOINT: secrets.endpoint,
+      RESEND_API_KEY_SECRET_ARN: secrets.put("rehome/bench/resend-api-key", "re_bench"),
+      NODE_NO_WARNINGS: "1",
+    };
+    const targets: Target[] = Object.entries(bundles).map(([name, bundle]) => ({
+      name,
+      args: [script, bundle, REQUEST_PATH, token, String(WARM_REQUESTS)],
+    }));
+    return await timeProcesses(targets, rounds, env);
+  } finally {
+    await stack.stop();
+    await secrets.stop();
+  }
+}

@@ -1,0 +1,46 @@
+// The Lambda bundles as deployed (infra/bundle.ts): no function's cold start loads a module on its
+// deny list (a provider SDK where nothing calls it, password hashing, mail, AWS clients other
+// than DynamoDB), and the WebSocket functions do not even carry them. A lazy import that turns
+// eager again fails here, naming the module and the function.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundleFunctions, ENTRIES } from "@rehome/infra/bundle";
+import { type Contents, contentsOf, DENIED } from "@rehome/infra/bundle-contents";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+let dir: string;
+const contents: Record<string, Contents> = {};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "rehome-bundles-"));
+  const bundles = await bundleFunctions(dir);
+  for (const [entry, { metafile }] of Object.entries(bundles)) contents[entry] = contentsOf(metafile);
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe.each(ENTRIES)("the %s bundle", (entry) => {
+  it("loads no module of its deny list at import", () => {
+    const loaded = DENIED[entry].notAtImport.filter((name) => contents[entry]?.packagesAtImport.has(name));
+    expect(loaded).toEqual([]);
+  });
+
+  it("carries no module it must not deploy", () => {
+    const carried = DENIED[entry].notDeployed.filter((name) => contents[entry]?.packagesDeployed.has(name));
+    expect(carried).toEqual([]);
+  });
+
+  it("requires only the DynamoDB SDK at import", () => {
+    expect(contents[entry]?.sdkAtImport).toEqual([
+      "@aws-sdk/client-dynamodb",
+      "@aws-sdk/lib-dynamodb",
+      "@aws-sdk/util-dynamodb",
+    ]);
+  });
+});
+
+it("the HTTP bundle would fail the deny list if the Anthropic SDK loaded with it", () => {
+  // The check itself must be able to fail: the worker loads the SDK at import, and its list allows it.
+  expect(contents["agent-worker"]?.packagesAtImport.has("@anthropic-ai/sdk")).toBe(true);
+  expect(DENIED.http.notAtImport).toContain("@anthropic-ai/sdk");
+});
