@@ -18,6 +18,7 @@ export default {
         aiSettings: Object.fromEntries(
           AI_MODEL_SETTINGS.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
         ),
+        maxStreams: process.env.AGENT_MAX_STREAMS ? Number(process.env.AGENT_MAX_STREAMS) : undefined,
       });
       stack.addOutputs({
         // https://<bucket>.s3.<region>.amazonaws.com/index.html: the SPA over TLS, no CloudFront.

@@ -2,12 +2,14 @@
 // configured STREAM_* defaults at the issue's load (100 streams) and at the design point (a few
 // streams, so this machine's CPU is not what is measured), the chunks-per-delta sweep around the
 // default at the design point, and the original design's baseline; prints one table with the
-// ratios and the issue's targets, and writes bench/results/stream.json.
+// ratios and the issue's targets. Then the worker alone in its own process (stream/alone.ts): CPU
+// per answer and memory per concurrent stream at --worker-streams. Writes bench/results/stream.json.
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { PRICES } from "./prices";
 import { save } from "./save";
-import { ratios, table, targets, verdicts } from "./stream/report";
+import { runWorkerAlone } from "./stream/alone";
+import { ALONE_METHOD, aloneTable, ratios, table, targets, verdicts } from "./stream/report";
 import { summarize } from "./stream/summary";
 import { runVariant, type Settings, type Variant } from "./stream/variant";
 
@@ -26,6 +28,7 @@ const { values: flags } = parseArgs({
     "max-chars": { type: "string" },
     "checkpoint-ms": { type: "string" },
     "no-baseline": { type: "boolean", default: false },
+    "worker-streams": { type: "string", default: "1,10,50" },
     timeout: { type: "string", default: "240" },
   },
   // `npm run bench` imports this file with its own arguments.
@@ -96,6 +99,8 @@ for (const variant of variants) {
   console.log(`  ${variant.name}: ${variant.about} ${JSON.stringify(variant.env)} …`);
   summaries.push(summarize(await runVariant(variant, settings, timeoutMs)));
 }
+const workerStreams = String(flags["worker-streams"]).split(",").filter(Boolean).map(Number);
+const alone = workerStreams.length ? await runWorkerAlone(settings, workerStreams, timeoutMs) : undefined;
 const [measuredAtLoad, measuredDesign] = summaries;
 if (!measuredAtLoad || !measuredDesign) throw new Error("a default variant did not run");
 const measuredBaseline = flags["no-baseline"] ? undefined : summaries.at(-1);
@@ -104,6 +109,7 @@ console.log(
   `\n${table(summaries, measuredBaseline ? { of: measuredBaseline, over: measuredDesign } : undefined)}\n`,
 );
 console.log(`Targets, for the configured defaults:\n${verdicts(judged)}\n`);
+if (alone) console.log(`${aloneTable(alone)}\n`);
 console.log(
   `Prices: ${PRICES.region}, ${PRICES.asOf}; ${PRICES.note}. Whole run: ${Math.round((Date.now() - started) / 1000)} s`,
 );
@@ -141,6 +147,7 @@ const file = await save("stream", {
   variants: summaries,
   machine: { cores: availableParallelism() },
   ...(measuredBaseline ? { ratiosBaselineOverDesignPoint: ratios(measuredBaseline, measuredDesign) } : {}),
+  ...(alone ? { workerAlone: { method: ALONE_METHOD, ...alone } } : {}),
   targets: targets(judged),
   wholeRunSeconds: Math.round((Date.now() - started) / 1000),
 });

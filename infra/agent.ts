@@ -18,8 +18,10 @@ export const WORKER_MEMORY_MB = 1024;
 // 0.6 vCPU, so five streams would saturate it and every token would wait on the CPU.
 export const STREAMS_PER_INVOCATION = 2;
 const DEAD_LETTER_TIMEOUT = Duration.seconds(30);
-// Answers streaming at once, across invocations.
-const MAX_STREAMS = 100;
+/** Answers streaming at once across invocations, unless the stage sets its own (AGENT_MAX_STREAMS at deploy). */
+export const DEFAULT_MAX_STREAMS = 100;
+// An SQS event source runs at most 1,000 invocations; 1,000 streams need 500 (RUNBOOK §5).
+const MAX_STREAMS_LIMIT = 1000;
 
 export class Agent extends Construct {
   readonly queue: sqs.Queue;
@@ -29,8 +31,18 @@ export class Agent extends Construct {
   readonly worker: lambda.Function;
   readonly deadLetterConsumer: lambda.Function;
 
-  constructor(scope: Construct, id: string, props: { functions: Functions }) {
+  constructor(scope: Construct, id: string, props: { functions: Functions; maxStreams?: number }) {
     super(scope, id);
+    const maxStreams = props.maxStreams ?? DEFAULT_MAX_STREAMS;
+    if (
+      !Number.isInteger(maxStreams) ||
+      maxStreams < 2 * STREAMS_PER_INVOCATION ||
+      maxStreams > MAX_STREAMS_LIMIT ||
+      maxStreams % STREAMS_PER_INVOCATION !== 0
+    )
+      throw new Error(
+        `maxStreams must be a multiple of ${STREAMS_PER_INVOCATION} from ${2 * STREAMS_PER_INVOCATION} to ${MAX_STREAMS_LIMIT}, got ${maxStreams}`,
+      );
     this.deadLetters = new sqs.Queue(this, "DeadLetters", {
       retentionPeriod: Duration.days(14),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -56,7 +68,7 @@ export class Agent extends Construct {
       new SqsEventSource(this.queue, {
         batchSize: STREAMS_PER_INVOCATION,
         reportBatchItemFailures: true,
-        maxConcurrency: MAX_STREAMS / STREAMS_PER_INVOCATION,
+        maxConcurrency: maxStreams / STREAMS_PER_INVOCATION,
       }),
     );
     this.deadLetterConsumer = props.functions.create("agent-dead-letters", { timeout: DEAD_LETTER_TIMEOUT });

@@ -22,6 +22,8 @@ export interface ReHomeProps {
   agentEnabled?: boolean;
   /** The deploying shell's settings named in AI_MODEL_SETTINGS, given to every function as they are. */
   aiSettings?: Record<string, string>;
+  /** Answers streaming at once (the worker's maximum concurrency x 2); 100 unless set, at most 1,000 (RUNBOOK §5). */
+  maxStreams?: number;
 }
 
 /** The model and price settings an operator may set at deploy time (RUNBOOK §7: switching models). */
@@ -54,7 +56,7 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
     },
   });
   const realtime = new Realtime(stack, "Realtime", { stage, functions, data });
-  const agent = new Agent(stack, "Agent", { functions });
+  const agent = new Agent(stack, "Agent", { functions, maxStreams: props.maxStreams });
   const api = new Api(stack, "Api", { stage, functions, webOrigin: web.origin });
   const digests = functions.create("digest-schedule");
   new Schedule(stack, "Schedule", { target: digests });

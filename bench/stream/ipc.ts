@@ -12,9 +12,19 @@ export interface Child<Ready> {
   stop(): Promise<void>;
 }
 
-/** Forks `file` (with this process's loader flags, so TypeScript runs) and waits for its ready message. */
-export async function spawnChild<Ready>(file: string, argument: unknown): Promise<Child<Ready>> {
-  const child = fork(file, [JSON.stringify(argument)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/**
+ * Forks `file` (with this process's loader flags, so TypeScript runs, plus `nodeFlags`) and waits
+ * for its ready message.
+ */
+export async function spawnChild<Ready>(
+  file: string,
+  argument: unknown,
+  nodeFlags: string[] = [],
+): Promise<Child<Ready>> {
+  const child = fork(file, [JSON.stringify(argument)], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    execArgv: [...process.execArgv, ...nodeFlags],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once("message", (message) => resolve((message as { ready: Ready }).ready));

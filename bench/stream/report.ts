@@ -1,5 +1,6 @@
 // The stream benchmark's printed table: one column per variant, the ratio baseline / design
 // point, and the issue's targets checked against the variants that run the configured defaults.
+import type { runWorkerAlone } from "./alone";
 import type { Summary } from "./summary";
 
 interface Row {
@@ -127,4 +128,34 @@ function show(value: number | string): string {
   if (typeof value === "string") return value;
   if (!Number.isFinite(value)) return "n/a";
   return Math.abs(value) >= 100 ? value.toFixed(0) : String(Number(value.toPrecision(3)));
+}
+
+/** Goal per additional concurrent stream: 1,000 streams' state in 100 MB. */
+const KB_PER_STREAM_GOAL = 100;
+
+export const ALONE_METHOD =
+  "The agent-worker deploy bundle in a Node process of its own (--expose-gc), the stack and readers in others. " +
+  "It answers each batch of runs as one SQS event, every stream at once, after one warm-up answer (a fresh " +
+  "process's first, reported apart). CPU: the process's user + system time over the batch, per answer. Memory: " +
+  "the resident set (median of the middle half of the batch) and the live heap + external memory (after a " +
+  "garbage collection halfway through) over the idle process's, per stream; marginal = the slope between the " +
+  "two largest batches. One process holds many more streams than a Lambda invocation (2), so its SDK clients' " +
+  "50 sockets queue requests at the largest batch.";
+
+export function aloneTable({ batches, marginal }: Awaited<ReturnType<typeof runWorkerAlone>>) {
+  const lines = [
+    "Worker alone (own process, agent-worker bundle):",
+    "  streams  CPU ms / 1,000-token answer  RSS KB / stream  live KB / stream  wall s",
+    ...batches.map(
+      (b) =>
+        `  ${`${b.streams}${b.warmUp ? " (first answer)" : ""}`.padEnd(7)}  ${String(b.cpuMsPerAnswer).padStart(27)}  ${String(b.rssKbPerStream).padStart(15)}  ${String(b.liveKbPerStream).padStart(16)}  ${String(b.wallSeconds).padStart(6)}`,
+    ),
+  ];
+  if (marginal) {
+    const met = marginal.rssKbPerStream <= KB_PER_STREAM_GOAL ? "meets" : "misses";
+    lines.push(
+      `  each additional stream (${marginal.between.join(" -> ")}): ${marginal.rssKbPerStream} KB resident, ${marginal.liveKbPerStream} KB live; ${met} the goal of <= ${KB_PER_STREAM_GOAL} KB`,
+    );
+  }
+  return lines.join("\n");
 }

@@ -14,6 +14,8 @@ import { poolLikeLambda } from "./pools";
 export interface StackArgument {
   env: Record<string, string>;
   gatewayLatencyMs: number;
+  /** false: no worker here; the worker-alone measurement runs it in a process of its own. */
+  worker?: boolean;
   workerConcurrency: number;
   /** Worker invocations Lambda would run side by side for this many streams. */
   lambdaInvocations: number;
@@ -21,6 +23,8 @@ export interface StackArgument {
 
 export interface StackReady {
   url: string;
+  /** The wiring a function needs to reach this stack (endpoints, table names, credentials). */
+  env: Record<string, string>;
 }
 
 export interface RunTiming {
@@ -32,8 +36,8 @@ export interface RunTiming {
 
 const GRACE_MS = 1500;
 
-const { env, gatewayLatencyMs, workerConcurrency, lambdaInvocations } = argument<StackArgument>();
-const stack = await startStack({ env, gatewayLatencyMs, workerConcurrency, seed: true });
+const { env, gatewayLatencyMs, worker, workerConcurrency, lambdaInvocations } = argument<StackArgument>();
+const stack = await startStack({ env, gatewayLatencyMs, worker, workerConcurrency, seed: true });
 const websocket = connections().client;
 poolLikeLambda(lambdaInvocations, [dynamo(), websocket]);
 const counters = countCalls({
@@ -47,7 +51,12 @@ let cpu = busy();
 // How late the stack's timers fire: its tail is the time a token waits for the CPU.
 const lateness = monitorEventLoopDelay({ resolution: 10 });
 
-serve({ url: stack.url } satisfies StackReady, {
+const credentials = ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] as const;
+const wiring = {
+  ...stack.env,
+  ...Object.fromEntries(credentials.map((name) => [name, process.env[name] ?? ""])),
+};
+serve({ url: stack.url, env: wiring } satisfies StackReady, {
   reset: () => {
     counters.reset();
     cpu = busy();

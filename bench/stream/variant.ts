@@ -53,11 +53,11 @@ type Collected = {
 };
 
 const HERE = import.meta.dirname;
-const QUESTION = "What changed today?";
+export const QUESTION = "What changed today?";
 // The bench asks a hundred questions as one person in seconds: governance must not refuse them
 // (0 budgets = no limit).
 const UNLIMITED = "1000000";
-const BENCH_ENV = {
+export const BENCH_ENV = {
   LOG_LEVEL: "ERROR",
   AI_PROVIDER: "anthropic",
   AI_MODEL: "fake-bench-model",

@@ -18,7 +18,7 @@ let assembly: string;
 
 async function synth(
   stage: string,
-  options: { agentEnabled?: boolean; aiSettings?: Record<string, string> } = {},
+  options: { agentEnabled?: boolean; aiSettings?: Record<string, string>; maxStreams?: number } = {},
   outdir?: (dir: string) => void,
 ) {
   const root = await mkdtemp(join(tmpdir(), "rehome-infra-"));
@@ -170,6 +170,16 @@ describe("the synthesized stage", () => {
       ScalingConfig: { MaximumConcurrency: 50 },
     });
   });
+
+  it("lets a stage stream up to 1,000 answers at once, and refuses more", async () => {
+    const large = await synth("dev", { maxStreams: 1000 });
+    large.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      BatchSize: 2,
+      ScalingConfig: { MaximumConcurrency: 500 },
+    });
+    for (const maxStreams of [1002, 101, 0])
+      await expect(synth("dev", { maxStreams })).rejects.toThrow(/maxStreams must be a multiple of 2/);
+  }, 60_000);
 
   it("routes $connect, $disconnect and $default of the WebSocket API", () => {
     const routes = resources("AWS::ApiGatewayV2::Route")
