@@ -19,8 +19,8 @@ export const WORKER_MEMORY_MB = 1024;
 export const STREAMS_PER_INVOCATION = 2;
 const DEAD_LETTER_TIMEOUT = Duration.seconds(30);
 /** Answers streaming at once across invocations, unless the stage sets its own (AGENT_MAX_STREAMS at deploy). */
-export const DEFAULT_MAX_STREAMS = 100;
-// An SQS event source runs at most 1,000 invocations; 1,000 streams need 500 (RUNBOOK §5).
+const DEFAULT_MAX_STREAMS = 100;
+// The product's promise: 1,000 streams, 500 invocations, with the account concurrency of RUNBOOK §1.
 const MAX_STREAMS_LIMIT = 1000;
 
 export class Agent extends Construct {

@@ -22,7 +22,7 @@ export interface ReHomeProps {
   agentEnabled?: boolean;
   /** The deploying shell's settings named in AI_MODEL_SETTINGS, given to every function as they are. */
   aiSettings?: Record<string, string>;
-  /** Answers streaming at once (the worker's maximum concurrency x 2); 100 unless set, at most 1,000 (RUNBOOK §5). */
+  /** Answers streaming at once (the worker's maximum concurrency x 2); 100 unless set, at most 1,000 (RUNBOOK §1). */
   maxStreams?: number;
 }
 
