@@ -6,10 +6,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { bundleFunctions } from "../../infra/bundle";
 import { type Child, spawnChild } from "./ipc";
-import type { ProviderArgument } from "./provider";
 import { gather } from "./readers";
 import type { StackArgument, StackReady } from "./server";
-import { BENCH_ENV, QUESTION, type Settings } from "./variant";
+import { BENCH_ENV, QUESTION, type Settings, startProvider } from "./variant";
 import type { Answered, Batch, WorkerArgument } from "./worker";
 
 const HERE = import.meta.dirname;
@@ -34,11 +33,7 @@ export async function runWorkerAlone(settings: Settings, counts: number[], timeo
   const out = await mkdtemp(join(resolve(HERE, "../.."), "node_modules", ".rehome-bench-"));
   try {
     const bundle = (await bundleFunctions(out, ["agent-worker"]))["agent-worker"]?.file ?? "";
-    const provider = await spawnChild<{ url: string }>(resolve(HERE, "provider.ts"), {
-      epochMs,
-      tokens: settings.tokens,
-      tokensPerSec: settings.tokensPerSec,
-    } satisfies ProviderArgument);
+    const provider = await startProvider(epochMs, settings);
     children.push(provider);
     const stack = await spawnChild<StackReady>(resolve(HERE, "server.ts"), {
       env: { ...BENCH_ENV, ANTHROPIC_BASE_URL: provider.ready.url },

@@ -73,15 +73,19 @@ export const BENCH_ENV = {
   AI_BUDGET_WORKSPACE_MONTHLY_CENTS: "0",
 };
 
+/** Forks the fake provider: `settings.tokens` tokens per answer at `settings.tokensPerSec`, stamped from `epochMs`. */
+export const startProvider = (epochMs: number, settings: Settings) =>
+  spawnChild<{ url: string }>(resolve(HERE, "provider.ts"), {
+    epochMs,
+    tokens: settings.tokens,
+    tokensPerSec: settings.tokensPerSec,
+  } satisfies ProviderArgument);
+
 export async function runVariant(variant: Variant, settings: Settings, timeoutMs: number): Promise<Measured> {
   const epochMs = Date.now();
   const children: Child<unknown>[] = [];
   try {
-    const provider = await spawnChild<{ url: string }>(resolve(HERE, "provider.ts"), {
-      epochMs,
-      tokens: settings.tokens,
-      tokensPerSec: settings.tokensPerSec,
-    } satisfies ProviderArgument);
+    const provider = await startProvider(epochMs, settings);
     children.push(provider);
     const stack = await spawnChild<StackReady>(resolve(HERE, "server.ts"), {
       env: {
