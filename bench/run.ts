@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark, prints the numbers and writes bench/results/*.json.
 // `-- --runs N` sets the fresh processes per cold-start figure; `-- --compare <dir>` also measures
-// the cold first request of another build's bundles (e.g. main's `npm run build:lambdas`).
+// the cold first request of another build's bundles (e.g. main's `npm run build:lambdas`);
+// `-- --no-stream` skips the stream benchmark.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -8,7 +9,11 @@ import { coldStart } from "./coldstart";
 import { save } from "./save";
 
 const { values: flags } = parseArgs({
-  options: { runs: { type: "string", default: "9" }, compare: { type: "string" } },
+  options: {
+    runs: { type: "string", default: "9" },
+    compare: { type: "string" },
+    "no-stream": { type: "boolean", default: false },
+  },
   // The stream benchmark reads its own flags from the same command line.
   strict: false,
 });
@@ -40,4 +45,4 @@ await import(resolve(import.meta.dirname, "cache.ts"));
 
 // The stream benchmark has its own entry (npm run bench:stream) and joins here when present.
 const streamBench = resolve(import.meta.dirname, "stream.ts");
-if (existsSync(streamBench)) await import(streamBench);
+if (existsSync(streamBench) && !flags["no-stream"]) await import(streamBench);

@@ -145,10 +145,10 @@ export const ALONE_METHOD =
 export function aloneTable({ batches, marginal }: Awaited<ReturnType<typeof runWorkerAlone>>) {
   const lines = [
     "Worker alone (own process, agent-worker bundle):",
-    "  streams  CPU ms / 1,000-token answer  RSS KB / stream  live KB / stream  wall s",
+    `  ${"streams".padEnd(16)}  CPU ms / 1,000-token answer  RSS KB / stream  live KB / stream  wall s`,
     ...batches.map(
       (b) =>
-        `  ${`${b.streams}${b.warmUp ? " (first answer)" : ""}`.padEnd(7)}  ${String(b.cpuMsPerAnswer).padStart(27)}  ${String(b.rssKbPerStream).padStart(15)}  ${String(b.liveKbPerStream).padStart(16)}  ${String(b.wallSeconds).padStart(6)}`,
+        `  ${`${b.streams}${b.warmUp ? " (first answer)" : ""}`.padEnd(16)}  ${String(b.cpuMsPerAnswer).padStart(27)}  ${String(b.rssKbPerStream).padStart(15)}  ${String(b.liveKbPerStream).padStart(16)}  ${String(b.wallSeconds).padStart(6)}`,
     ),
   ];
   if (marginal) {
