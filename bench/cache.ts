@@ -6,8 +6,8 @@
 // billed without it. Two projects: the demo kitchen as seeded, and one whose data fills the
 // context budget (an active project). Writes bench/results/cache.json.
 import { parseArgs } from "node:util";
-import { Agent } from "@rehome/core/agent";
 import { RunEntity } from "@rehome/core/agent/entity";
+import { processRun } from "@rehome/core/agent/worker";
 import { config } from "@rehome/core/config";
 import { Demo } from "@rehome/core/demo";
 import { startFakeAnthropic } from "@rehome/local/fake-anthropic";
@@ -101,7 +101,7 @@ async function measure(admin: Admin, projectId: string) {
   for (const content of QUESTIONS.slice(0, questions)) {
     const path = `/api/agent/threads/${thread.id}/messages`;
     const asked = await api<{ run: Created }>("POST", path, admin.token, { content });
-    await Agent.processRun(admin.user.workspaceId, asked.run.id);
+    await processRun(admin.user.workspaceId, asked.run.id);
     const { data } = await RunEntity().get({ workspaceId: admin.user.workspaceId, runId: asked.run.id }).go();
     if (data?.status !== "completed") throw new Error(`run ${asked.run.id}: ${data?.status}`);
     runs.push({

@@ -1,7 +1,8 @@
 // What a function's bundle holds, read from esbuild's metafile: the modules its cold start loads
 // (index.mjs and the chunks it imports statically) apart from those in chunks loaded on first
 // use, the AWS SDK packages it requires at import, its largest modules, and the modules each
-// function must not load at import or not deploy at all (tests/infra/bundles.test.ts).
+// function must not load at import or not deploy at all, and what it loads on first use only
+// (tests/infra/bundles.test.ts).
 import type { Metafile } from "esbuild";
 import type { ENTRIES } from "./bundle";
 
@@ -23,20 +24,25 @@ const LAZY_SDK = [
   "@aws-sdk/s3-request-presigner",
 ];
 const socket = { notAtImport: [...LAZY_SDK], notDeployed: [...PROVIDER, ...RARE, "hono"] };
+// Only the agent worker calls a model; the others never even deploy a provider's SDK.
+const noModel = { notAtImport: [...RARE, ...LAZY_SDK], notDeployed: [...PROVIDER, "hash-wasm", "hono"] };
 
 /** Per function: packages its cold start must not load, and packages it must not even deploy. */
 export const DENIED: Record<Entry, { notAtImport: string[]; notDeployed: string[] }> = {
-  http: { notAtImport: [...PROVIDER, ...RARE, ...LAZY_SDK], notDeployed: [] },
+  http: { notAtImport: [...RARE, ...LAZY_SDK], notDeployed: [...PROVIDER] },
   "ws-connect": socket,
   "ws-disconnect": socket,
   "ws-default": socket,
   // The worker answers on every invocation, so its provider's SDK loads with it.
   "agent-worker": { notAtImport: [...RARE, ...LAZY_SDK], notDeployed: ["hash-wasm", "hono"] },
-  "agent-dead-letters": {
-    notAtImport: [...PROVIDER, ...RARE, ...LAZY_SDK],
-    notDeployed: ["hash-wasm", "hono"],
-  },
-  "digest-schedule": { notAtImport: [...PROVIDER, ...RARE, ...LAZY_SDK], notDeployed: ["hash-wasm", "hono"] },
+  "agent-dead-letters": noModel,
+  "digest-schedule": noModel,
+};
+
+/** Per function: what it deploys but loads only on the first request that needs it. */
+export const ON_FIRST_USE: Partial<Record<Entry, string[]>> = {
+  // Sign-in and password changes hash; invitations and digests mail.
+  http: ["hash-wasm", "resend", "postal-mime"],
 };
 
 /** The package a metafile input belongs to (`zod`, `@aws-sdk/client-sqs`), or its workspace folder. */

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleFunctions, ENTRIES } from "@rehome/infra/bundle";
-import { type Contents, contentsOf, DENIED } from "@rehome/infra/bundle-contents";
+import { type Contents, contentsOf, DENIED, ON_FIRST_USE } from "@rehome/infra/bundle-contents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let dir: string;
@@ -39,8 +39,16 @@ describe.each(ENTRIES)("the %s bundle", (entry) => {
   });
 });
 
-it("the HTTP bundle would fail the deny list if the Anthropic SDK loaded with it", () => {
-  // The check itself must be able to fail: the worker loads the SDK at import, and its list allows it.
+describe.each(Object.entries(ON_FIRST_USE))("the %s bundle", (entry, packages) => {
+  it.each(packages)("deploys %s and loads it on first use only", (name) => {
+    expect(contents[entry]?.packagesDeployed.has(name)).toBe(true);
+    expect(contents[entry]?.packagesAtImport.has(name)).toBe(false);
+  });
+});
+
+it("no function but the agent worker would deploy the Anthropic SDK unnoticed", () => {
+  // The check itself must be able to fail: the worker loads the SDK at import, where the others deny it.
   expect(contents["agent-worker"]?.packagesAtImport.has("@anthropic-ai/sdk")).toBe(true);
-  expect(DENIED.http.notAtImport).toContain("@anthropic-ai/sdk");
+  for (const entry of ENTRIES.filter((name) => name !== "agent-worker"))
+    expect(DENIED[entry].notDeployed).toContain("@anthropic-ai/sdk");
 });

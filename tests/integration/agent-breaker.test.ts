@@ -2,8 +2,8 @@
 // after AI_BREAKER_THRESHOLD failed runs new questions get 503 agent.unavailable and queued runs
 // fail without reaching the provider; after the cooldown one trial run goes through, and its
 // success closes the breaker (its failure opens it again). The worker is driven by hand.
-import { Agent } from "@rehome/core/agent";
-import { Summary } from "@rehome/core/summary";
+import { processRun } from "@rehome/core/agent/worker";
+import { writeProjectDigest, writeWorkspaceRollup } from "@rehome/core/summary/writers";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, fakeAnthropicEnv, login, type Stack } from "../support/stack";
@@ -52,7 +52,7 @@ async function askAccepted() {
   return asked.body as { run: { id: string }; assistantMessage: { id: string } };
 }
 
-const answer = (runId: string) => Agent.processRun(workspaceId, runId);
+const answer = (runId: string) => processRun(workspaceId, runId);
 
 async function storedAnswer(messageId: string) {
   const { body } = await call(stack, "GET", `/api/agent/threads/${threadId}/messages`, { token });
@@ -128,22 +128,22 @@ describe("digests and the circuit breaker", () => {
       { kind: "answer", text: "Tiles went up." },
       { kind: "answer", text: "On track." },
     );
-    const first = await Summary.writeProjectDigest(workspaceId, kitchen);
+    const first = await writeProjectDigest(workspaceId, kitchen);
     expect(first).toMatchObject({
       cached: false,
       content: "Tiles went up today.\n\nOn track for handover.\n",
     });
 
     for (let i = 0; i < THRESHOLD; i++)
-      await expect(Summary.writeProjectDigest(workspaceId, kitchen)).rejects.toThrow();
+      await expect(writeProjectDigest(workspaceId, kitchen)).rejects.toThrow();
     await expectUnavailable();
 
     const before = fake.requests().length;
-    const repeated = await Summary.writeProjectDigest(workspaceId, kitchen);
+    const repeated = await writeProjectDigest(workspaceId, kitchen);
     expect(repeated).toMatchObject({ cached: true, cachedFrom: first.createdAt, content: first.content });
     expect(repeated.id).not.toBe(first.id);
     // No earlier rollup to repeat: the job fails (the queue retries it), still without a request.
-    await expect(Summary.writeWorkspaceRollup(workspaceId)).rejects.toThrow(/circuit breaker is open/);
+    await expect(writeWorkspaceRollup(workspaceId)).rejects.toThrow(/circuit breaker is open/);
     expect(fake.requests().length).toBe(before);
   });
 });

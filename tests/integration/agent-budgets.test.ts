@@ -3,7 +3,8 @@
 // spent budget refuses questions with 429 and makes digests repeat the last one, marked cached;
 // the usage and budget endpoints are for the workspace's admins only.
 import { Agent } from "@rehome/core/agent";
-import { Summary } from "@rehome/core/summary";
+import { processRun } from "@rehome/core/agent/worker";
+import { writeProjectDigest } from "@rehome/core/summary/writers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inbox } from "../support/mail";
 import { bootStack, call, login, type Person, projectThread, type Stack } from "../support/stack";
@@ -61,7 +62,7 @@ async function answerOne(token = team.token) {
   const before = await usage();
   const asked = await (await newThread(token)).ask();
   expect(asked.status, JSON.stringify(asked.body)).toBe(202);
-  expect(await Agent.processRun(workspaceId, asked.body.run.id)).toBe("completed");
+  expect(await processRun(workspaceId, asked.body.run.id)).toBe("completed");
   const after = await usage();
   return {
     costCents: after.costCents - before.costCents,
@@ -89,11 +90,11 @@ describe("agent budgets and cost", () => {
     const before = await usage();
     const asked = (await (await newThread()).ask()).body;
     const outcomes = await Promise.all([
-      Agent.processRun(workspaceId, asked.run.id),
-      Agent.processRun(workspaceId, asked.run.id),
+      processRun(workspaceId, asked.run.id),
+      processRun(workspaceId, asked.run.id),
     ]);
     expect(outcomes.sort()).toEqual(["completed", "skipped"]);
-    expect(await Agent.processRun(workspaceId, asked.run.id)).toBe("skipped");
+    expect(await processRun(workspaceId, asked.run.id)).toBe("skipped");
 
     const after = await usage();
     expect(after.runs - before.runs).toBe(1);
@@ -175,7 +176,7 @@ describe("agent budgets and cost", () => {
 
   it("with the workspace's budget spent, the digest repeats the last one, marked cached with its date", async () => {
     await setBudgets(NO_LIMITS);
-    const fresh = await Summary.writeProjectDigest(workspaceId, kitchenId);
+    const fresh = await writeProjectDigest(workspaceId, kitchenId);
     expect(fresh).toMatchObject({ cached: false, cachedFrom: null });
     await answerOne();
     await setBudgets({ workspaceMonthlyCents: (await usage()).spent.workspaceMonthCents });
@@ -183,14 +184,14 @@ describe("agent budgets and cost", () => {
     const task = { title: "Order the worktop offcuts", status: "blocked" };
     await call(stack, "POST", `/api/projects/${kitchenId}/tasks`, { token: team.token, body: task });
 
-    const served = await Summary.writeProjectDigest(workspaceId, kitchenId);
+    const served = await writeProjectDigest(workspaceId, kitchenId);
     expect(served).toMatchObject({ cached: true, cachedFrom: fresh.createdAt, content: fresh.content });
     expect(served.content).not.toContain(task.title);
     const listed = await call(stack, "GET", `/api/projects/${kitchenId}/summaries`, { token: team.token });
     expect(listed.body.items[0]).toMatchObject({ id: served.id, cached: true, cachedFrom: fresh.createdAt });
 
     await setBudgets(NO_LIMITS);
-    const next = await Summary.writeProjectDigest(workspaceId, kitchenId);
+    const next = await writeProjectDigest(workspaceId, kitchenId);
     expect(next.cached).toBe(false);
     expect(next.content).toContain(task.title);
   });

@@ -3,8 +3,9 @@
 // answered and its cost at that model's prices, cache writes and reads included; the project's
 // data is a cached prefix that a second question reads from the cache; an overloaded model gives
 // way to the fallback, and the circuit breaker counts each model apart. The worker is driven by hand.
-import { Agent } from "@rehome/core/agent";
+
 import { RunEntity } from "@rehome/core/agent/entity";
+import { processRun } from "@rehome/core/agent/worker";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, fakeAnthropicEnv, login, type Person, type Stack } from "../support/stack";
@@ -73,7 +74,7 @@ async function answerOne(question = "What is blocked?") {
     body: { content: question },
   });
   expect(asked.status, JSON.stringify(asked.body)).toBe(202);
-  const outcome = await Agent.processRun(workspaceId, asked.body.run.id);
+  const outcome = await processRun(workspaceId, asked.body.run.id);
   const messages = (
     await call(stack, "GET", `/api/agent/threads/${thread.id}/messages`, { token: team.token })
   ).body.items;

@@ -3,8 +3,9 @@
 // reaches the run's context_used, the streamed deltas or the stored answer — for every role and
 // both agents; contact details are masked by role. Runs go through the real worker, with the
 // offline provider and with the real Anthropic SDK against the local fake Messages API.
-import { Agent } from "@rehome/core/agent";
+
 import { RunEntity } from "@rehome/core/agent/entity";
+import { processRun } from "@rehome/core/agent/worker";
 import type { FakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Provider } from "../../packages/core/src/agent/providers/provider";
@@ -127,7 +128,7 @@ async function ask(who: Person, threadId: string, question: string, provider?: P
   const messageId = asked.assistantMessage.id as string;
   const ours = (f: { event: string; data: { messageId?: string } }) =>
     f.event === "agent.message.delta" && f.data.messageId === messageId;
-  await Agent.processRun(who.user.workspaceId, asked.run.id, provider ? { provider } : {});
+  await processRun(who.user.workspaceId, asked.run.id, provider ? { provider } : {});
   await socket.waitFor((f) => ours(f) && f.data.done, 10_000);
   const streamed = socket.frames
     .filter(ours)

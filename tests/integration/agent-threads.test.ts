@@ -2,7 +2,7 @@
 // order they were made even when a question and its answer share a millisecond; its author may
 // archive it (gone from the list, still readable, no new questions) and restore it; and every
 // delta of an answer says it is the assistant's. The worker is driven by hand.
-import { Agent } from "@rehome/core/agent";
+import { processRun } from "@rehome/core/agent/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, login, openSocket, type Person, type Stack } from "../support/stack";
 
@@ -109,7 +109,7 @@ describe("an answer's deltas", () => {
     const socket = await openSocket(stack, team.token);
     await socket.subscribe(`private-agent-threads.${thread.id}`);
     const asked = (await ask(thread.id, "Blocked tasks")).body;
-    await Agent.processRun(team.user.workspaceId, asked.run.id);
+    await processRun(team.user.workspaceId, asked.run.id);
     await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.done, 10_000);
     const deltas = socket.frames.filter((f) => f.event === "agent.message.delta").map((f) => f.data);
     socket.close();

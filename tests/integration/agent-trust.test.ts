@@ -4,8 +4,9 @@
 // offline or through the real Anthropic SDK against the local fake Messages API — and their answer
 // cites only what they can open; a team member's question carries the internal items. Threads are
 // private to their author, readable by an admin, and named after their first question.
-import { Agent } from "@rehome/core/agent";
+
 import { RunEntity } from "@rehome/core/agent/entity";
+import { processRun } from "@rehome/core/agent/worker";
 import type { FakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Provider } from "../../packages/core/src/agent/providers/provider";
@@ -64,7 +65,7 @@ const newThread = async (who: Person) =>
 /** Asks on a thread, runs the worker on it and returns the stored answer and the run's context. */
 async function ask(who: Person, threadId: string, question: string, provider?: Provider) {
   const asked = await api(who, "POST", `/api/agent/threads/${threadId}/messages`, { content: question });
-  await Agent.processRun(who.user.workspaceId, asked.run.id, provider ? { provider } : {});
+  await processRun(who.user.workspaceId, asked.run.id, provider ? { provider } : {});
   const stored = (await api(who, "GET", `/api/agent/threads/${threadId}/messages`)).items.find(
     (m: { id: string }) => m.id === asked.assistantMessage.id,
   );

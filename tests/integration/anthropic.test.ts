@@ -2,7 +2,7 @@
 // streaming format: a normal answer, 429 and 529 before success, a stream cut mid-answer,
 // and a stall past AI_TIMEOUT. Every case ends with seq 1..n, exactly one done, and the
 // stored answer equal to what was streamed.
-import { Summary } from "@rehome/core/summary";
+import { writeProjectDigest } from "@rehome/core/summary/writers";
 import { type FakeAnthropic, startFakeAnthropic } from "@rehome/local/fake-anthropic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTINUE } from "../../packages/core/src/agent/providers/anthropic";
@@ -131,7 +131,7 @@ describe("the anthropic provider", () => {
       { kind: "answer", text: "The kitchen is on track." },
     );
     const sent = fake.requests().length;
-    const digest = await Summary.writeProjectDigest(admin.user.workspaceId, kitchen);
+    const digest = await writeProjectDigest(admin.user.workspaceId, kitchen);
     expect(digest).toMatchObject({
       audience: "staff",
       content: "Today the worktop [task:abc] moved to blocked.\n\nOverall the kitchen is on track.\n",
@@ -152,7 +152,7 @@ describe("the anthropic provider", () => {
     expect(after.runs).toBe(before.runs + 2);
     expect(after.costCents).toBeGreaterThan(before.costCents);
     // A redelivered job finds both digests written: no second call to the model, no second cost.
-    await Summary.writeProjectDigest(admin.user.workspaceId, kitchen, digest.id);
+    await writeProjectDigest(admin.user.workspaceId, kitchen, digest.id);
     expect(fake.requests().length - sent).toBe(4);
     expect((await usage()).costCents).toBe(after.costCents);
   });

@@ -2,7 +2,7 @@
 // every kind of event within a second of the change, and nobody outside it — another project's
 // subscriber, another workspace, an unassigned participant — ever hears any of them.
 // One row per event type: adding an event to the product is adding a line to `cases`.
-import { Summary } from "@rehome/core/summary";
+import { writeProjectDigest } from "@rehome/core/summary/writers";
 import { decodeTime } from "ulid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, login, openSocket, type Person, type Socket, type Stack } from "../support/stack";
@@ -78,7 +78,7 @@ const cases: Case[] = [
   },
   {
     event: "agent.summary.ready",
-    act: async () => (await Summary.writeProjectDigest(admin.user.workspaceId, loft)).id,
+    act: async () => (await writeProjectDigest(admin.user.workspaceId, loft)).id,
   },
   { event: "notification.created", on: "user", act: () => newTask({ assigneeId: consultant.user.id }) },
 ];

@@ -3,7 +3,7 @@
 // team member on the same channel hears all of it; an item crossing the line reaches the client as
 // `*.hidden` (its id only) or `*.shown` (the item); and an assistant thread is heard by its author
 // alone.
-import { Summary } from "@rehome/core/summary";
+import { writeProjectDigest } from "@rehome/core/summary/writers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PNG, upload } from "../support/files";
 import {
@@ -101,7 +101,7 @@ describe("internal items over the project channel", () => {
     await api("DELETE", inKitchen(`/files/${file}`));
     heard.push(["file.deleted", file]);
 
-    const digest = await Summary.writeProjectDigest(admin.user.workspaceId, kitchen);
+    const digest = await writeProjectDigest(admin.user.workspaceId, kitchen);
     expect(digest.audience).toBe("staff");
     heard.push(["agent.summary.ready", digest.id]);
 

@@ -4,6 +4,7 @@
 // a late subscriber catches up exactly; cancel ends fast.
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Agent } from "@rehome/core/agent";
+import { processRun } from "@rehome/core/agent/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deltasOf, replay } from "../support/answers";
 import { bootStack, call, login, openSocket, type Socket, type Stack } from "../support/stack";
@@ -55,7 +56,7 @@ async function askOnNewThread(question = "Overdue by assignee") {
 /** Runs the job and kills its worker once it has sent seq 3 and `thenMs` more. */
 async function killMidStream(workspaceId: string, runId: string, socket: Socket, thenMs = 0) {
   const crash = new AbortController();
-  const attempt = Agent.processRun(workspaceId, runId, { crash: crash.signal });
+  const attempt = processRun(workspaceId, runId, { crash: crash.signal });
   await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 3);
   await new Promise((resolve) => setTimeout(resolve, thenMs));
   crash.abort();
@@ -77,11 +78,11 @@ describe("agent stream guarantees", () => {
       new SendMessageCommand({ QueueUrl: stack.env.AGENT_QUEUE_URL, MessageBody: JSON.stringify(job) }),
     );
     const outcomes = await Promise.all([
-      Agent.processRun(workspaceId, asked.run.id),
-      Agent.processRun(workspaceId, asked.run.id),
+      processRun(workspaceId, asked.run.id),
+      processRun(workspaceId, asked.run.id),
     ]);
     expect(outcomes.sort()).toEqual(["completed", "skipped"]);
-    expect(await Agent.processRun(workspaceId, asked.run.id)).toBe("skipped");
+    expect(await processRun(workspaceId, asked.run.id)).toBe("skipped");
 
     await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.done);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -104,7 +105,7 @@ describe("agent stream guarantees", () => {
 
     // The redelivered job waits for the lease (1 s here) to lapse, then takes over.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(await Agent.processRun(workspaceId, asked.run.id)).toBe("completed");
+    expect(await processRun(workspaceId, asked.run.id)).toBe("completed");
     await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.done);
 
     const message = await stored(thread.id, asked.assistantMessage.id);
@@ -120,7 +121,7 @@ describe("agent stream guarantees", () => {
 
   it("the dead-letter consumer leaves a stream that is still leased alone: it ends by itself", async () => {
     const { thread, socket, asked, workspaceId } = await askOnNewThread();
-    const running = Agent.processRun(workspaceId, asked.run.id);
+    const running = processRun(workspaceId, asked.run.id);
     await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 1);
     await expect(Agent.failAbandoned(workspaceId, asked.run.id)).rejects.toBeInstanceOf(
       Agent.StreamStillLeased,
@@ -139,7 +140,7 @@ describe("agent stream guarantees", () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
 
     const [attempt, consumer] = await Promise.allSettled([
-      Agent.processRun(workspaceId, asked.run.id),
+      processRun(workspaceId, asked.run.id),
       Agent.failAbandoned(workspaceId, asked.run.id),
     ]);
     // Whichever claimed the lapsed lease ends the answer; the other finds it taken or final.
@@ -159,7 +160,7 @@ describe("agent stream guarantees", () => {
 
   it("a late subscriber catches up from the checkpoint and applies only higher seqs", async () => {
     const { thread, socket, asked, workspaceId } = await askOnNewThread();
-    const running = Agent.processRun(workspaceId, asked.run.id);
+    const running = processRun(workspaceId, asked.run.id);
     await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 2);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const late = await openSocket(stack, token);
@@ -193,7 +194,7 @@ describe("agent stream guarantees", () => {
     const { thread, socket, asked, workspaceId } = await askOnNewThread(
       "Summarize the project in detail please",
     );
-    const slow = Agent.processRun(workspaceId, asked.run.id);
+    const slow = processRun(workspaceId, asked.run.id);
     await socket.waitFor((f) => f.event === "agent.message.delta" && f.data.seq >= 1);
     const started = Date.now();
     expect((await call(stack, "POST", `/api/agent/runs/${asked.run.id}/cancel`, { token })).status).toBe(202);

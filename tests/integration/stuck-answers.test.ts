@@ -4,6 +4,7 @@
 // the DLQ. `rehome dlq list` shows it; `rehome dlq redrive` sends it back and the worker skips it.
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { Agent } from "@rehome/core/agent";
+import { processRun } from "@rehome/core/agent/worker";
 import { messagesIn } from "@rehome/local/sqs/testing";
 import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,7 +29,7 @@ async function dyingWorker(event: SQSEvent) {
     if (job?.type !== "agent.run") return "skipped";
     const crash = new AbortController();
     const timer = setTimeout(() => crash.abort(), DIES_AFTER_MS);
-    const outcome = await Agent.processRun(job.workspaceId, job.runId, { crash: crash.signal });
+    const outcome = await processRun(job.workspaceId, job.runId, { crash: crash.signal });
     clearTimeout(timer);
     const count = Number(record.attributes.ApproximateReceiveCount);
     receives.push({ runId: job.runId, count, endedAt: Date.now() });

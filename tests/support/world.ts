@@ -5,7 +5,7 @@
 // request meets realistic data.
 import type { Role } from "@rehome/core/actor";
 import type { Kind, Subject } from "@rehome/core/permissions";
-import { Meeting } from "@rehome/core/summary";
+import { writeMeeting } from "@rehome/core/summary/writers";
 import type { Stack } from "@rehome/local/stack";
 import { PNG, upload } from "./files";
 import { linkToken } from "./mail";
@@ -206,7 +206,7 @@ export function world(stack: Stack, people: People, path: string) {
       const { summaryId } = await by("meeting", "team", "POST", await inProject("/meetings"), {
         notes: meeting.notes,
       });
-      await Meeting.writeMeeting(people.workspaceId, project, summaryId, meeting);
+      await writeMeeting(people.workspaceId, project, summaryId, meeting);
       return summaryId;
     },
     proposal: async () => "0",

@@ -1,15 +1,19 @@
 // SQS -> the agent worker: answers runs and writes digests, milestone and meeting summaries.
 // Records of a batch run concurrently (each is a streamed answer); a record that fails is reported
-// in batchItemFailures so only it comes back. Unlike the other functions, which load the run
-// pipeline on first use, the worker answers on every invocation: the pipeline and its provider's
-// SDK load with the function.
+// in batchItemFailures so only it comes back. It alone calls the models: the run pipeline and the
+// summary writers (and so the provider's SDK) are in no other function's bundle.
 
 import { Agent } from "@rehome/core/agent";
 import { processRun } from "@rehome/core/agent/worker";
 import { loadSecrets } from "@rehome/core/config/secrets";
 import { logger } from "@rehome/core/log";
 import * as Metric from "@rehome/core/metrics";
-import { Meeting, Milestone, Summary } from "@rehome/core/summary";
+import {
+  writeMeeting,
+  writeMilestone,
+  writeProjectDigest,
+  writeWorkspaceRollup,
+} from "@rehome/core/summary/writers";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { eachRecord } from "./sqs-batch";
 
@@ -30,13 +34,13 @@ async function handleRecord(record: SQSRecord) {
       const outcome = await processRun(job.workspaceId, job.runId);
       logger().info("agent run processed", { runId: job.runId, workspaceId: job.workspaceId, outcome });
     } else if (job.type === "digest.project") {
-      await Summary.writeProjectDigest(job.workspaceId, job.projectId, job.summaryId);
+      await writeProjectDigest(job.workspaceId, job.projectId, job.summaryId);
     } else if (job.type === "summary.meeting") {
-      await Meeting.writeMeeting(job.workspaceId, job.projectId, job.summaryId, job);
+      await writeMeeting(job.workspaceId, job.projectId, job.summaryId, job);
     } else if (job.type === "summary.milestone") {
-      await Milestone.writeMilestone(job.workspaceId, job.projectId, job.taskId, job.summaryId);
+      await writeMilestone(job.workspaceId, job.projectId, job.taskId, job.summaryId);
     } else {
-      await Summary.writeWorkspaceRollup(job.workspaceId, job.summaryId);
+      await writeWorkspaceRollup(job.workspaceId, job.summaryId);
     }
   } catch (error) {
     logger().error("agent job failed", { job, error: error as Error });

@@ -1,5 +1,3 @@
-import type * as Worker from "./worker";
-
 export { failAbandoned, GAVE_UP, StreamStillLeased } from "./abandoned";
 export { AgentRun, Asked, AskInput, ask, cancel, messages } from "./conversation";
 export { Events } from "./events";
@@ -17,7 +15,3 @@ export {
   UpdateThreadInput,
   update as updateThread,
 } from "./thread";
-
-/** The run pipeline, loaded on first use: only the agent worker answers runs, and only it needs a provider's SDK. */
-export const processRun: typeof Worker.processRun = async (...args) =>
-  (await import("./worker")).processRun(...args);

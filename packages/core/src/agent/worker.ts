@@ -4,7 +4,7 @@
 // finalizes once. A redelivery after a crash takes over when the lease lapses, tells clients
 // to rewind to the checkpoint, and continues from there. The answer comes from the workspace's
 // model or, when that one is overloaded, failing or behind an open circuit breaker, from the
-// fallback model (models.ts); each model's breaker hears how its call went.
+// fallback model (fallback.ts); each model's breaker hears how its call went.
 import { Budget } from "../budget";
 import { config } from "../config";
 import * as Metric from "../metrics";
@@ -16,9 +16,10 @@ import { coalesce } from "./coalescer";
 import { build } from "./context";
 import { AgentMessageEntity, RunEntity, ThreadEntity } from "./entity";
 import { Events } from "./events";
+import { type Answering, admitFirst, configuredMaker, Refused, streamAnswer } from "./fallback";
 import { type Citable, finish } from "./finish";
 import { claim, type MessageKey, renew } from "./lease";
-import { type Answering, admitFirst, configuredMaker, modelsFor, Refused, streamAnswer } from "./models";
+import { modelsFor } from "./models";
 import type { Provider } from "./providers/provider";
 
 const CANCEL_POLL_MS = 250;

@@ -4,14 +4,8 @@
 // digest calls a provider, a failing model gives way to the fallback, and each call counts.
 import { record } from "../agent/breaker";
 import type { AgentContext } from "../agent/context";
-import {
-  type Answering,
-  admitFirst,
-  configuredMaker,
-  modelsFor,
-  Refused,
-  streamAnswer,
-} from "../agent/models";
+import { type Answering, admitFirst, configuredMaker, Refused, streamAnswer } from "../agent/fallback";
+import { modelsFor } from "../agent/models";
 import { Budget } from "../budget";
 import { config } from "../config";
 

@@ -9,9 +9,9 @@ import { conflict, notFound } from "../error";
 import { projectAccess, requirePermission, requireUser, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { Task } from "../task";
-import { createId, nowIso } from "../util";
+import { createId } from "../util";
 import { SummaryEntity } from "./entity";
-import { type Info, type Proposal, writeForAudiences } from "./summary";
+import type { Proposal } from "./summary";
 
 export const MeetingInput = z
   .object({
@@ -22,11 +22,6 @@ export const MeetingInput = z
   .meta({ id: "MeetingNotesInput" });
 
 export const Queued = z.object({ summaryId: z.string() }).meta({ id: "QueuedMeetingSummary" });
-
-/** The prompts start with these words, so the offline provider knows them; the notes follow. */
-export const DECISIONS = "Meeting decisions";
-export const ACTION_ITEMS = "Meeting action items";
-const ASK_ITEMS = `${ACTION_ITEMS}: list each proposed task on its own line starting with "- ".`;
 
 /** Queues the summary of pasted notes. Staff only: the reach of creating tasks in the project. */
 export async function summarizeMeeting(
@@ -42,40 +37,6 @@ export async function summarizeMeeting(
   const workspaceId = workspaceOf(actor);
   await enqueue({ type: "summary.meeting", workspaceId, projectId, summaryId, title: title ?? null, notes });
   return { summaryId };
-}
-
-/** Writes the meeting summary (agent worker); a redelivered job finds it written. */
-export function writeMeeting(
-  workspaceId: string,
-  projectId: string,
-  summaryId: string,
-  meeting: { title: string | null; notes: string },
-): Promise<Info> {
-  const fenced = `\n\nThe notes, as pasted:\n"""\n${meeting.notes}\n"""`;
-  return writeForAudiences(workspaceId, projectId, summaryId, {
-    kind: "meeting",
-    prompts: [`${DECISIONS}.${fenced}`, `${ASK_ITEMS}${fenced}`],
-    title: async (_, project) =>
-      `Meeting${meeting.title ? ` “${meeting.title}”` : ""} — ${nowIso().slice(0, 10)} — ${project.name}`,
-    once: true,
-    audiences: ["staff"],
-    proposalsOf,
-  });
-}
-
-const MAX_PROPOSALS = 20;
-
-/** The "- " lines after the action items heading (the last section the summary writes). */
-export function proposalsOf(content: string): Proposal[] {
-  const at = content.toLowerCase().lastIndexOf("action items");
-  if (at < 0) return [];
-  return content
-    .slice(at)
-    .split("\n")
-    .map((line) => /^\s*[-*]\s+(.+)$/.exec(line)?.[1]?.trim())
-    .filter((title): title is string => Boolean(title))
-    .map((title) => ({ title: title.replace(/\*\*/g, "").slice(0, 200), taskId: null }))
-    .slice(0, MAX_PROPOSALS);
 }
 
 /**

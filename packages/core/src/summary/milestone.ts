@@ -2,7 +2,8 @@
 // delivered, what is next, the open risks — for staff, and for clients from client-visible items.
 import type { Actor } from "../actor";
 import { Task } from "../task";
-import { type Info, writeForAudiences } from "./summary";
+import type { Info } from "./summary";
+import { writeForAudiences } from "./write";
 
 const PROMPTS = ["What was delivered so far?", "What is next?", "What are the open risks?"];
 

@@ -1,8 +1,9 @@
 // The provider of one model: Anthropic when a key is configured, else the embedded offline one
 // (whatever model was asked for). Shared by the agent worker and the digest writer.
 import { config } from "../../config";
+import { OFFLINE_MODEL, usesAnthropic } from "../models";
 import { anthropicProvider } from "./anthropic";
-import { OFFLINE_MODEL, offlineProvider } from "./offline";
+import { offlineProvider } from "./offline";
 import type { Provider } from "./provider";
 
 export interface ProviderOptions {
@@ -11,10 +12,6 @@ export interface ProviderOptions {
   /** Give up on a 529 at once, without retrying: a fallback model answers instead. */
   failFastOnOverload?: boolean;
 }
-
-/** Whether answers come from Anthropic's models (else from the offline provider). */
-export const usesAnthropic = () =>
-  config().ai.provider === "anthropic" && Boolean(config().ai.anthropicApiKey);
 
 export function providerFor(model: string, options: ProviderOptions = {}): Provider {
   const { ai } = config();

@@ -4,6 +4,7 @@
 import { NO_TOKENS } from "../../budget/tokens";
 import { sleep } from "../../util";
 import { type AgentContext, estimateTokens, renderContext } from "../context";
+import { OFFLINE_MODEL } from "../models";
 import {
   blocked,
   changedToday,
@@ -26,9 +27,6 @@ import {
 import { actionItems, decisions } from "./offline/meeting";
 import { delivered, next, risks } from "./offline/milestone";
 import type { Provider, ProviderRequest, Usage } from "./provider";
-
-/** The model name offline runs are recorded (and priced, at the default row) under. */
-export const OFFLINE_MODEL = "offline";
 
 export function offlineProvider(tokensPerSecond: number): Provider {
   let usage: Usage = NO_TOKENS;
