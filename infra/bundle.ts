@@ -69,6 +69,10 @@ export async function bundleFunctions(outDir: string, entries: readonly string[]
       target: "node22",
       outdir: dir,
       outExtension: { ".js": ".mjs" },
+      // A package's ES module build before its CommonJS one (esbuild's Node default is the reverse):
+      // a chunk imported on first use keeps its named exports (hash-wasm's `main` is a UMD file,
+      // whose `await import()` would yield only a default), and ESM builds tree-shake.
+      mainFields: ["module", "main"],
       chunkNames: "chunks/[name]-[hash]",
       plugins: [sdkByRequire],
       metafile: true,

@@ -1,21 +1,26 @@
 // The Lambda bundles as deployed (infra/bundle.ts): no function's cold start loads a module on its
 // deny list (a provider SDK where nothing calls it, password hashing, mail, AWS clients other
-// than DynamoDB), and the WebSocket functions do not even carry them. A lazy import that turns
-// eager again fails here, naming the module and the function.
+// than DynamoDB), the WebSocket functions do not even carry them, and what loads on first use keeps
+// its named exports. A lazy import that turns eager again fails here, naming the module and the function.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleFunctions, ENTRIES } from "@rehome/infra/bundle";
 import { type Contents, contentsOf, DENIED, ON_FIRST_USE } from "@rehome/infra/bundle-contents";
+import type { Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let dir: string;
 const contents: Record<string, Contents> = {};
+const metafiles: Record<string, Metafile> = {};
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "rehome-bundles-"));
   const bundles = await bundleFunctions(dir);
-  for (const [entry, { metafile }] of Object.entries(bundles)) contents[entry] = contentsOf(metafile);
+  for (const [entry, { metafile }] of Object.entries(bundles)) {
+    contents[entry] = contentsOf(metafile);
+    metafiles[entry] = metafile;
+  }
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -28,6 +33,15 @@ describe.each(ENTRIES)("the %s bundle", (entry) => {
   it("carries no module it must not deploy", () => {
     const carried = DENIED[entry].notDeployed.filter((name) => contents[entry]?.packagesDeployed.has(name));
     expect(carried).toEqual([]);
+  });
+
+  it("keeps the named exports of every module it imports on first use", () => {
+    // A package's CommonJS or UMD build, imported with `await import()`, yields a lone default:
+    // `const { argon2Verify } = await import("hash-wasm")` was undefined, and sign-in a 500.
+    const lazy = Object.values(metafiles[entry]?.outputs ?? {}).filter(
+      (output) => output.entryPoint && !output.entryPoint.startsWith("packages/functions/"),
+    );
+    for (const output of lazy) expect(output.exports, output.entryPoint).not.toEqual(["default"]);
   });
 
   it("requires only the DynamoDB SDK at import", () => {
