@@ -1,6 +1,6 @@
-// Boots a rehearsal for a suite: the deploy bundles built into the suite's own folder (inside the
-// repository, so they resolve the AWS SDK as on Lambda), the shared DynamoDB Local, a random name
-// prefix, every line it logs kept for assertions, and the demo data seeded.
+// Boots a rehearsal for a suite: the deploy bundles built into the suite's own folder, the shared
+// DynamoDB Local, a random name prefix, every line it logs kept for assertions, and the demo data
+// seeded.
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { bundleFunctions } from "@rehome/infra/bundle";

@@ -1,11 +1,13 @@
-// Starts a host per rehearsed function, each with its log stream kept twice: a file per function
-// under the output folder (its CloudWatch log group, locally) and the last lines in memory for tests.
+// Starts a host per rehearsed function, from its code staged as Lambda's task root (lambda/task.ts),
+// each with its log stream kept twice: a file per function under the output folder (its CloudWatch
+// log group, locally) and the last lines in memory for tests.
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { RehearsedFunction } from "./functions";
 import { type FunctionHost, hostFunction } from "./lambda/host";
 import { buildRuntime, nodeFor } from "./lambda/node";
+import { stageTasks } from "./lambda/task";
 
 /** Sandboxes per function when the template reserves no concurrency: enough for a few browsers. */
 const LOCAL_CONCURRENCY = 4;
@@ -18,6 +20,7 @@ export async function startHosts(
 ) {
   await mkdir(join(outDir, "logs"), { recursive: true });
   const runtimeFile = await buildRuntime(outDir);
+  const tasks = await stageTasks(functions.map((f) => f.spec.root));
   const notes: string[] = [];
   const lines = new Map<string, string[]>();
   const files = functions.map((f) => createWriteStream(join(outDir, "logs", `${f.spec.logicalId}.log`)));
@@ -27,7 +30,12 @@ export async function startHosts(
     const kept: string[] = [];
     lines.set(spec.name, kept);
     return hostFunction(
-      { ...spec, concurrency: spec.reservedConcurrency ?? LOCAL_CONCURRENCY },
+      {
+        ...spec,
+        root: tasks.taskRoot(spec.root),
+        nodePath: tasks.nodePath(spec.root),
+        concurrency: spec.reservedConcurrency ?? LOCAL_CONCURRENCY,
+      },
       {
         node,
         runtimeFile,
@@ -52,6 +60,7 @@ export async function startHosts(
     stop: async () => {
       await Promise.all(hosts.map((h) => h.stop()));
       await Promise.all(files.map((file) => new Promise((resolve) => file.end(resolve))));
+      await tasks.remove();
     },
   };
 }

@@ -30,7 +30,7 @@ export interface SynthesizeOptions {
   bundleDir: string;
   /** The built SPA; a placeholder page is synthesized when it is missing (tests need no web build). */
   webDist: string;
-  /** Where the cloud assembly goes. Inside the repository, so staged bundles resolve the AWS SDK from its node_modules as they would from Lambda's runtime. */
+  /** Where the cloud assembly goes; the hosts run each function from a copy of its asset (lambda/task.ts). */
   outDir: string;
 }
 

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FunctionHost, type FunctionSpec, hostFunction } from "./host";
 import { buildRuntime } from "./node";
+import { stageTasks } from "./task";
 
 let dir: string;
 let runtimeFile: string;
@@ -19,6 +20,11 @@ export const handler = async (event) => {
   return { inits, calls: ++calls, pid: process.pid, region: process.env.AWS_REGION, stage: process.env.STAGE };
 };`,
   broken: `throw new Error("cannot read config at import");`,
+  // A bundle loads the AWS SDK with require() (infra/bundle.ts), which Lambda resolves through NODE_PATH.
+  resolver: `import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
+const found = (name) => { try { require.resolve(name); return true; } catch { return false; } };
+export const handler = async () => ({ sdk: found("@aws-sdk/client-dynamodb"), zod: found("zod") });`,
 };
 
 beforeAll(async () => {
@@ -76,6 +82,17 @@ describe("a rehearsed function's sandbox", () => {
     const after = (await fn.invoke({})) as { pid: number; calls: number };
     expect(after.pid).not.toBe(before.pid);
     expect(after.calls).toBe(1);
+  });
+
+  it("resolves the AWS SDK from the runtime, as Lambda does, and no other package outside its bundle", async () => {
+    const tasks = await stageTasks([join(dir, "resolver")]);
+    try {
+      const root = join(dir, "resolver");
+      const fn = host("resolver", { root: tasks.taskRoot(root), nodePath: tasks.nodePath(root) });
+      expect(await fn.invoke({})).toEqual({ sdk: true, zod: false });
+    } finally {
+      await tasks.remove();
+    }
   });
 
   it("fails to warm a function whose bundle throws at import, naming the function", async () => {

@@ -14,6 +14,8 @@ export interface FunctionSpec {
   /** The staged asset folder (LAMBDA_TASK_ROOT) and the handler in it (`index.handler`). */
   root: string;
   handler: string;
+  /** Where the runtime provides modules beyond the bundle (task.ts); unset: none. */
+  nodePath?: string;
   runtime: string;
   timeoutSeconds: number;
   memoryMb: number;
@@ -254,6 +256,7 @@ function lambdaEnvironment(spec: FunctionSpec): Record<string, string> {
     AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
     _HANDLER: spec.handler,
     LAMBDA_TASK_ROOT: spec.root,
+    ...(spec.nodePath ? { NODE_PATH: spec.nodePath } : {}),
     TZ: ":UTC",
     LANG: "en_US.UTF-8",
     PATH: process.env.PATH ?? "/usr/bin:/bin",
