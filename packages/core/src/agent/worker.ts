@@ -95,13 +95,13 @@ export async function processRun(
       if (stream.checkpointMs === 0) await saveCheckpoint();
     },
   });
-  const timers = [
-    ...(stream.checkpointMs > 0 ? [setInterval(saveCheckpoint, stream.checkpointMs)] : []),
-    setInterval(async () => {
+  const timeout = setTimeout(() => abort.abort(new Error("timed out")), ai.timeoutMs);
+  const repeating = [
+    ...(stream.checkpointMs > 0 ? [repeat(stream.checkpointMs, saveCheckpoint)] : []),
+    repeat(CANCEL_POLL_MS, async () => {
       const { data } = await RunEntity().get({ workspaceId, runId }).go();
       if (data?.cancelRequested) abort.abort(new Error("cancelled"));
-    }, CANCEL_POLL_MS),
-    setTimeout(() => abort.abort(new Error("timed out")), ai.timeoutMs),
+    }),
   ];
   options.crash?.addEventListener("abort", () => abort.abort(new Error("crashed")), { once: true });
 
@@ -130,7 +130,8 @@ export async function processRun(
     refused = !reason && caught instanceof Refused;
     error = refused ? REFUSED : (reason ?? (caught instanceof Error ? caught.message : String(caught)));
   } finally {
-    for (const timer of timers) clearTimeout(timer);
+    clearTimeout(timeout);
+    for (const stop of repeating) stop();
   }
   if (options.crash?.aborted) return "crashed";
   await coalescer.drain();
@@ -164,3 +165,21 @@ export async function processRun(
 // worker for the whole timeout.
 const verdictOf = (outcome: "cancelled" | "failed" | "timed_out"): Verdict =>
   outcome === "cancelled" ? "neutral" : "failure";
+
+/**
+ * Runs `task` every `ms`, counted from when the last run settled: while the table answers slowly a
+ * stream never has two polls or checkpoints in flight (each held request costs tens of KB, which
+ * is what a stream's memory was made of). Returns the function that stops it.
+ */
+function repeat(ms: number, task: () => Promise<unknown>) {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const next = () => {
+    if (!stopped) timer = setTimeout(() => void task().finally(next), ms);
+  };
+  next();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
