@@ -44,6 +44,11 @@ describe.each(ENTRIES)("the %s bundle", (entry) => {
     for (const output of lazy) expect(output.exports, output.entryPoint).not.toEqual(["default"]);
   });
 
+  it("deploys zod's English messages alone, none of its other locales", () => {
+    const inputs = Object.keys(metafiles[entry]?.inputs ?? {});
+    expect(inputs.filter((input) => /zod\/v4\/locales\/(?!en\.js)/.test(input))).toEqual([]);
+  });
+
   it("requires only the DynamoDB SDK at import", () => {
     expect(contents[entry]?.sdkAtImport).toEqual([
       "@aws-sdk/client-dynamodb",
