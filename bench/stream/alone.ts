@@ -59,7 +59,10 @@ export async function runWorkerAlone(settings: Settings, counts: number[], timeo
       const answered = await worker.call<Answered>("answer", batch);
       await Promise.race([
         Promise.all(audience.readers.map((r) => r.finished)),
-        new Promise((_, reject) => setTimeout(() => reject(new Error("readers did not finish")), timeoutMs)),
+        // Unref'd: once the readers are done, this timer must not keep the benchmark alive for minutes.
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error("readers did not finish")), timeoutMs).unref(),
+        ),
       ]);
       audience.close();
       batches.push({
