@@ -32,6 +32,18 @@ test("a 180-character link wraps in Messages on a phone, opens as a link, and Se
   expect(scroll).toBeLessThanOrEqual(client);
   const send = await page.getByRole("button", { name: "Send" }).boundingBox();
   expect((send?.x ?? 0) + (send?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+
+  // The assistant quotes the message, link and all: it wraps inside the answer too.
+  await visit(page, tab("agent"));
+  await startConversation(page);
+  await page.getByRole("button", { name: "Summarize last 20 messages" }).click();
+  const answer = page.getByTestId("answer").last();
+  await expect(answer).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+  await expect(answer).toContainText("very-long-path-segment");
+  const after = await pageWidth(page);
+  expect(after.scroll).toBeLessThanOrEqual(after.client);
+  const bubble = await answer.boundingBox();
+  expect((bubble?.x ?? 0) + (bubble?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
 });
 
 test("the next title typed while a task saves stays in the box, and an empty one is explained", async ({
@@ -340,4 +352,16 @@ test("project cards say where things stand: progress, next due, overdue, blocked
   await expect(client.getByTestId("project-card").filter({ hasText: PROJECT })).toContainText(
     /\d+ unread message/,
   );
+});
+
+test("an admin has the weekly digest written now instead of waiting for Monday", async ({ page }) => {
+  await signIn(page, "admin@demo.rehome.local");
+  await visit(page, "/admin/digest");
+  const digests = page.getByRole("region", { name: "Weekly digest" }).locator("details");
+  await expect(page.getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
+  const before = await digests.count();
+  await page.getByRole("button", { name: "Write this week's digest now" }).click();
+  await expect(digests).toHaveCount(before + 1, { timeout: 20_000 });
+  await expect(digests.first()).toContainText("Weekly rollup");
+  await expect(page.getByRole("button", { name: "Write this week's digest now" })).toBeEnabled();
 });

@@ -1,5 +1,6 @@
 // Scheduled digests end to end: the schedule fans out one job per project, the worker writes
 // each digest, subscribers hear agent.summary.ready, and only those who may read them can.
+import { Summary } from "@rehome/core/summary";
 import { handler as runSchedule } from "@rehome/functions/digest-schedule";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, login, openSocket, type Stack } from "../support/stack";
@@ -65,5 +66,38 @@ describe("digests", () => {
     expect((await call(stack, "GET", path, { token: team.token })).status).toBe(403);
     expect((await call(stack, "GET", path, { token: northwind.token })).status).toBe(404);
     for (const socket of sockets) socket.close();
+  });
+
+  it("an admin can have this week's rollup written now, and nobody else can", async () => {
+    const admin = await login(stack, "admin@demo.rehome.local");
+    const path = `/api/workspaces/${admin.user.workspaceId}/summaries`;
+    const asked = await call(stack, "POST", path, { token: admin.token });
+    expect(asked.status).toBe(202);
+    await expect
+      .poll(
+        async () =>
+          (await call(stack, "GET", path, { token: admin.token })).body.items.some(
+            (s: { id: string; kind: string }) => s.id === asked.body.summaryId && s.kind === "weekly",
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    // Asking again the same week is the same rollup, not a second one.
+    const again = await call(stack, "POST", path, { token: admin.token });
+    expect(again.status).toBe(202);
+    expect(again.body.summaryId).toBe(asked.body.summaryId);
+    const rollups = (await call(stack, "GET", path, { token: admin.token })).body.items;
+    expect(rollups.filter((s: { id: string }) => s.id === asked.body.summaryId)).toHaveLength(1);
+
+    const team = await login(stack, "team@demo.rehome.local");
+    const refused = await call(stack, "POST", path, { token: team.token });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: "forbidden", message: expect.any(String) });
+  });
+
+  it("the week a rollup is asked for starts on the Monday before it (UTC)", () => {
+    expect(Summary.weekStart(new Date("2026-12-02T08:00:00Z"))).toBe("2026-11-30");
+    expect(Summary.weekStart(new Date("2026-11-30T00:00:00Z"))).toBe("2026-11-30");
+    expect(Summary.weekStart(new Date("2026-12-06T23:59:59Z"))).toBe("2026-11-30");
   });
 });

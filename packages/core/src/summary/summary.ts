@@ -2,18 +2,20 @@ import { z } from "zod";
 import type { Actor, Role } from "../actor";
 import { type AgentContext, build } from "../agent/context";
 import { citationsOf } from "../agent/finish";
+import { enqueue } from "../agent/job";
+import { Audit } from "../audit";
 import { Budget } from "../budget";
 import { notFound } from "../error";
 import { event } from "../event";
 import { seesInternal } from "../permissions";
-import { projectAccess, requireAdmin, workspaceOf } from "../policy";
+import { projectAccess, requireAdmin, requireWrite, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
 import { compose, ProviderRefused } from "./compose";
 import { emailDigest } from "./delivery";
-import { SummaryEntity } from "./entity";
+import { RollupRequestEntity, SummaryEntity } from "./entity";
 
 export const WORKSPACE_SCOPE = "workspace";
 /** A project's client digests live apart from its staff digests: one Query lists either. */
@@ -176,6 +178,53 @@ async function writeFor(
   const to = (role: Role) => audienceOf(role) === audience;
   return store(draft, (info) => publish(Channel.project(projectId), Events.Ready, info, { to }));
 }
+
+/**
+ * An admin asks for the weekly rollup now rather than on Monday: the same job the schedule queues
+ * (emailed like Monday's to admins who opted in). Idempotent within a week: asking again returns
+ * the same id, and queues the job again only while that rollup is unwritten (the job is idempotent).
+ */
+export async function requestWorkspaceRollup(
+  actor: Actor,
+  workspaceId: string,
+): Promise<{ summaryId: string }> {
+  const admin = requireAdmin(actor);
+  requireWrite(actor);
+  if (admin.workspaceId !== workspaceId) throw notFound("workspace");
+  const summaryId = await claimThisWeek(workspaceId);
+  if (await written({ workspaceId, scope: WORKSPACE_SCOPE, summaryId, kind: "weekly" })) return { summaryId };
+  await enqueue({ type: "digest.workspace", workspaceId, summaryId });
+  await Audit.record(actor, {
+    action: "digest.requested",
+    targetType: "workspace",
+    targetId: workspaceId,
+    summary: "Asked for the weekly digest now",
+  });
+  return { summaryId };
+}
+
+/** The id of this week's requested rollup: the first request's, for every request of the week. */
+async function claimThisWeek(workspaceId: string): Promise<string> {
+  const key = { workspaceId, week: weekStart(new Date()) };
+  const claimed = await RollupRequestEntity()
+    .create({ ...key, summaryId: createId(), createdAt: nowIso() })
+    .go()
+    .then(
+      ({ data }) => data,
+      () => undefined,
+    );
+  if (claimed) return claimed.summaryId;
+  const { data } = await RollupRequestEntity().get(key).go();
+  if (!data) throw new Error(`rollup request of ${key.week} could not be read`);
+  return data.summaryId;
+}
+
+/** The Monday (UTC) of the week `at` falls in, `YYYY-MM-DD`. */
+export const weekStart = (at: Date) => {
+  const monday = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  return monday.toISOString().slice(0, 10);
+};
 
 /** Writes the weekly rollup of a workspace for its admins: announced on each active admin's own channel, emailed to those who opted in. */
 export async function writeWorkspaceRollup(workspaceId: string, summaryId = createId()): Promise<Info> {

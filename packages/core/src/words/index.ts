@@ -24,6 +24,7 @@ const ACTION_WORDS: Record<string, string> = {
   "agent.asked": "Asked the admin assistant",
   "agent.thread_read": "Read someone's assistant conversation",
   "budgets.updated": "Changed the assistant budgets",
+  "digest.requested": "Asked for the weekly digest now",
   "invite.accepted": "Accepted an invitation",
   "invite.created": "Sent an invitation",
   "invite.revoked": "Withdrew an invitation",
