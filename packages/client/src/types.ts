@@ -30,6 +30,8 @@ export type TaskInfo = z.infer<typeof Task.Info>;
 export type TaskStatus = TaskInfo["status"];
 export type MessageInfo = z.infer<typeof Message.Info>;
 export type FileInfo = z.infer<typeof File.Info>;
+/** A file as a message shows it. */
+export type AttachmentInfo = z.infer<typeof File.Attachment>;
 export type UploadTicket = z.infer<typeof File.UploadTicket>;
 export type FileDownload = z.infer<typeof File.Download>;
 export type ActivityInfo = z.infer<typeof Activity.Info>;

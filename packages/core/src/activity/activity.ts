@@ -56,7 +56,13 @@ export async function list(
   projectId: string,
   input: z.input<typeof PageInput> = {},
 ): Promise<Page<Info>> {
-  return newestFirst(actor, projectId, input, (key) => ActivityEntity().query.primary(key), toInfo);
+  return newestFirst(
+    actor,
+    projectId,
+    input,
+    (key) => ActivityEntity().query.primary(key),
+    (items) => items.map(toInfo),
+  );
 }
 
 /**

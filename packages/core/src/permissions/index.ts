@@ -110,6 +110,13 @@ export function maySee(role: Role, item: Subject): boolean {
 }
 
 /**
+ * Whether a message may show this file as an attachment: never an internal file in a
+ * client-visible message, since everyone who reads the message would see the file.
+ */
+export const mayAttach = (message: Subject, file: Subject): boolean =>
+  message.clientVisible === false || file.clientVisible !== false;
+
+/**
  * Whether `userId`, in `role` on the item's project, may do `action` to `item` (or, with no item,
  * to a new one). An item they may not see is never theirs to change.
  */

@@ -8,6 +8,7 @@ import {
   effectiveRole,
   type Kind,
   may,
+  mayAttach,
   maySee,
   reachOf,
   seesInternal,
@@ -90,6 +91,13 @@ describe("the permission table", () => {
     expect(visibleOnCreate("team", "message", true, false)).toBe(false);
     // A consultant may not choose: the project's default decides.
     expect(visibleOnCreate("consultant", "task", true, false)).toBe(true);
+  });
+
+  it("lets a client-visible message attach only client-visible files; an internal one attaches any", () => {
+    expect(mayAttach({ clientVisible: true }, { clientVisible: false })).toBe(false);
+    expect(mayAttach({ clientVisible: true }, { clientVisible: true })).toBe(true);
+    expect(mayAttach({}, { clientVisible: false })).toBe(false);
+    expect(mayAttach({ clientVisible: false }, { clientVisible: false })).toBe(true);
   });
 
   it("never lets an assignment lift someone above their workspace role", () => {

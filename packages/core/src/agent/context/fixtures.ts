@@ -60,6 +60,7 @@ export const message = (over: Partial<Message.Info> = {}): Message.Info => ({
   authorName: "Tom Team",
   body: "A message.",
   mentions: [],
+  attachments: [],
   clientVisible: true,
   createdAt: ago(2),
   editedAt: null,
