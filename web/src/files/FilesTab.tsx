@@ -1,7 +1,6 @@
 // A project's Files tab: upload (button or drop) straight to storage with progress, photos
 // first as thumbnails that open a lightbox, then every file with download, delete where the permission table allows (the uploader, team,
 // admins), and for staff whether a file is internal, chosen at upload and switched per file.
-import type { FileInfo } from "@rehome/client";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { useConfirm } from "../components/Confirm";
@@ -17,9 +16,10 @@ import { When } from "../components/When";
 import { useMembers } from "../hooks/useMembers";
 import { fileSubject, usePermissions } from "../hooks/useProject";
 import { Lightbox } from "./Lightbox";
+import { formatSize, Thumbnail } from "./Thumbnail";
 import { UploadList } from "./UploadList";
 import { useFiles } from "./useFiles";
-import { isImage, useFileUrl } from "./useFileUrl";
+import { isImage } from "./useFileUrl";
 
 export function FilesTab() {
   const { projectId = "" } = useParams();
@@ -184,18 +184,5 @@ export function FilesTab() {
   );
 }
 
-/** A photo's thumbnail, filling its square; nothing until its link is in. */
-function Thumbnail({ projectId, file }: { projectId: string; file: FileInfo }) {
-  const url = useFileUrl(projectId, file);
-  return url ? <img src={url} alt="" loading="lazy" className="size-full object-cover" /> : null;
-}
-
 const extensionOf = (name: string) =>
   name.includes(".") ? (name.split(".").pop() ?? "").slice(0, 4) : "file";
-
-const formatSize = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1_048_576
-      ? `${(bytes / 1024).toFixed(0)} KB`
-      : `${(bytes / 1_048_576).toFixed(1)} MB`;
