@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, login, openSocket, type Stack } from "../support/stack";
 
 let stack: Stack;
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
 beforeAll(async () => {
   stack = await bootStack();
@@ -29,6 +30,9 @@ describe("digests", () => {
     expect(ready.data).toMatchObject({ projectId: kitchen.id, kind: "daily" });
     expect(ready.data.content).toContain("Where things stand");
     expect(ready.data.content).not.toMatch(/@demo\.rehome\.local/);
+    // Dates read as people say them ("due in 3 days", "Fri 11 Dec"), in the title and the text.
+    expect(ready.data.content).toMatch(/\bdue (today|tomorrow|in \d+ days|\w{3} \d{1,2} \w{3})|overdue by/);
+    expect(`${ready.data.title}\n${ready.data.content}`).not.toMatch(ISO_DATE);
 
     const listed = await call(stack, "GET", `/api/projects/${kitchen.id}/summaries`, { token: client.token });
     expect(listed.body.items[0].id).toBe(ready.data.id);
@@ -56,6 +60,8 @@ describe("digests", () => {
     const ready = await adminSocket?.waitFor((f) => f.event === "agent.summary.ready", 15_000);
     expect(ready?.channel).toBe(`private-users.${admin.user.id}`);
     expect(ready?.data).toMatchObject({ kind: "weekly", projectId: null, audience: "staff" });
+    expect(ready?.data.title).toMatch(/^Weekly rollup — week of Mon \d{1,2} \w{3}$/);
+    expect(`${ready?.data.title}\n${ready?.data.content}`).not.toMatch(ISO_DATE);
     const path = `/api/workspaces/${admin.user.workspaceId}/summaries`;
     expect((await call(stack, "GET", path, { token: admin.token })).body.items[0].id).toBe(ready?.data.id);
     // Northwind's own rollup reaches its admin; the demo rollup reaches nobody but demo admins.

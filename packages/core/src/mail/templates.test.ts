@@ -48,4 +48,17 @@ describe("dates in emails", () => {
     expect(email.text).toContain("expires on Saturday 5 December 2026 at 04:40 UTC.");
     expect(email.text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
+
+  it("say when a repeated digest was first written in words, never as an ISO timestamp", () => {
+    provide({ ...WIRING, PUBLIC_URL: "http://localhost:3000" });
+    const email = digestEmail({
+      to: "a@example.com",
+      title: "Daily digest — Kitchen",
+      content: "Where things stand",
+      projectId: "p1",
+      cachedFrom: "2026-12-01T07:00:00.000Z",
+    });
+    expect(email.text).toContain("repeats the digest of Tuesday 1 December 2026 at 07:00 UTC.");
+    expect(email.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });

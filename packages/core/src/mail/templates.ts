@@ -2,6 +2,7 @@
 // routes in the URL fragment (web/src/router.tsx), which browsers never send to a server: a
 // link's token stays out of access logs and Referer headers.
 import { config } from "../config";
+import { inWords } from "../words";
 import type { Email } from "./mail";
 
 const escapeHtml = (value: string) =>
@@ -18,25 +19,6 @@ const pageUrl = (route: string) => {
   const url = new URL(config().publicUrl);
   url.hash = route;
   return url.href;
-};
-
-/**
- * A moment in words for a reader in any time zone: "Saturday 5 December 2026 at 04:40 UTC"
- * (we do not know the recipient's zone; UTC, named, is at least unambiguous).
- */
-export const inWords = (iso: string) => {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: "UTC",
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")} UTC`;
 };
 
 export const linkTo = (page: "accept-invite" | "reset-password", token: string) =>
@@ -102,7 +84,7 @@ export const digestEmail = (input: {
     input.title,
     [
       ...(input.cachedFrom
-        ? [`The assistant's budget is spent, so this repeats the digest of ${input.cachedFrom} (UTC).`]
+        ? [`The assistant's budget is spent, so this repeats the digest of ${inWords(input.cachedFrom)}.`]
         : []),
       ...input.content.split("\n").filter((line) => line.trim() !== ""),
       "You get this because digest emails are on in your ReHome profile; switch them off there.",

@@ -10,6 +10,7 @@ import { projectAccess, requirePermission, requireUser, workspaceOf } from "../p
 import { Project } from "../project";
 import { Task } from "../task";
 import { createId, nowIso } from "../util";
+import { dayWords } from "../words";
 import { SummaryEntity } from "./entity";
 import { type Info, type Proposal, writeForAudiences } from "./summary";
 
@@ -56,7 +57,7 @@ export function writeMeeting(
     kind: "meeting",
     prompts: [`${DECISIONS}.${fenced}`, `${ASK_ITEMS}${fenced}`],
     title: async (_, project) =>
-      `Meeting${meeting.title ? ` “${meeting.title}”` : ""} — ${nowIso().slice(0, 10)} — ${project.name}`,
+      `Meeting${meeting.title ? ` “${meeting.title}”` : ""} — ${dayWords(nowIso())} — ${project.name}`,
     once: true,
     audiences: ["staff"],
     proposalsOf,

@@ -13,6 +13,7 @@ import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
+import { dayWords } from "../words";
 import { compose, ProviderRefused } from "./compose";
 import { emailDigest } from "./delivery";
 import { RollupRequestEntity, SummaryEntity } from "./entity";
@@ -232,7 +233,7 @@ export async function writeWorkspaceRollup(workspaceId: string, summaryId = crea
   const done = await written(target);
   if (done) return delivered(done);
   const draft = await writeOrRepeat(target, WEEKLY_PROMPTS, async () => ({
-    title: `Weekly rollup — week of ${nowIso().slice(0, 10)}`,
+    title: `Weekly rollup — week of ${dayWords(weekStart(new Date()))}`,
     context: await build({ type: "system", workspaceId }, null),
   }));
   return store(draft, (info) => toAdmins(workspaceId, info));

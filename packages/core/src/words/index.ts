@@ -1,6 +1,8 @@
 // The words people read for the codes the data holds: task statuses and priorities, roles, and
-// the actions of the audit log. Pure, so activity summaries, the agent's context, emails and the
-// web app all say "In progress", never `in_progress`.
+// the actions of the audit log, and dates (dates.ts). Pure, so activity summaries, the agent's
+// context, digests, emails and the web app all say "In progress", never `in_progress`.
+
+export * from "./dates";
 
 export const STATUS_WORDS = {
   todo: "To do",
