@@ -15,7 +15,7 @@ import {
 import { When } from "../components/When";
 import { useMembers } from "../hooks/useMembers";
 import { fileSubject, usePermissions } from "../hooks/useProject";
-import { Lightbox } from "./Lightbox";
+import { PhotoList, usePhotoViewer } from "./Photos";
 import { formatSize, Thumbnail } from "./Thumbnail";
 import { UploadList } from "./UploadList";
 import { useFiles } from "./useFiles";
@@ -32,7 +32,7 @@ export function FilesTab() {
   const { ask, dialog } = useConfirm();
   const [dragOver, setDragOver] = useState(false);
   const photos = list.items.filter(isImage);
-  const [viewing, setViewing] = useState<number>();
+  const viewer = usePhotoViewer(projectId, photos, nameOf);
 
   return (
     <section
@@ -78,20 +78,13 @@ export function FilesTab() {
           <h2 id="photos-title" className="mb-2 text-sm font-semibold text-slate-700">
             Photos
           </h2>
-          <ul className="grid grid-cols-3 gap-2 sm:grid-cols-5 lg:grid-cols-8">
-            {photos.map((photo, index) => (
-              <li key={photo.id}>
-                <button
-                  type="button"
-                  aria-label={`Open photo ${photo.name}`}
-                  onClick={() => setViewing(index)}
-                  className="block aspect-square w-full overflow-hidden rounded-md border border-slate-200 bg-slate-100"
-                >
-                  <Thumbnail projectId={projectId} file={photo} />
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PhotoList
+            projectId={projectId}
+            photos={photos}
+            onOpen={viewer.open}
+            className="grid grid-cols-3 gap-2 sm:grid-cols-5 lg:grid-cols-8"
+            thumbClassName="aspect-square w-full"
+          />
         </section>
       )}
       {list.items.length > 0 && (
@@ -116,7 +109,7 @@ export function FilesTab() {
                   className="text-left font-medium text-slate-900 underline decoration-slate-300 [overflow-wrap:anywhere] hover:text-emerald-800"
                   onClick={() =>
                     isImage(file)
-                      ? setViewing(photos.findIndex((p) => p.id === file.id))
+                      ? viewer.open(photos.findIndex((p) => p.id === file.id))
                       : download.mutate(file)
                   }
                 >
@@ -169,16 +162,7 @@ export function FilesTab() {
         </ul>
       )}
       <LoadMore list={list} label="More files" />
-      {viewing !== undefined && (
-        <Lightbox
-          projectId={projectId}
-          photos={photos}
-          index={viewing}
-          onIndex={setViewing}
-          onClose={() => setViewing(undefined)}
-          nameOf={nameOf}
-        />
-      )}
+      {viewer.lightbox}
       {dialog}
     </section>
   );
