@@ -363,7 +363,11 @@ test("an admin has the weekly digest written now instead of waiting for Monday",
   await page.getByRole("button", { name: "Write this week's digest now" }).click();
   await expect(digests).toHaveCount(before + 1, { timeout: 20_000 });
   await expect(digests.first()).toContainText("Weekly rollup");
+  await expect(page.getByRole("status").filter({ hasText: "This week's digest is written" })).toBeVisible();
+  // Asking again the same week is the same digest, not another one.
+  await page.getByRole("button", { name: "Write this week's digest now" }).click();
   await expect(page.getByRole("button", { name: "Write this week's digest now" })).toBeEnabled();
+  await expect(digests).toHaveCount(before + 1);
 });
 
 test("a photo attached to a message shows inline for the client on a phone and opens in the lightbox", async ({

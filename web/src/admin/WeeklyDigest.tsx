@@ -38,6 +38,12 @@ export function WeeklyDigest() {
           {write.isPending || writing ? "Writing this week's digest…" : "Write this week's digest now"}
         </button>
         {write.isError && <Failed error={write.error} className="w-full" />}
+        {/* Asked again the same week: the API answers with the rollup already written. */}
+        {write.isSuccess && !writing && (
+          <p role="status" className="w-full text-sm text-emerald-800">
+            This week's digest is written: it is the first one below.
+          </p>
+        )}
       </div>
       <DigestPanel
         title="Weekly digest"
