@@ -154,7 +154,13 @@ const byOldest = (risks: Risk[]) =>
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const days = (n: number) => count(n, "day");
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+/** Dollars; a fraction of a cent (offline answers) as itself rather than "$0.00". */
+const dollars = (cents: number) =>
+  new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: "USD",
+    ...(cents > 0 && cents < 1 ? { maximumSignificantDigits: 2 } : {}),
+  }).format(cents / 100);
 
 async function readProjects(workspaceId: string): Promise<ProjectFacts[]> {
   const { data } = await ProjectEntity().query.primary({ workspaceId }).go({ pages: "all" });
