@@ -70,7 +70,7 @@ export function RisksTab() {
             <p className="text-sm text-slate-600">
               {data.explainedAt ? (
                 <>
-                  Explained by the assistant <When iso={data.explainedAt} />
+                  Notes by the assistant · <When iso={data.explainedAt} />
                 </>
               ) : (
                 "The assistant has not explained these yet."

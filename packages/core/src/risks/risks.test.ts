@@ -1,31 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { AgentContext } from "../agent/context";
+import { ago as daysAgo, task as fixture, NOW } from "../agent/context/fixtures";
 import type { Task } from "../task";
 import { notesOf, question } from "./explain";
 import { assess, type ProjectFacts } from "./find";
 
-const NOW = new Date("2026-12-02T09:00:00Z");
 const THRESHOLDS = { overdueTasks: 3, quietDays: 7 };
-const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
-
-const task = (id: string, patch: Partial<Task.Info> = {}): Task.Info => ({
-  id,
-  projectId: "p1",
-  title: `Task ${id}`,
-  description: "",
-  status: "todo",
-  position: 1,
-  assigneeId: null,
-  dueDate: null,
-  priority: "medium",
-  labels: [],
-  mentions: [],
-  clientVisible: true,
-  createdBy: "u1",
-  createdAt: daysAgo(30),
-  updatedAt: daysAgo(1),
-  ...patch,
-});
+const task = (id: string, over: Partial<Task.Info> = {}) => fixture({ id, title: `Task ${id}`, ...over });
 
 const project = (patch: Partial<ProjectFacts>): ProjectFacts => ({
   projectId: "p1",
@@ -38,7 +19,7 @@ const project = (patch: Partial<ProjectFacts>): ProjectFacts => ({
 
 describe("risks computed from the data", () => {
   it("says how long a task has been blocked, from its last status change, and how late it is", () => {
-    const blocked = task("t1", { status: "blocked", dueDate: "2026-11-30", updatedAt: daysAgo(1) });
+    const blocked = task("t1", { status: "blocked", dueDate: "2026-06-08", updatedAt: daysAgo(1) });
     const moved = {
       action: "task.moved",
       subjectId: "t1",
@@ -59,9 +40,9 @@ describe("risks computed from the data", () => {
 
   it("lists overdue tasks oldest first and a project with many of them, naming the oldest", () => {
     const late = [
-      task("a", { dueDate: "2026-11-28" }),
-      task("b", { dueDate: "2026-11-20" }),
-      task("c", { dueDate: "2026-12-01" }),
+      task("a", { dueDate: "2026-06-06" }),
+      task("b", { dueDate: "2026-05-29" }),
+      task("c", { dueDate: "2026-06-09" }),
     ];
     const risks = assess({ projects: [project({ openTasks: late })], budgets: [] }, NOW, THRESHOLDS);
     expect(risks.map((r) => [r.id, r.reason])).toEqual([
