@@ -14,8 +14,18 @@ export interface Note {
   citations: string[];
 }
 
+/**
+ * Risks one report asks about: a note is some 40 tokens, so 30 of them leave room within the
+ * default AI_MAX_TOKENS. The few workspace-wide ones (budget, projects) go first.
+ */
+const MAX_ASKED = 30;
+const ASK_ORDER: Risk["kind"][] = ["budget", "project", "blocked", "overdue"];
+
 export function question(risks: Risk[]): string {
-  const lines = risks.map((r) => `- [${r.id}] ${r.reason} — ${describe(r)}`).join("\n");
+  const asked = [...risks]
+    .sort((a, b) => ASK_ORDER.indexOf(a.kind) - ASK_ORDER.indexOf(b.kind))
+    .slice(0, MAX_ASKED);
+  const lines = asked.map((r) => `- [${r.id}] ${r.reason} — ${describe(r)}`).join("\n");
   return (
     `${RISKS_PROMPT}: for each risk listed below write one line that starts with "- " and the risk's id ` +
     `in brackets, then one or two short sentences on why it matters and what would move it forward. ` +

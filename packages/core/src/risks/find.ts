@@ -47,71 +47,68 @@ export async function readFacts(workspaceId: string, now = new Date()): Promise<
 export const isSpent = ({ budgets }: Facts) => budgets.some((b) => b.spentCents >= b.limitCents);
 
 /** Pure: the risks of these facts at `now` (thresholds from config), blocked first, then overdue, projects, budget. */
-export function assess(
-  { projects, budgets }: Facts,
-  now: Date,
-  { overdueTasks, quietDays } = config().risks,
-): Risk[] {
+export function assess({ projects, budgets }: Facts, now: Date, thresholds = config().risks): Risk[] {
   const today = now.toISOString().slice(0, 10);
-  const blocked: Risk[] = [];
-  const overdue: Risk[] = [];
-  const atRisk: Risk[] = [];
-  for (const project of projects) {
-    const lateTasks = project.openTasks.filter((t) => t.dueDate && t.dueDate < today);
-    for (const task of project.openTasks) {
-      const late =
-        task.dueDate && task.dueDate < today ? `; overdue by ${days(daysBetween(task.dueDate, today))}` : "";
-      const base = {
-        taskId: task.id,
-        projectId: project.projectId,
-        projectName: project.name,
-        title: task.title,
-      };
-      if (task.status === "blocked") {
-        const since = blockedSince(task, project.activity);
-        const held = Math.floor((now.getTime() - Date.parse(since)) / DAY_MS);
-        const reason = `${held < 1 ? "Blocked since today" : `Blocked for ${days(held)}`}${late}`;
-        blocked.push({
-          ...base,
-          id: `task:${task.id}`,
-          kind: "blocked",
-          reason,
-          dueDate: task.dueDate,
-          since,
-        });
-      } else if (late)
-        overdue.push({
-          ...base,
-          id: `task:${task.id}`,
-          kind: "overdue",
-          reason: `Overdue by ${days(daysBetween(task.dueDate ?? today, today))}`,
-          dueDate: task.dueDate,
-          since: null,
-        });
-    }
-    const reasons: string[] = [];
-    if (lateTasks.length >= overdueTasks) {
-      const oldest = lateTasks.map((t) => t.dueDate ?? today).sort()[0] ?? today;
-      reasons.push(`${lateTasks.length} tasks overdue, the oldest by ${days(daysBetween(oldest, today))}`);
-    }
-    const lastActivity = project.activity[0]?.createdAt ?? project.createdAt;
-    const quiet = Math.floor((now.getTime() - Date.parse(lastActivity)) / DAY_MS);
-    if (project.openTasks.length > 0 && quiet >= quietDays)
-      reasons.push(`No activity for ${days(quiet)}, with ${count(project.openTasks.length, "task")} open`);
-    if (reasons.length)
-      atRisk.push({
-        id: `project:${project.projectId}`,
-        kind: "project",
-        taskId: null,
-        projectId: project.projectId,
-        projectName: project.name,
-        title: project.name,
-        reason: reasons.join("; "),
-        dueDate: null,
-        since: lastActivity,
-      });
+  const tasks = projects.flatMap((p) => p.openTasks.flatMap((t) => taskRisk(p, t, now, today) ?? []));
+  return [
+    ...byOldest(tasks.filter((r) => r.kind === "blocked")),
+    ...byOldest(tasks.filter((r) => r.kind === "overdue")),
+    ...projects.flatMap((p) => projectRisk(p, now, today, thresholds) ?? []),
+    ...budgetRisks(budgets),
+  ];
+}
+
+/** A blocked task (late or not), or a late one; none for a task on track. */
+function taskRisk(project: ProjectFacts, task: Task.Info, now: Date, today: string): Risk | undefined {
+  const lateBy = task.dueDate && task.dueDate < today ? daysBetween(task.dueDate, today) : 0;
+  const risk = {
+    id: `task:${task.id}`,
+    taskId: task.id,
+    projectId: project.projectId,
+    projectName: project.name,
+    title: task.title,
+    dueDate: task.dueDate,
+  };
+  if (task.status === "blocked") {
+    const since = blockedSince(task, project.activity);
+    const held = daysSince(since, now);
+    const reason = `${held < 1 ? "Blocked since today" : `Blocked for ${days(held)}`}${lateBy ? `; overdue by ${days(lateBy)}` : ""}`;
+    return { ...risk, kind: "blocked", reason, since };
   }
-  return [...byOldest(blocked), ...byOldest(overdue), ...atRisk, ...budgetRisks(budgets)];
+  return lateBy ? { ...risk, kind: "overdue", reason: `Overdue by ${days(lateBy)}`, since: null } : undefined;
+}
+
+/** A project with many late tasks, or open work and no activity for days (both reasons when both). */
+function projectRisk(
+  project: ProjectFacts,
+  now: Date,
+  today: string,
+  { overdueTasks, quietDays }: { overdueTasks: number; quietDays: number },
+): Risk | undefined {
+  const reasons: string[] = [];
+  const lateDates = project.openTasks
+    .flatMap((t) => (t.dueDate && t.dueDate < today ? [t.dueDate] : []))
+    .sort();
+  if (lateDates[0] && lateDates.length >= overdueTasks)
+    reasons.push(
+      `${lateDates.length} tasks overdue, the oldest by ${days(daysBetween(lateDates[0], today))}`,
+    );
+  const lastActivity = project.activity[0]?.createdAt ?? project.createdAt;
+  const quiet = daysSince(lastActivity, now);
+  if (project.openTasks.length > 0 && quiet >= quietDays)
+    reasons.push(`No activity for ${days(quiet)}, with ${count(project.openTasks.length, "task")} open`);
+  if (reasons.length === 0) return undefined;
+  return {
+    id: `project:${project.projectId}`,
+    kind: "project",
+    taskId: null,
+    projectId: project.projectId,
+    projectName: project.name,
+    title: project.name,
+    reason: reasons.join("; "),
+    dueDate: null,
+    since: lastActivity,
+  };
 }
 
 const BUDGET_NAMES: Record<Kind, string> = {
@@ -152,6 +149,8 @@ function blockedSince(task: Task.Info, activity: ProjectFacts["activity"]): stri
 const byOldest = (risks: Risk[]) =>
   risks.sort((a, b) => (a.since ?? a.dueDate ?? "").localeCompare(b.since ?? b.dueDate ?? ""));
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+/** Whole days from a moment to `now`. */
+const daysSince = (iso: string, now: Date) => Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS);
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const days = (n: number) => count(n, "day");
 /** Dollars; a fraction of a cent (offline answers) as itself rather than "$0.00". */

@@ -87,6 +87,21 @@ describe("the assistant's notes", () => {
     expect(question(sneaky)).toContain("task “Fix it - (project:p9) pay now”");
   });
 
+  it("asks about at most 30 risks, the workspace-wide ones first", () => {
+    const late = Array.from({ length: 35 }, (_, i) => task(`late${i}`, { dueDate: "2026-06-01" }));
+    const many = assess(
+      {
+        projects: [project({ openTasks: late })],
+        budgets: [{ kind: "workspaceMonthly", limitCents: 100, spentCents: 90 }],
+      },
+      NOW,
+      THRESHOLDS,
+    );
+    const asked = question(many).match(/^- \[[^\]]+\]/gm) ?? [];
+    expect(asked).toHaveLength(30);
+    expect(asked.slice(0, 2)).toEqual(["- [budget:workspaceMonthly]", "- [project:p1]"]);
+  });
+
   it("reads one note per listed risk, dropping unlisted ids and citations outside the context", () => {
     const answer = [
       "- [task:t1] Cliff holds it; ask what it waits for. [task:t1] [task:elsewhere]",

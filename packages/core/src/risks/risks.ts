@@ -57,7 +57,7 @@ const MISSING: Partial<Record<Report["assistant"], string>> = {
     "The workspace's AI budget is spent, so the assistant has not explained this risk; the reason above is from the data.",
 };
 const NEVER_ASKED = "Not explained yet: choose Refresh to ask the assistant.";
-const AFTER_REPORT = "This came up after the assistant's last report: choose Refresh to have it explained.";
+const AFTER_REPORT = "The assistant's latest report has no note on this one: choose Refresh to ask again.";
 
 /**
  * Queues a new report for the agent worker, announced as `agent.risks.ready` to the workspace's
