@@ -12,7 +12,7 @@ const WIDTHS = [
   { name: "laptop", width: 1280, height: 800 },
 ];
 const ROLES = ["admin", "team", "consultant", "client"] as const;
-const ADMIN_SCREENS = ["people", "projects", "agent", "digest", "cost", "audit"];
+const ADMIN_SCREENS = ["people", "projects", "agent", "digest", "risks", "cost", "audit"];
 
 let projectId = "";
 let taskId = "";

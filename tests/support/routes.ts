@@ -211,6 +211,8 @@ export const routes: Record<string, Expectation> = {
   "GET /api/projects/{project}/summaries": { access: "member", ok: 200 },
   "GET /api/workspaces/{workspace}/summaries": { access: "adminOf", ok: 200 },
   "POST /api/workspaces/{workspace}/summaries": { access: "adminOf", ok: 202 },
+  "GET /api/workspaces/{workspace}/risks": { access: "adminOf", ok: 200 },
+  "POST /api/workspaces/{workspace}/risks": { access: "adminOf", ok: 202 },
   // Meeting notes: staff only, the reach of creating tasks.
   "POST /api/projects/{id}/meetings": byTable("task", 202, [
     { name: "summarize", actions: ["create"], body: () => ({ notes: "Action: order the tiles" }) },

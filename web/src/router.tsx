@@ -62,6 +62,10 @@ export const router = createHashRouter([
             lazy: () => import("./admin/WeeklyDigest").then((m) => ({ Component: m.WeeklyDigest })),
           },
           {
+            path: "risks",
+            lazy: () => import("./admin/RisksTab").then((m) => ({ Component: m.RisksTab })),
+          },
+          {
             path: "cost",
             lazy: () => import("./admin/cost/CostPage").then((m) => ({ Component: m.CostPage })),
           },

@@ -6,6 +6,7 @@ import type { File } from "@rehome/core/file";
 import type { Message } from "@rehome/core/message";
 import type { Notification } from "@rehome/core/notification";
 import type { Project } from "@rehome/core/project";
+import type { Risks } from "@rehome/core/risks";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 
@@ -34,10 +35,11 @@ export interface ProjectEvents {
   "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
 }
 
-/** `private-users.{userId}`; admins also hear each new weekly rollup of their workspace here. */
+/** `private-users.{userId}`; admins also hear each new weekly rollup and risk report of their workspace here. */
 export interface UserEvents {
   "notification.created": EventPayload<typeof Notification.Events.Created>;
   "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
+  "agent.risks.ready": EventPayload<typeof Risks.Events.Ready>;
 }
 
 /** Whispers on `presence-projects.{projectId}` (relayed to the other members only). */

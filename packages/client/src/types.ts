@@ -10,6 +10,7 @@ import type { Invite } from "@rehome/core/invite";
 import type { Message } from "@rehome/core/message";
 import type { Notification } from "@rehome/core/notification";
 import type { Project } from "@rehome/core/project";
+import type { Risks } from "@rehome/core/risks";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 import type { User } from "@rehome/core/user";
@@ -42,6 +43,9 @@ export type AgentMessage = z.infer<typeof Agent.AgentMessage>;
 export type AgentRun = z.infer<typeof Agent.AgentRun>;
 export type AgentAsked = z.infer<typeof Agent.Asked>;
 export type SummaryInfo = z.infer<typeof Summary.Info>;
+/** Risks & Blockers: the risks now, each with the assistant's note or why there is none. */
+export type RiskReport = z.infer<typeof Risks.Report>;
+export type RiskEntry = z.infer<typeof Risks.Entry>;
 /** Agent budgets in cents (fractions allowed); 0 means no limit. */
 export type Budgets = z.infer<typeof Budget.Budgets>;
 export type UsageReport = z.infer<typeof Budget.UsageReport>;

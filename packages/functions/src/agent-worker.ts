@@ -1,10 +1,11 @@
-// SQS -> the agent worker: answers runs and writes digests, milestone and meeting summaries. Records of a batch run concurrently (each is a streamed answer);
+// SQS -> the agent worker: answers runs and writes digests, milestone and meeting summaries and risk reports. Records of a batch run concurrently (each is a streamed answer);
 // a record that fails is reported in batchItemFailures so only it comes back.
 
 import { Agent } from "@rehome/core/agent";
 import { loadSecrets } from "@rehome/core/config/secrets";
 import { logger } from "@rehome/core/log";
 import * as Metric from "@rehome/core/metrics";
+import { Risks } from "@rehome/core/risks";
 import { Meeting, Milestone, Summary } from "@rehome/core/summary";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { eachRecord } from "./sqs-batch";
@@ -29,6 +30,8 @@ async function handleRecord(record: SQSRecord) {
       await Summary.writeProjectDigest(job.workspaceId, job.projectId, job.summaryId);
     } else if (job.type === "summary.meeting") {
       await Meeting.writeMeeting(job.workspaceId, job.projectId, job.summaryId, job);
+    } else if (job.type === "risks.report") {
+      await Risks.writeReport(job.workspaceId, job.reportId);
     } else if (job.type === "summary.milestone") {
       await Milestone.writeMilestone(job.workspaceId, job.projectId, job.taskId, job.summaryId);
     } else {

@@ -124,6 +124,10 @@ export const Schema = z
     AI_CONTEXT_MAX_PROJECTS: z.coerce.number().int().min(1).max(100).default(20),
     /** Percent of the context budget kept free for the system prompt, the question and framing. */
     AI_TOKEN_SAFETY: z.coerce.number().int().min(0).max(90).default(10),
+    /** Risks & Blockers: a project with this many overdue tasks is at risk… */
+    RISK_OVERDUE_TASKS: z.coerce.number().int().min(1).default(3),
+    /** …and so is one with open tasks and no activity for this many days. */
+    RISK_QUIET_DAYS: z.coerce.number().int().min(1).default(7),
     /** Prices of any model not in AI_PRICES, offline runs too (US cents per million tokens); defaults: Claude Sonnet list prices, 2026-11. */
     AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(200),
     AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1000),
@@ -271,6 +275,7 @@ function toConfig(env: z.infer<typeof Schema>) {
       perIpMinute: env.RATE_LIMIT_IP_PER_MINUTE,
       credentialsPerIpMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
     },
+    risks: { overdueTasks: env.RISK_OVERDUE_TASKS, quietDays: env.RISK_QUIET_DAYS },
     messageEditWindowMs: env.MESSAGE_EDIT_WINDOW_MINUTES * 60_000,
     uploads: {
       maxBytes: env.UPLOAD_MAX_BYTES,

@@ -6,7 +6,7 @@ import { enqueue } from "../agent/job";
 import { Audit } from "../audit";
 import { Budget } from "../budget";
 import { notFound } from "../error";
-import { event } from "../event";
+import { type EventDefinition, event } from "../event";
 import { seesInternal } from "../permissions";
 import { projectAccess, requireAdmin, requireWrite, workspaceOf } from "../policy";
 import { Project } from "../project";
@@ -236,16 +236,20 @@ export async function writeWorkspaceRollup(workspaceId: string, summaryId = crea
     title: `Weekly rollup — week of ${dayWords(weekStart(new Date()))}`,
     context: await build({ type: "system", workspaceId }, null),
   }));
-  return store(draft, (info) => toAdmins(workspaceId, info));
+  return store(draft, (info) => toAdmins(workspaceId, Events.Ready, info));
 }
 
-/** The workspace's active admins hear a new rollup on their own channels (it belongs to no project). */
-async function toAdmins(workspaceId: string, info: Info) {
+/** The workspace's active admins hear it on their own channels (a rollup, a risk report: no project's). */
+export async function toAdmins<S extends z.ZodType>(
+  workspaceId: string,
+  definition: EventDefinition<string, S>,
+  data: z.infer<S>,
+) {
   const admins = await UserEntity()
     .query.primary({ workspaceId })
     .where(({ role, status }, { eq }) => `${eq(role, "admin")} AND ${eq(status, "active")}`)
     .go({ pages: "all" });
-  await Promise.all(admins.data.map((a) => publish(Channel.user(a.userId), Events.Ready, info)));
+  await Promise.all(admins.data.map((a) => publish(Channel.user(a.userId), definition, data)));
 }
 
 const WEEKLY_PROMPTS = ["Blocked tasks", "Overdue by assignee", "Give an overview of where things stand."];

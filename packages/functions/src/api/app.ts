@@ -18,6 +18,7 @@ import { messages } from "./routes/messages";
 import { notifications } from "./routes/notifications";
 import { projects } from "./routes/projects";
 import { realtime } from "./routes/realtime";
+import { risks } from "./routes/risks";
 import { summaries } from "./routes/summaries";
 import { tasks } from "./routes/tasks";
 import { tokens } from "./routes/tokens";
@@ -50,6 +51,7 @@ export function createApp() {
   app.route("/", realtime);
   app.route("/", agent);
   app.route("/", summaries);
+  app.route("/", risks);
   app.route("/", usage);
 
   const documentConfig = { openapi: "3.1.0", info: { title: "ReHome API", version: "1" } };
