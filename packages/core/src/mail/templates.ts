@@ -25,19 +25,27 @@ const pageUrl = (route: string) => {
  * (we do not know the recipient's zone; UTC, named, is at least unambiguous).
  */
 export const inWords = (iso: string) => {
+  const part = partsOf(iso, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${dayOf(part)} at ${part("hour")}:${part("minute")} UTC`;
+};
+
+/** A calendar day (YYYY-MM-DD) in words: "Saturday 5 December 2026". */
+export const dayInWords = (date: string) => dayOf(partsOf(`${date}T00:00:00Z`));
+
+const dayOf = (part: (type: Intl.DateTimeFormatPartTypes) => string) =>
+  `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`;
+
+function partsOf(iso: string, time: Intl.DateTimeFormatOptions = {}) {
   const parts = new Intl.DateTimeFormat("en-GB", {
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
     timeZone: "UTC",
+    ...time,
   }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")} UTC`;
-};
+  return (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+}
 
 export const linkTo = (page: "accept-invite" | "reset-password", token: string) =>
   pageUrl(`/${page}?token=${encodeURIComponent(token)}`);
@@ -110,3 +118,39 @@ export const digestEmail = (input: {
     "Open in ReHome",
     pageUrl(input.projectId ? `/projects/${encodeURIComponent(input.projectId)}` : "/admin/digest"),
   );
+
+/** An amount in minor units written for people: "$1,250.00", "-€80.00". */
+export const money = (minor: number, currency: string) => {
+  const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+};
+
+/** Asks a client to approve or decline a change order in the app; never carries a way to decide by mail. */
+export const changeOrderEmail = (input: {
+  to: string;
+  projectName: string;
+  projectId: string;
+  title: string;
+  costDelta: number;
+  currency: string;
+  scheduleDeltaDays: number;
+  decisionDue: string;
+}) => {
+  const cost = `${input.costDelta >= 0 ? "+" : ""}${money(input.costDelta, input.currency)}`;
+  const days = Math.abs(input.scheduleDeltaDays);
+  const schedule =
+    input.scheduleDeltaDays === 0
+      ? "no change to the schedule"
+      : `${days} day${days === 1 ? "" : "s"} ${input.scheduleDeltaDays > 0 ? "added to" : "taken off"} the schedule`;
+  return withLink(
+    input.to,
+    `Change order for your approval: ${input.title}`,
+    [
+      `A change to ${input.projectName} needs your decision: "${input.title}".`,
+      `Cost: ${cost}; ${schedule}.`,
+      `Please approve or decline it in ReHome by the end of ${dayInWords(input.decisionDue)} (UTC).`,
+    ],
+    "Review the change order",
+    pageUrl(`/projects/${encodeURIComponent(input.projectId)}/changes`),
+  );
+};

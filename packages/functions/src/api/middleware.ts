@@ -32,8 +32,9 @@ export const credentialLimit = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * The caller's IP: API Gateway's own view of the source on Lambda (not spoofable), else the
- * last hop a proxy appended to X-Forwarded-For, else "local" (the local server passes none).
+ * The caller's IP: API Gateway's own view of the source (not spoofable; the local server passes
+ * the socket's remote address the same way), else the last hop a proxy appended to
+ * X-Forwarded-For, else "local".
  */
 export function clientIp(c: Context): string {
   const env = c.env as { requestContext?: { http?: { sourceIp?: string } } } | undefined;
