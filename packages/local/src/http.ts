@@ -25,15 +25,12 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-/** API Gateway's view of the caller, which the app reads for the client's address. */
+/** The caller's socket address, which the app reads when no proxy named the client. */
 export interface SourceEnv {
-  requestContext: { http: { sourceIp: string } };
+  remoteAddress?: string;
 }
 
-/** The socket's remote address, handed to the app the way API Gateway's event carries it. */
-const sourceOf = (incoming: IncomingMessage): SourceEnv => ({
-  requestContext: { http: { sourceIp: incoming.socket.remoteAddress ?? "127.0.0.1" } },
-});
+const sourceOf = (incoming: IncomingMessage): SourceEnv => ({ remoteAddress: incoming.socket.remoteAddress });
 
 export interface HttpOptions {
   port: number;

@@ -32,14 +32,16 @@ export const credentialLimit = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * The caller's IP: API Gateway's own view of the source (not spoofable; the local server passes
- * the socket's remote address the same way), else the last hop a proxy appended to
- * X-Forwarded-For, else "local".
+ * The caller's IP: API Gateway's own view of the source on Lambda (not spoofable), else the
+ * last hop a proxy appended to X-Forwarded-For, else the socket's address the local server
+ * passes, else "local".
  */
 export function clientIp(c: Context): string {
-  const env = c.env as { requestContext?: { http?: { sourceIp?: string } } } | undefined;
+  const env = c.env as
+    | { requestContext?: { http?: { sourceIp?: string } }; remoteAddress?: string }
+    | undefined;
   const forwarded = c.req.header("X-Forwarded-For")?.split(",").at(-1)?.trim();
-  return (env?.requestContext?.http?.sourceIp ?? forwarded ?? "local").slice(0, 64);
+  return (env?.requestContext?.http?.sourceIp ?? forwarded ?? env?.remoteAddress ?? "local").slice(0, 64);
 }
 
 export const security = () =>
