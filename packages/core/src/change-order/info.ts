@@ -40,29 +40,21 @@ export const Decision = z
   })
   .meta({ id: "ChangeOrderDecision" });
 
-export const Info = z
-  .object({
-    id: z.string(),
-    projectId: z.string(),
-    title: z.string(),
-    description: z.string(),
-    reason: z.string(),
-    costDelta: z.number().int(),
-    scheduleDeltaDays: z.number().int(),
-    attachments: z.array(Attachment),
-    decisionDue: z.string(),
-    state: State,
-    /** Staff only: absent for clients (the permission table's internal fields). */
-    internalNote: z.string().optional(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    sentBy: z.string().nullable(),
-    sentAt: z.string().nullable(),
-    withdrawnAt: z.string().nullable(),
-    decision: Decision.nullable(),
-  })
-  .meta({ id: "ChangeOrder" });
+export const Info = Snapshot.extend({
+  id: z.string(),
+  projectId: z.string(),
+  decisionDue: z.string(),
+  state: State,
+  /** Staff only: absent for clients (the permission table's internal fields). */
+  internalNote: z.string().optional(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sentBy: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  decision: Decision.nullable(),
+}).meta({ id: "ChangeOrder" });
 export type Info = z.infer<typeof Info>;
 
 export type Item = EntityItem<ReturnType<typeof ChangeOrderEntity>>;
@@ -77,12 +69,7 @@ export const stateOf = (item: Pick<Item, "state" | "decisionDue">): State =>
 export const toInfo = (item: Item): Info => ({
   id: item.changeOrderId,
   projectId: item.projectId,
-  title: item.title,
-  description: item.description ?? "",
-  reason: item.reason ?? "",
-  costDelta: item.costDelta,
-  scheduleDeltaDays: item.scheduleDeltaDays,
-  attachments: item.attachments ?? [],
+  ...snapshotOf(item),
   decisionDue: item.decisionDue,
   state: stateOf(item),
   internalNote: item.internalNote ?? "",

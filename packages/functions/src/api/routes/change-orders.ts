@@ -16,37 +16,32 @@ const refused = {
   ...errors,
 };
 
-/** A POST that moves a change order on: send or withdraw (staff). */
-const step = (path: "send" | "withdraw", summary: string) =>
+/**
+ * A POST that moves a change order on: send or withdraw (staff) with no body, or the client's
+ * decision with their typed full name as signature in the body.
+ */
+const step = <R extends { params: typeof Params }>(
+  path: string,
+  summary: string,
+  request: R,
+  invalid?: string,
+) =>
   createRoute({
     method: "post",
     path: `${base}/{changeOrderId}/${path}`,
     tags,
     summary,
     security: bearer,
-    request: { params: Params },
+    request,
     responses: {
       200: json(ChangeOrder.Info, "The change order in its new state"),
-      422: json(ErrorSchema, "The decision date has passed (send)"),
+      ...(invalid ? { 422: json(ErrorSchema, invalid) } : {}),
       ...refused,
     },
   });
 
-/** A client's decision, signed with their typed full name. */
 const decision = <S extends z.ZodType>(path: "approve" | "decline", input: S, summary: string) =>
-  createRoute({
-    method: "post",
-    path: `${base}/{changeOrderId}/${path}`,
-    tags,
-    summary,
-    security: bearer,
-    request: { params: Params, ...jsonBody(input) },
-    responses: {
-      200: json(ChangeOrder.Info, "Decided: the record keeps who, when, from where, and a snapshot"),
-      422: json(ErrorSchema, "The signature is not the signer's full name"),
-      ...refused,
-    },
-  });
+  step(path, summary, { params: Params, ...jsonBody(input) }, "The signature is not the signer's full name");
 
 export const changeOrders = router()
   .openapi(
@@ -110,11 +105,19 @@ export const changeOrders = router()
       return c.json(await ChangeOrder.update(c.get("actor"), id, changeOrderId, c.req.valid("json")), 200);
     },
   )
-  .openapi(step("send", "Send a draft to the project's clients for their decision"), async (c) => {
-    const { id, changeOrderId } = c.req.valid("param");
-    return c.json(await ChangeOrder.send(c.get("actor"), id, changeOrderId), 200);
-  })
-  .openapi(step("withdraw", "Take back a sent change order"), async (c) => {
+  .openapi(
+    step(
+      "send",
+      "Send a draft to the project's clients for their decision",
+      { params: Params },
+      "The decision date has passed",
+    ),
+    async (c) => {
+      const { id, changeOrderId } = c.req.valid("param");
+      return c.json(await ChangeOrder.send(c.get("actor"), id, changeOrderId), 200);
+    },
+  )
+  .openapi(step("withdraw", "Take back a sent change order", { params: Params }), async (c) => {
     const { id, changeOrderId } = c.req.valid("param");
     return c.json(await ChangeOrder.withdraw(c.get("actor"), id, changeOrderId), 200);
   })
