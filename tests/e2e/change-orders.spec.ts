@@ -44,6 +44,8 @@ test("staff send a change order on a laptop, the client approves it on a phone w
   await form.getByLabel(/^Cost/).fill("420");
   await form.getByLabel("Schedule change (days)").fill("1");
   await form.getByLabel(/Internal note/).fill(NOTE);
+  await fitsAndPassesAxe(team, "staff change order form at 1280");
+  await shot(team, "change-orders-staff-form-1280");
   await form.getByRole("button", { name: "Save as draft" }).click();
 
   const staffCard = team.getByTestId("change-order").filter({ hasText: TITLE });
