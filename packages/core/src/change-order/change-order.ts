@@ -1,8 +1,12 @@
-import { z } from "zod";
+// The life of a change order: staff draft and edit it, send it to the project's clients or
+// withdraw it; a client approves or declines it with their typed name. Every step is one
+// conditional write, then its event, activity line and audit entry; clients never read a draft
+// or an internal note.
+import type { z } from "zod";
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
-import { type Page, PageInput } from "../db";
-import { conflict, notFound, VisibleError } from "../error";
+import type { Page } from "../db";
+import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
 import type { Action } from "../permissions";
 import { type ProjectAccess, projectAccess, requirePermission, requireUser } from "../policy";
@@ -12,11 +16,14 @@ import { User } from "../user";
 import { createId, nowIso } from "../util";
 import { attachmentsOf } from "./attachments";
 import { ChangeOrderEntity } from "./entity";
-import { Info, type Item, infoFor, snapshotOf, stateOf, subjectOf, today } from "./info";
+import { Info, type Item, infoFor, snapshotOf, subjectOf, today } from "./info";
+import { ApproveInput, CreateInput, DeclineInput, ListInput, UpdateInput } from "./input";
 import { tellClients, tellStaff } from "./people";
 import { signs } from "./signature";
+import { refuseUnless, transition } from "./state";
 
 export { Info, Snapshot, State } from "./info";
+export { ApproveInput, CreateInput, DeclineInput, ListInput, UpdateInput } from "./input";
 export { Totals, totals } from "./totals";
 
 /** Events carry what clients may read (no internal note); staff screens refetch for the rest. */
@@ -29,53 +36,6 @@ export const Events = {
   Declined: event("change_order.declined", Info),
   ...visibilityEvents("change_order", Info),
 };
-
-const FileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id.");
-/** Minor units (cents): a billion in major units either way is beyond any renovation. */
-const Money = z.number().int().min(-100_000_000_000).max(100_000_000_000);
-
-const Fields = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(10_000),
-  reason: z.string().max(2_000),
-  /** Minor units of the currency; negative for a credit. */
-  costDelta: Money,
-  /** Working days the change adds to the schedule (negative: saves). */
-  scheduleDeltaDays: z.number().int().min(-3650).max(3650),
-  /** Ids of ready, client-visible files of the project. */
-  attachments: z.array(FileId).max(20),
-  /** YYYY-MM-DD: the client may decide through this day (UTC). */
-  decisionDue: z.iso.date(),
-  /** Staff only; never shown to clients. */
-  internalNote: z.string().max(5_000),
-});
-
-export const CreateInput = Fields.partial({
-  description: true,
-  reason: true,
-  scheduleDeltaDays: true,
-  attachments: true,
-  internalNote: true,
-})
-  .strict()
-  .meta({ id: "CreateChangeOrderInput" });
-
-export const UpdateInput = Fields.partial()
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, "Give at least one field to change.")
-  .meta({ id: "UpdateChangeOrderInput" });
-
-const Signature = z.string().trim().min(1).max(200);
-export const ApproveInput = z
-  .object({ /** Your full name, as on your account. */ signature: Signature })
-  .strict()
-  .meta({ id: "ApproveChangeOrderInput" });
-export const DeclineInput = z
-  .object({ signature: Signature, reason: z.string().trim().max(2_000).optional() })
-  .strict()
-  .meta({ id: "DeclineChangeOrderInput" });
-
-export const ListInput = PageInput;
 
 /** Where a decision came from, as the API saw it. */
 export interface Origin {
@@ -260,58 +220,6 @@ async function find(access: ProjectAccess, changeOrderId: string, action: Action
   requirePermission(access, "change_order", action, subjectOf(data));
   return data;
 }
-
-/** 409 unless the change order is in one of `states`. */
-function refuseUnless(item: Item, ...states: Info["state"][]): void {
-  if (!states.includes(stateOf(item))) throw refusal(item);
-}
-
-/** Why a change order in its state refuses a change, with a code saying so. */
-function refusal(item: Item): VisibleError {
-  const state = stateOf(item);
-  if (state === "approved" || state === "declined")
-    return conflict(
-      "change_order.decided",
-      `This change order was ${state} and can never change; create a new one.`,
-    );
-  if (state === "expired")
-    return conflict(
-      "change_order.expired",
-      "The decision date of this change order has passed; ask for a new one.",
-    );
-  return conflict("change_order.wrong_state", `This change order is ${state}; that is not possible now.`);
-}
-
-type Changes = Partial<Omit<Item, "workspaceId" | "projectId" | "changeOrderId">>;
-
-/**
- * Writes `changes` only while the stored change order is still in state `from` (and, for a
- * decision, still due on or after `dueFrom`): a concurrent change that landed first makes this one
- * a 409 rather than overwrite it.
- */
-async function transition(before: Item, from: Item["state"], changes: Changes, dueFrom?: string) {
-  const { workspaceId, projectId, changeOrderId } = before;
-  try {
-    const { data } = await ChangeOrderEntity()
-      .patch({ workspaceId, projectId, changeOrderId })
-      .set(changes)
-      .where((a, op) =>
-        dueFrom ? `${op.eq(a.state, from)} AND ${op.gte(a.decisionDue, dueFrom)}` : op.eq(a.state, from),
-      )
-      .go({ response: "all_new" });
-    return data as Item;
-  } catch (error) {
-    if (!conditionFailed(error)) throw error;
-    const { data: now } = await ChangeOrderEntity().get({ workspaceId, projectId, changeOrderId }).go();
-    throw now ? refusal(now) : notFound("change order");
-  }
-}
-
-const conditionFailed = (error: unknown): boolean =>
-  error instanceof Error &&
-  (error.name === "ConditionalCheckFailedException" ||
-    /conditional request failed/i.test(error.message) ||
-    conditionFailed(error.cause));
 
 /**
  * After a write: the event to the project's live subscribers (a draft's to staff only), the
