@@ -5,6 +5,7 @@ import type { Agent } from "@rehome/core/agent";
 import type { Audit } from "@rehome/core/audit";
 import type { Auth } from "@rehome/core/auth";
 import type { Budget } from "@rehome/core/budget";
+import type { ChangeOrder } from "@rehome/core/change-order";
 import type { File } from "@rehome/core/file";
 import type { Invite } from "@rehome/core/invite";
 import type { Message } from "@rehome/core/message";
@@ -35,6 +36,10 @@ export type FileInfo = z.infer<typeof File.Info>;
 export type AttachmentInfo = z.infer<typeof File.Attachment>;
 export type UploadTicket = z.infer<typeof File.UploadTicket>;
 export type FileDownload = z.infer<typeof File.Download>;
+/** A change order; `internalNote` only for staff, `decision` once the client decided. */
+export type ChangeOrderInfo = z.infer<typeof ChangeOrder.Info>;
+export type ChangeOrderState = ChangeOrderInfo["state"];
+export type ProjectTotals = z.infer<typeof ChangeOrder.Totals>;
 export type ActivityInfo = z.infer<typeof Activity.Info>;
 export type AuditEntry = z.infer<typeof Audit.Info>;
 export type NotificationInfo = z.infer<typeof Notification.Info>;

@@ -157,6 +157,11 @@ export const Schema = z
     RESEND_API_KEY: z.string().optional(),
     RESEND_BASE_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("ReHome <no-reply@rehome.local>"),
+    /** ISO 4217 code of project budgets and change orders (amounts are in its minor units). */
+    CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD or EUR")
+      .default("USD"),
 
     RATE_LIMIT_TOKEN_PER_MINUTE: int(600),
     RATE_LIMIT_IP_PER_MINUTE: int(300),
@@ -270,6 +275,7 @@ function toConfig(env: z.infer<typeof Schema>) {
       whispersPerSecond: env.WS_WHISPER_PER_SECOND,
     },
     mail: { resendApiKey: env.RESEND_API_KEY, resendBaseUrl: env.RESEND_BASE_URL, from: env.MAIL_FROM },
+    currency: env.CURRENCY,
     rateLimits: {
       perTokenMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE,
       perIpMinute: env.RATE_LIMIT_IP_PER_MINUTE,

@@ -11,6 +11,7 @@ import {
   mayAttach,
   maySee,
   reachOf,
+  readable,
   seesInternal,
   visibleOnCreate,
 } from ".";
@@ -83,6 +84,29 @@ describe("the permission table", () => {
     expect(may("team", "me", "message", "delete", others)).toBe(false);
     expect(may("admin", "me", "message", "delete", others)).toBe(true);
     expect(may("admin", "me", "message", "edit", others)).toBe(false);
+  });
+
+  it("lets staff draft, send and withdraw change orders, consultants only draft, and only clients decide", () => {
+    const draft = { createdBy: "me", clientVisible: false };
+    const sent = { createdBy: "other", clientVisible: true };
+    for (const role of ["admin", "team"] as const) {
+      for (const action of ["create", "edit", "send", "withdraw"] as const)
+        expect(may(role, "me", "change_order", action, draft), `${role} ${action}`).toBe(true);
+      expect(may(role, "me", "change_order", "decide", sent), role).toBe(false);
+    }
+    expect(may("consultant", "me", "change_order", "edit", draft)).toBe(true);
+    expect(may("consultant", "me", "change_order", "edit", { ...draft, createdBy: "other" })).toBe(false);
+    expect(may("consultant", "me", "change_order", "send", draft)).toBe(false);
+    expect(may("consultant", "me", "change_order", "decide", sent)).toBe(false);
+    expect(may("client", "me", "change_order", "decide", sent)).toBe(true);
+    expect(may("client", "me", "change_order", "view", draft)).toBe(false);
+    expect(may("client", "me", "change_order", "create")).toBe(false);
+  });
+
+  it("drops an item's internal fields for clients only", () => {
+    const order = { id: "c1", title: "Move the sink", internalNote: "Supplier margin is 30%" };
+    expect(readable("client", "change_order", order)).toEqual({ id: "c1", title: "Move the sink" });
+    expect(readable("consultant", "change_order", order)).toEqual(order);
   });
 
   it("makes a client's new items client-visible whatever they or the project ask", () => {

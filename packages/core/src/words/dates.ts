@@ -9,19 +9,19 @@ const parts = (date: Date, options: Intl.DateTimeFormatOptions) => {
   return (type: Intl.DateTimeFormatPartTypes) => found.find((p) => p.type === type)?.value ?? "";
 };
 
+const LONG_DAY = { weekday: "long", day: "numeric", month: "long", year: "numeric" } as const;
+
+const longDay = (part: ReturnType<typeof parts>) =>
+  `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`;
+
 /** A moment, exactly: "Saturday 5 December 2026 at 04:40 UTC". */
 export const inWords = (iso: string) => {
-  const part = parts(new Date(iso), {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")} UTC`;
+  const part = parts(new Date(iso), { ...LONG_DAY, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${longDay(part)} at ${part("hour")}:${part("minute")} UTC`;
 };
+
+/** A calendar day in full, for a deadline in an email: "Saturday 5 December 2026". */
+export const dayInWords = (date: string) => longDay(parts(new Date(date.slice(0, 10)), LONG_DAY));
 
 /** A day (`YYYY-MM-DD` or a timestamp): "Fri 11 Dec", with the year when it is not `today`'s. */
 export const dayWords = (date: string, today = new Date().toISOString()) => {

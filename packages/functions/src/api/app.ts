@@ -11,6 +11,7 @@ import { activity } from "./routes/activity";
 import { agent } from "./routes/agent";
 import { assignments } from "./routes/assignments";
 import { auth } from "./routes/auth";
+import { changeOrders } from "./routes/change-orders";
 import { files } from "./routes/files";
 import { health } from "./routes/health";
 import { invites } from "./routes/invites";
@@ -43,6 +44,7 @@ export function createApp() {
   app.route("/", assignments);
   app.route("/", messages);
   app.route("/", files);
+  app.route("/", changeOrders);
   app.route("/", activity);
   app.route("/", notifications);
   app.route("/", users);

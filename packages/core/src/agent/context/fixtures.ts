@@ -29,6 +29,7 @@ export const project = (over: Partial<Project.Info> = {}): Project.Info => ({
   description: "Full kitchen refit.",
   status: "active",
   clientVisibleByDefault: true,
+  budget: null,
   createdAt: ago(30),
   updatedAt: ago(1),
   ...over,
