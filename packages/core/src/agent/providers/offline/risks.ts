@@ -1,6 +1,8 @@
 // The offline provider's Risks & Blockers answer: a note on each risk the question lists (between
 // its fences, by id), from the scoped context only, citing every task it names. Unknown items are
 // said to be unknown, never guessed at.
+
+import { dueWords } from "../../../words";
 import type { AgentContext, ContextTask } from "../../context";
 import { paragraphs, plural, quote } from "./format";
 
@@ -29,11 +31,7 @@ function noteOn(c: AgentContext, id: string, reason: string): string {
 function taskNote(c: AgentContext, task: ContextTask): string {
   const holder = task.assigneeName ? `${quote(task.assigneeName)} has it` : "Nobody is assigned to it";
   const labels = task.labels.length ? ` (labelled ${task.labels.map(quote).join(", ")})` : "";
-  const due = task.dueDate
-    ? task.dueDate < c.today
-      ? `; it was due ${task.dueDate}`
-      : `; it is due ${task.dueDate}`
-    : "";
+  const due = task.dueDate ? `; it is ${dueWords(task.dueDate, c.today)}` : "";
   const next =
     task.status === "blocked"
       ? "Find out what it waits for and who can clear it."
@@ -50,7 +48,7 @@ function projectNote(c: AgentContext, projectId: string, reason: string): string
     .sort((a, b) => (a.dueDate ?? "").localeCompare(b.dueDate ?? ""));
   const oldest = late[0];
   const lateness = oldest
-    ? `, ${late.length} past due; the oldest is **${quote(oldest.title)}**, due ${oldest.dueDate} [task:${oldest.id}]`
+    ? `, ${late.length} past due; the oldest is **${quote(oldest.title)}**, ${dueWords(oldest.dueDate ?? c.today, c.today)} [task:${oldest.id}]`
     : "";
   const next = /no activity/i.test(reason)
     ? "Check in with the team before the work stalls."
