@@ -2,8 +2,8 @@
 // defect of issue 15: long links, typing ahead, admins as assignees, phones, words for codes,
 // invitations, editing, dead ends, photos, conversation names, and the small things.
 import { expect, type Page, test } from "@playwright/test";
-import { LONG_LINK, longProject, PROJECT } from "./long-data";
-import { emailedLink, personIn, signIn, startConversation, visit } from "./support";
+import { LONG_LINK, longProject, PROJECT, png } from "./long-data";
+import { emailedLink, personIn, shot, signIn, startConversation, visit } from "./support";
 
 const PHONE = { width: 390, height: 844 };
 let projectId = "";
@@ -32,6 +32,18 @@ test("a 180-character link wraps in Messages on a phone, opens as a link, and Se
   expect(scroll).toBeLessThanOrEqual(client);
   const send = await page.getByRole("button", { name: "Send" }).boundingBox();
   expect((send?.x ?? 0) + (send?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+
+  // The assistant quotes the message, link and all: it wraps inside the answer too.
+  await visit(page, tab("agent"));
+  await startConversation(page);
+  await page.getByRole("button", { name: "Summarize last 20 messages" }).click();
+  const answer = page.getByTestId("answer").last();
+  await expect(answer).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+  await expect(answer).toContainText("very-long-path-segment");
+  const after = await pageWidth(page);
+  expect(after.scroll).toBeLessThanOrEqual(after.client);
+  const bubble = await answer.boundingBox();
+  expect((bubble?.x ?? 0) + (bubble?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
 });
 
 test("the next title typed while a task saves stays in the box, and an empty one is explained", async ({
@@ -340,4 +352,61 @@ test("project cards say where things stand: progress, next due, overdue, blocked
   await expect(client.getByTestId("project-card").filter({ hasText: PROJECT })).toContainText(
     /\d+ unread message/,
   );
+});
+
+test("an admin has the weekly digest written now instead of waiting for Monday", async ({ page }) => {
+  await signIn(page, "admin@demo.rehome.local");
+  await visit(page, "/admin/digest");
+  const digests = page.getByRole("region", { name: "Weekly digest" }).locator("details");
+  await expect(page.getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
+  const before = await digests.count();
+  await page.getByRole("button", { name: "Write this week's digest now" }).click();
+  await expect(digests).toHaveCount(before + 1, { timeout: 20_000 });
+  await expect(digests.first()).toContainText("Weekly rollup");
+  await expect(page.getByRole("status").filter({ hasText: "This week's digest is written" })).toBeVisible();
+  // Asking again the same week is the same digest, not another one.
+  await page.getByRole("button", { name: "Write this week's digest now" }).click();
+  await expect(page.getByRole("button", { name: "Write this week's digest now" })).toBeEnabled();
+  await expect(digests).toHaveCount(before + 1);
+});
+
+test("a photo attached to a message shows inline for the client on a phone and opens in the lightbox", async ({
+  browser,
+}) => {
+  const team = await personIn(browser, "team@demo.rehome.local");
+  await team.setViewportSize({ width: 1280, height: 800 });
+  await visit(team, tab("messages"));
+  await team.getByLabel("Attach photo").setInputFiles({
+    name: "new-window-fitted.png",
+    mimeType: "image/png",
+    buffer: png(80, 60, [30, 90, 160]),
+  });
+  await expect(team.getByRole("list", { name: "Attached photos" }).locator("img")).toHaveCount(1);
+  await team.getByLabel("Message", { exact: true }).fill("The new window is in");
+  await team.getByRole("button", { name: "Send" }).click();
+  const sent = team.getByTestId("message").filter({ hasText: "The new window is in" });
+  await expect(sent.getByRole("button", { name: "Open photo new-window-fitted.png" })).toBeVisible();
+  await expect(team.getByRole("list", { name: "Attached photos" })).toHaveCount(0);
+  await shot(team, "messages-inline-photo-1280");
+
+  const client = await personIn(browser, "client@demo.rehome.local");
+  await client.setViewportSize(PHONE);
+  await visit(client, tab("messages"));
+  const message = client.getByTestId("message").filter({ hasText: "The new window is in" });
+  const thumbnail = message.getByRole("button", { name: "Open photo new-window-fitted.png" });
+  await expect
+    .poll(() => thumbnail.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(80);
+  const { scroll, client: width } = await pageWidth(client);
+  expect(scroll).toBeLessThanOrEqual(width);
+  await shot(client, "messages-inline-photo-390");
+  await thumbnail.click();
+  const lightbox = client.getByTestId("lightbox");
+  await expect(lightbox).toHaveAccessibleName("Photo 1 of 1: new-window-fitted.png");
+  await expect
+    .poll(() => lightbox.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(80);
+  await client.keyboard.press("Escape");
+  await expect(lightbox).toHaveCount(0);
+  await expect(thumbnail).toBeFocused();
 });

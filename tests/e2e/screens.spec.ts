@@ -12,7 +12,7 @@ const WIDTHS = [
   { name: "laptop", width: 1280, height: 800 },
 ];
 const ROLES = ["admin", "team", "consultant", "client"] as const;
-const ADMIN_SCREENS = ["people", "projects", "agent", "digest", "cost", "audit"];
+const ADMIN_SCREENS = ["people", "projects", "agent", "digest", "risks", "cost", "audit"];
 
 let projectId = "";
 let taskId = "";
@@ -54,7 +54,7 @@ for (const size of WIDTHS) {
       const at = (screen: string) => `${size.name}-${role}-${screen}`;
       await check(page, at("projects"));
       const base = `/projects/${projectId}`;
-      for (const tab of ["board", "messages", "files", "activity", "agent"]) {
+      for (const tab of ["board", "messages", "files", "changes", "activity", "agent"]) {
         await visit(page, `${base}/${tab}`);
         await check(page, at(tab));
       }

@@ -1,5 +1,6 @@
 // The emergency switch of RUNBOOK section 7: with AI_ENABLED=false a question answers 503 with a
-// clear message, nothing is queued or stored, and the rest of the product keeps working.
+// clear message, nothing is queued or stored, and the rest of the product keeps working (Risks &
+// Blockers too, without the assistant's notes).
 // (Its own file: config is parsed once per process, and this stack needs the switch off.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, login, type Stack } from "../support/stack";
@@ -35,5 +36,21 @@ describe("AI_ENABLED=false", () => {
       body: { body: "Still here without the assistant." },
     });
     expect(posted.status).toBe(201);
+  });
+
+  it("still lists Risks & Blockers, saying the assistant is off, and refuses a refresh with 503", async () => {
+    const admin = await login(stack, "admin@demo.rehome.local");
+    const path = `/api/workspaces/${admin.user.workspaceId}/risks`;
+    const { body } = await call(stack, "GET", path, { token: admin.token });
+    expect(body.assistant).toBe("off");
+    const blocked = body.items.find((i: { kind: string }) => i.kind === "blocked");
+    expect(blocked).toMatchObject({
+      explained: false,
+      reason: expect.stringMatching(/^Blocked since today/),
+    });
+    expect(blocked.explanation).toMatch(/^The assistant is switched off/);
+    const refresh = await call(stack, "POST", path, { token: admin.token });
+    expect(refresh.status).toBe(503);
+    expect(refresh.body.error.code).toBe("agent.disabled");
   });
 });

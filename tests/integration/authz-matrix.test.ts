@@ -99,6 +99,7 @@ const CREATES: Record<Kind, "create" | "post" | "upload"> = {
   task: "create",
   message: "post",
   file: "upload",
+  change_order: "create",
 };
 
 /**

@@ -4,8 +4,17 @@
 // (tasks, messages, files) name only the rows of the permission table they need: what each
 // caller gets for each item is computed from the table itself (predict), never typed here.
 import type { Role } from "@rehome/core/actor";
+import { Demo } from "@rehome/core/demo";
 import { type Action, effectiveRole, type Kind, may, maySee, type Subject } from "@rehome/core/permissions";
-import { ASSIGNED, personOf, uniqueEmail, type Who, WORKSPACE_ROLE, type World } from "./world";
+import {
+  ASSIGNED,
+  changeOrderBody,
+  personOf,
+  uniqueEmail,
+  type Who,
+  WORKSPACE_ROLE,
+  type World,
+} from "./world";
 
 /**
  * public: anyone (a bad token on /api is still a 401) · user: any signed-in person · admin: an
@@ -36,6 +45,8 @@ export interface Case {
   name: string;
   actions: Action[];
   body?: (item: Subject | undefined, w: World) => unknown;
+  /** What the item's state answers once the table allowed the call (a 409), if not the route's status. */
+  state?: (item: Subject | undefined) => number | undefined;
 }
 
 /**
@@ -83,6 +94,11 @@ const creating = (action: Action, body: Record<string, unknown>): Case[] => [
     body: () => ({ ...body, clientVisible: true }),
   },
 ];
+
+/** Change orders: a draft is the internal variant, a sent one the client-visible variant. */
+const onlyDrafts = (item?: Subject) => (item?.clientVisible ? 409 : undefined);
+const onlySent = (item?: Subject) => (item?.clientVisible ? undefined : 409);
+const signed = () => ({ signature: ` ${Demo.NAMES.client.toUpperCase()} ` });
 
 const title = { title: "Matrix" };
 const text = { body: "Matrix says hi" };
@@ -193,6 +209,33 @@ export const routes: Record<string, Expectation> = {
   "PATCH /api/projects/{id}/files/{fileId}": byTable("file", 200, [toggle]),
   "DELETE /api/projects/{id}/files/{fileId}": byTable("file", 204, remove),
 
+  "GET /api/projects/{id}/change-orders": byTable("change_order", 200, view),
+  "POST /api/projects/{id}/change-orders": byTable("change_order", 201, [
+    { name: "create", actions: ["create"], body: () => changeOrderBody },
+  ]),
+  "GET /api/projects/{id}/change-orders/{changeOrderId}": byTable("change_order", 200, view),
+  "PATCH /api/projects/{id}/change-orders/{changeOrderId}": byTable("change_order", 200, [
+    { name: "edit", actions: ["edit"], body: () => ({ costDelta: -5_000 }), state: onlyDrafts },
+  ]),
+  "POST /api/projects/{id}/change-orders/{changeOrderId}/send": byTable("change_order", 200, [
+    { name: "send", actions: ["send"], state: onlyDrafts },
+  ]),
+  "POST /api/projects/{id}/change-orders/{changeOrderId}/withdraw": byTable("change_order", 200, [
+    { name: "withdraw", actions: ["withdraw"], state: onlySent },
+  ]),
+  "POST /api/projects/{id}/change-orders/{changeOrderId}/approve": byTable("change_order", 200, [
+    { name: "approve", actions: ["decide"], body: signed, state: onlySent },
+  ]),
+  "POST /api/projects/{id}/change-orders/{changeOrderId}/decline": byTable("change_order", 200, [
+    {
+      name: "decline",
+      actions: ["decide"],
+      body: () => ({ ...signed(), reason: "Too dear" }),
+      state: onlySent,
+    },
+  ]),
+  "GET /api/projects/{id}/totals": { access: "member", ok: 200 },
+
   "POST /api/projects/{project}/agent/threads": { access: "member", ok: 201, body: () => ({}) },
   "GET /api/projects/{project}/agent/threads": { access: "member", ok: 200 },
   "POST /api/agent/threads": { access: "admin", ok: 201, body: () => ({}) },
@@ -210,6 +253,9 @@ export const routes: Record<string, Expectation> = {
   "POST /api/agent/runs/{run}/cancel": { access: "own", ok: 202, owner: "team" },
   "GET /api/projects/{project}/summaries": { access: "member", ok: 200 },
   "GET /api/workspaces/{workspace}/summaries": { access: "adminOf", ok: 200 },
+  "POST /api/workspaces/{workspace}/summaries": { access: "adminOf", ok: 202 },
+  "GET /api/workspaces/{workspace}/risks": { access: "adminOf", ok: 200 },
+  "POST /api/workspaces/{workspace}/risks": { access: "adminOf", ok: 202 },
   // Meeting notes: staff only, the reach of creating tasks.
   "POST /api/projects/{id}/meetings": byTable("task", 202, [
     { name: "summarize", actions: ["create"], body: () => ({ notes: "Action: order the tiles" }) },
@@ -297,7 +343,8 @@ export function predict(
   if (!role) return 404;
   if (item && !maySee(role, item)) return 404;
   const userId = ids[personOf(who)] ?? "";
-  return c.actions.every((action) => may<Kind>(role, userId, e.kind, action, item)) ? e.ok : 403;
+  if (!c.actions.every((action) => may<Kind>(role, userId, e.kind, action, item))) return 403;
+  return c.state?.(item) ?? e.ok;
 }
 
 /** Who should send a route's request to get past authorization: its owner, an admin, or nobody. */

@@ -186,6 +186,8 @@ export function world(stack: Stack, people: People, path: string) {
       await by("mention", "admin", "POST", await inProject("/messages"), body);
       return (await by("notifications", "team", "GET", "/api/notifications?limit=1")).items[0].id;
     },
+    changeOrderId: async () =>
+      (await by("change order", "admin", "POST", await inProject("/change-orders"), changeOrderBody)).id,
     fileId: async () => {
       const file = { name: "matrix.png", contentType: "image/png", bytes: PNG };
       const done = await upload(stack, as("team") ?? "", await get("project"), file);
@@ -225,7 +227,10 @@ export function world(stack: Stack, people: People, path: string) {
     userId: async () =>
       path.includes("/assignments/") ? (people.ids.client ?? "") : (await invite("user")).userId,
   };
-  /** An item of one variant, made by `by`'s session; internal items are made so by the admin. */
+  /**
+   * An item of one variant, made by `by`'s session; internal items are made so by the admin. A
+   * change order is internal while a draft: the admin sends the client-visible ones.
+   */
   async function item(kind: Kind, variant: Variant): Promise<Made> {
     const creator = personOf(variant.by);
     const [plural] = PLURAL[kind];
@@ -240,10 +245,14 @@ export function world(stack: Stack, people: People, path: string) {
       const body =
         kind === "task"
           ? { title: "Matrix task", assigneeId: assigneeId ?? undefined }
-          : { body: "Matrix message" };
+          : kind === "change_order"
+            ? changeOrderBody
+            : { body: "Matrix message" };
       id = (await by(kind, creator, "POST", await inProject(`/${plural}`), body)).id;
     }
-    if (!variant.visible)
+    if (kind === "change_order") {
+      if (variant.visible) await by("send", "admin", "POST", await inProject(`/${plural}/${id}/send`));
+    } else if (!variant.visible)
       await by("internal", "admin", "PATCH", await inProject(`/${plural}/${id}`), { clientVisible: false });
     return { id, subject: subjectOf(variant, people.ids) };
   }
@@ -297,7 +306,11 @@ export const PLURAL: Record<Kind, [string, string]> = {
   task: ["tasks", "taskId"],
   message: ["messages", "messageId"],
   file: ["files", "fileId"],
+  change_order: ["change-orders", "changeOrderId"],
 };
+
+/** A valid new change order, due far enough ahead never to expire during a run. */
+export const changeOrderBody = { title: "Matrix change", costDelta: 125_000, decisionDue: "2099-12-31" };
 
 /** The one error shape, with the request id, and no internals. */
 export function isErrorShape(body: unknown): boolean {

@@ -9,6 +9,7 @@ import { ForgotPassword } from "./auth/ForgotPassword";
 import { Login } from "./auth/Login";
 import { ResetPassword } from "./auth/ResetPassword";
 import { Board } from "./board/Board";
+import { ChangesTab } from "./changes/ChangesTab";
 import { Layout } from "./components/Layout";
 import { RouteError } from "./components/RouteError";
 import { NotFound } from "./components/States";
@@ -35,6 +36,7 @@ export const router = createHashRouter([
           { path: "board", element: <Board /> },
           { path: "messages", element: <MessagesTab /> },
           { path: "files", element: <FilesTab /> },
+          { path: "changes", element: <ChangesTab /> },
           { path: "activity", element: <ActivityTab /> },
           {
             path: "agent/:threadId?",
@@ -60,6 +62,10 @@ export const router = createHashRouter([
           {
             path: "digest",
             lazy: () => import("./admin/WeeklyDigest").then((m) => ({ Component: m.WeeklyDigest })),
+          },
+          {
+            path: "risks",
+            lazy: () => import("./admin/RisksTab").then((m) => ({ Component: m.RisksTab })),
           },
           {
             path: "cost",

@@ -1,6 +1,7 @@
 // The typed HTTP client of the ReHome API, one method per endpoint, for the SPA, the CLI and
 // tests; grouped by area in endpoints/. Types are inferred from core's zod schemas.
 import { agent } from "./endpoints/agent";
+import { changeOrders } from "./endpoints/change-orders";
 import { people } from "./endpoints/people";
 import { projects } from "./endpoints/projects";
 import { workspace } from "./endpoints/workspace";
@@ -10,7 +11,13 @@ export type ClientOptions = TransportOptions;
 
 export function createClient(options: ClientOptions) {
   const request = createTransport(options);
-  return { ...people(request), ...projects(request), ...agent(request), ...workspace(request) };
+  return {
+    ...people(request),
+    ...projects(request),
+    ...changeOrders(request),
+    ...agent(request),
+    ...workspace(request),
+  };
 }
 
 export type Client = ReturnType<typeof createClient>;

@@ -1,11 +1,13 @@
 // The payload of each event, by channel kind, from the event definitions declared next to
 // their entities in core (type-only, like every core import here).
 import type { Agent } from "@rehome/core/agent";
+import type { ChangeOrder } from "@rehome/core/change-order";
 import type { EventPayload } from "@rehome/core/event";
 import type { File } from "@rehome/core/file";
 import type { Message } from "@rehome/core/message";
 import type { Notification } from "@rehome/core/notification";
 import type { Project } from "@rehome/core/project";
+import type { Risks } from "@rehome/core/risks";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 
@@ -31,13 +33,21 @@ export interface ProjectEvents {
   "file.shown": EventPayload<typeof File.Events.Shown>;
   "file.hidden": EventPayload<typeof File.Events.Hidden>;
   "project.updated": EventPayload<typeof Project.Events.Updated>;
+  /** A draft's events reach staff only; every payload is without the internal note. */
+  "change_order.created": EventPayload<typeof ChangeOrder.Events.Created>;
+  "change_order.updated": EventPayload<typeof ChangeOrder.Events.Updated>;
+  "change_order.sent": EventPayload<typeof ChangeOrder.Events.Sent>;
+  "change_order.withdrawn": EventPayload<typeof ChangeOrder.Events.Withdrawn>;
+  "change_order.approved": EventPayload<typeof ChangeOrder.Events.Approved>;
+  "change_order.declined": EventPayload<typeof ChangeOrder.Events.Declined>;
   "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
 }
 
-/** `private-users.{userId}`; admins also hear each new weekly rollup of their workspace here. */
+/** `private-users.{userId}`; admins also hear each new weekly rollup and risk report of their workspace here. */
 export interface UserEvents {
   "notification.created": EventPayload<typeof Notification.Events.Created>;
   "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
+  "agent.risks.ready": EventPayload<typeof Risks.Events.Ready>;
 }
 
 /** Whispers on `presence-projects.{projectId}` (relayed to the other members only). */

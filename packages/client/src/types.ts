@@ -5,11 +5,13 @@ import type { Agent } from "@rehome/core/agent";
 import type { Audit } from "@rehome/core/audit";
 import type { Auth } from "@rehome/core/auth";
 import type { Budget } from "@rehome/core/budget";
+import type { ChangeOrder } from "@rehome/core/change-order";
 import type { File } from "@rehome/core/file";
 import type { Invite } from "@rehome/core/invite";
 import type { Message } from "@rehome/core/message";
 import type { Notification } from "@rehome/core/notification";
 import type { Project } from "@rehome/core/project";
+import type { Risks } from "@rehome/core/risks";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 import type { User } from "@rehome/core/user";
@@ -30,8 +32,14 @@ export type TaskInfo = z.infer<typeof Task.Info>;
 export type TaskStatus = TaskInfo["status"];
 export type MessageInfo = z.infer<typeof Message.Info>;
 export type FileInfo = z.infer<typeof File.Info>;
+/** A file as a message shows it. */
+export type AttachmentInfo = z.infer<typeof File.Attachment>;
 export type UploadTicket = z.infer<typeof File.UploadTicket>;
 export type FileDownload = z.infer<typeof File.Download>;
+/** A change order; `internalNote` only for staff, `decision` once the client decided. */
+export type ChangeOrderInfo = z.infer<typeof ChangeOrder.Info>;
+export type ChangeOrderState = ChangeOrderInfo["state"];
+export type ProjectTotals = z.infer<typeof ChangeOrder.Totals>;
 export type ActivityInfo = z.infer<typeof Activity.Info>;
 export type AuditEntry = z.infer<typeof Audit.Info>;
 export type NotificationInfo = z.infer<typeof Notification.Info>;
@@ -40,6 +48,9 @@ export type AgentMessage = z.infer<typeof Agent.AgentMessage>;
 export type AgentRun = z.infer<typeof Agent.AgentRun>;
 export type AgentAsked = z.infer<typeof Agent.Asked>;
 export type SummaryInfo = z.infer<typeof Summary.Info>;
+/** Risks & Blockers: the risks now, each with the assistant's note or why there is none. */
+export type RiskReport = z.infer<typeof Risks.Report>;
+export type RiskEntry = z.infer<typeof Risks.Entry>;
 /** Agent budgets in cents (fractions allowed); 0 means no limit. */
 export type Budgets = z.infer<typeof Budget.Budgets>;
 export type UsageReport = z.infer<typeof Budget.UsageReport>;

@@ -18,9 +18,19 @@ const DRAIN_TIMEOUT_MS = 2000;
 
 export interface HttpServer {
   url: string;
-  mount(app: { fetch: (request: Request) => Response | Promise<Response> }, origins: string[]): void;
+  mount(
+    app: { fetch: (request: Request, env?: SourceEnv) => Response | Promise<Response> },
+    origins: string[],
+  ): void;
   stop(): Promise<void>;
 }
+
+/** The caller's socket address, which the app reads when no proxy named the client. */
+export interface SourceEnv {
+  remoteAddress?: string;
+}
+
+const sourceOf = (incoming: IncomingMessage): SourceEnv => ({ remoteAddress: incoming.socket.remoteAddress });
 
 export interface HttpOptions {
   port: number;
@@ -30,7 +40,7 @@ export interface HttpOptions {
 }
 
 export async function startHttp(options: HttpOptions): Promise<HttpServer> {
-  let api: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
+  let api: { fetch: (request: Request, env?: SourceEnv) => Response | Promise<Response> } | undefined;
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.use("*", async (c, next) => {
     await next();
@@ -39,7 +49,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     if (!(await dropUnreadBody(c.env.incoming))) c.header("Connection", "close");
   });
   root.all("/api/*", (c) => {
-    if (api) return api.fetch(c.req.raw);
+    if (api) return api.fetch(c.req.raw, sourceOf(c.env.incoming));
     c.header("Retry-After", "1");
     const message = "ReHome is starting. Try again in a moment.";
     return c.json({ error: { code: "starting", message, requestId: randomUUID() } }, 503);

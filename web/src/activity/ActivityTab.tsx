@@ -85,7 +85,9 @@ function SubjectLink({ entry, projectId }: { entry: ActivityInfo; projectId: str
         ? `${base}/messages?message=${entry.subjectId}`
         : entry.subjectType === "file"
           ? `${base}/files`
-          : undefined;
+          : entry.subjectType === "change_order"
+            ? `${base}/changes`
+            : undefined;
   return to ? (
     <Link to={to} className="text-slate-700 underline decoration-slate-300 hover:text-emerald-800">
       {entry.summary}

@@ -10,6 +10,7 @@ const TABS = [
   { to: "projects", name: "Projects" },
   { to: "agent", name: "Admin agent" },
   { to: "digest", name: "Weekly digest" },
+  { to: "risks", name: "Risks & Blockers" },
   { to: "cost", name: "Cost & budgets" },
   { to: "audit", name: "Audit log" },
 ];

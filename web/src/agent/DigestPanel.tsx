@@ -4,6 +4,7 @@
 import type { SummaryInfo } from "@rehome/client";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Empty, Failed, Loading } from "../components/States";
+import { When } from "../components/When";
 import { linkCitations } from "./citations";
 import { DigestEmailToggle } from "./DigestEmailToggle";
 import { Markdown } from "./Markdown";
@@ -29,10 +30,7 @@ export function DigestPanel({ title, summaries, empty }: Props) {
         {summaries.data?.items.slice(0, 10).map((summary, index) => (
           <details key={summary.id} open={index === 0} className="rounded-md bg-slate-50 p-3">
             <summary className="cursor-pointer text-sm font-medium">
-              {summary.title}{" "}
-              <span className="font-normal text-slate-500">
-                {new Date(summary.createdAt).toLocaleDateString()}
-              </span>
+              {summary.title} <When iso={summary.createdAt} className="font-normal text-slate-600" />
             </summary>
             {summary.cached && (
               <p

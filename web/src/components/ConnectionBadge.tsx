@@ -15,7 +15,7 @@ export function ConnectionBadge() {
     <span
       role="status"
       aria-label={`Live updates: ${label}`}
-      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ${tone}`}
+      className={`inline-flex items-center gap-1.5 rounded-full px-1.5 py-1 text-xs sm:px-2.5 sm:py-0.5 font-medium ${tone}`}
       data-testid="connection"
     >
       <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />

@@ -1,7 +1,6 @@
 // A project's Files tab: upload (button or drop) straight to storage with progress, photos
 // first as thumbnails that open a lightbox, then every file with download, delete where the permission table allows (the uploader, team,
 // admins), and for staff whether a file is internal, chosen at upload and switched per file.
-import type { FileInfo } from "@rehome/client";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { useConfirm } from "../components/Confirm";
@@ -16,10 +15,11 @@ import {
 import { When } from "../components/When";
 import { useMembers } from "../hooks/useMembers";
 import { fileSubject, usePermissions } from "../hooks/useProject";
-import { Lightbox } from "./Lightbox";
+import { PhotoList, usePhotoViewer } from "./Photos";
+import { formatSize, Thumbnail } from "./Thumbnail";
 import { UploadList } from "./UploadList";
 import { useFiles } from "./useFiles";
-import { isImage, useFileUrl } from "./useFileUrl";
+import { isImage } from "./useFileUrl";
 
 export function FilesTab() {
   const { projectId = "" } = useParams();
@@ -32,7 +32,7 @@ export function FilesTab() {
   const { ask, dialog } = useConfirm();
   const [dragOver, setDragOver] = useState(false);
   const photos = list.items.filter(isImage);
-  const [viewing, setViewing] = useState<number>();
+  const viewer = usePhotoViewer(projectId, photos, nameOf);
 
   return (
     <section
@@ -78,20 +78,13 @@ export function FilesTab() {
           <h2 id="photos-title" className="mb-2 text-sm font-semibold text-slate-700">
             Photos
           </h2>
-          <ul className="grid grid-cols-3 gap-2 sm:grid-cols-5 lg:grid-cols-8">
-            {photos.map((photo, index) => (
-              <li key={photo.id}>
-                <button
-                  type="button"
-                  aria-label={`Open photo ${photo.name}`}
-                  onClick={() => setViewing(index)}
-                  className="block aspect-square w-full overflow-hidden rounded-md border border-slate-200 bg-slate-100"
-                >
-                  <Thumbnail projectId={projectId} file={photo} />
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PhotoList
+            projectId={projectId}
+            photos={photos}
+            onOpen={viewer.open}
+            className="grid grid-cols-3 gap-2 sm:grid-cols-5 lg:grid-cols-8"
+            thumbClassName="aspect-square w-full"
+          />
         </section>
       )}
       {list.items.length > 0 && (
@@ -116,7 +109,7 @@ export function FilesTab() {
                   className="text-left font-medium text-slate-900 underline decoration-slate-300 [overflow-wrap:anywhere] hover:text-emerald-800"
                   onClick={() =>
                     isImage(file)
-                      ? setViewing(photos.findIndex((p) => p.id === file.id))
+                      ? viewer.open(photos.findIndex((p) => p.id === file.id))
                       : download.mutate(file)
                   }
                 >
@@ -169,33 +162,11 @@ export function FilesTab() {
         </ul>
       )}
       <LoadMore list={list} label="More files" />
-      {viewing !== undefined && (
-        <Lightbox
-          projectId={projectId}
-          photos={photos}
-          index={viewing}
-          onIndex={setViewing}
-          onClose={() => setViewing(undefined)}
-          nameOf={nameOf}
-        />
-      )}
+      {viewer.lightbox}
       {dialog}
     </section>
   );
 }
 
-/** A photo's thumbnail, filling its square; nothing until its link is in. */
-function Thumbnail({ projectId, file }: { projectId: string; file: FileInfo }) {
-  const url = useFileUrl(projectId, file);
-  return url ? <img src={url} alt="" loading="lazy" className="size-full object-cover" /> : null;
-}
-
 const extensionOf = (name: string) =>
   name.includes(".") ? (name.split(".").pop() ?? "").slice(0, 4) : "file";
-
-const formatSize = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1_048_576
-      ? `${(bytes / 1024).toFixed(0)} KB`
-      : `${(bytes / 1_048_576).toFixed(1)} MB`;

@@ -9,13 +9,16 @@ import { useFileUrl } from "./useFileUrl";
 
 const SWIPE_PX = 40;
 
+/** A photo as the Files tab knows it; as a message shows it, without who uploaded it when. */
+export type Photo = Pick<FileInfo, "id" | "name"> & Partial<Pick<FileInfo, "uploadedBy" | "createdAt">>;
+
 interface Props {
   projectId: string;
-  photos: FileInfo[];
+  photos: Photo[];
   index: number;
   onIndex: (index: number) => void;
   onClose: () => void;
-  nameOf: (userId: string) => string | undefined;
+  nameOf?: (userId: string) => string | undefined;
 }
 
 export function Lightbox({ projectId, photos, index, onIndex, onClose, nameOf }: Props) {
@@ -53,9 +56,11 @@ export function Lightbox({ projectId, photos, index, onIndex, onClose, nameOf }:
         <header className="flex items-center gap-3 px-4 py-3">
           <p className="min-w-0 grow text-sm [overflow-wrap:anywhere]">
             <span className="font-medium">{photo.name}</span>{" "}
-            <span className="text-slate-300">
-              · {nameOf(photo.uploadedBy) ?? "Someone"} · <When iso={photo.createdAt} />
-            </span>
+            {photo.uploadedBy && photo.createdAt && (
+              <span className="text-slate-300">
+                · {nameOf?.(photo.uploadedBy) ?? "Someone"} · <When iso={photo.createdAt} />
+              </span>
+            )}
           </p>
           <p className="text-sm whitespace-nowrap text-slate-300" aria-live="polite">
             {index + 1} / {photos.length}

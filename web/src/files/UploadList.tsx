@@ -1,6 +1,6 @@
 // Uploads in progress in this tab: a progress bar each, cancel while running, and the reason
 // when the API or storage refused a file.
-import type { Upload } from "./useFiles";
+import type { Upload } from "./useUploads";
 
 export function UploadList({ uploads, onDismiss }: { uploads: Upload[]; onDismiss: (id: string) => void }) {
   if (uploads.length === 0) return null;

@@ -4,9 +4,9 @@ import type { FileInfo } from "@rehome/client";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../session";
 
-export const isImage = (file: FileInfo) => file.contentType.startsWith("image/");
+export const isImage = (file: Pick<FileInfo, "contentType">) => file.contentType.startsWith("image/");
 
-export function useFileUrl(projectId: string, file: FileInfo | undefined) {
+export function useFileUrl(projectId: string, file: Pick<FileInfo, "id"> | undefined) {
   const link = useQuery({
     queryKey: ["file-url", projectId, file?.id],
     queryFn: () => api.files.download(projectId, file?.id ?? ""),

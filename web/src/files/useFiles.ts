@@ -1,21 +1,13 @@
 // A project's files: pages (newest first) kept live by the project channel (a client's list
 // also gains and loses files as staff share them or make them internal), plus the uploads in
-// progress in this tab, each with its progress and a way to cancel.
+// progress in this tab (useUploads).
 import type { FileInfo, ProjectEvents } from "@rehome/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useChannel } from "../hooks/useChannel";
 import { placeItem, removeItem, upsertItem, usePagedList } from "../hooks/usePagedList";
 import { api } from "../session";
-import { uploadFile } from "./upload";
-
-export interface Upload {
-  id: string;
-  name: string;
-  progress: number;
-  error?: string;
-  cancel: () => void;
-}
+import { useDownload } from "./useDownload";
+import { useUploads } from "./useUploads";
 
 export function useFiles(projectId: string) {
   const queries = useQueryClient();
@@ -28,32 +20,8 @@ export function useFiles(projectId: string) {
     "file.shown": (file) => placeItem(queries, key, file),
     "file.hidden": ({ id }) => removeItem(queries, key, id),
   });
-  const [uploads, setUploads] = useState<Upload[]>([]);
-  const patch = (id: string, change: Partial<Upload>) =>
-    setUploads((all) => all.map((u) => (u.id === id ? { ...u, ...change } : u)));
-  const dismiss = (id: string) => setUploads((all) => all.filter((u) => u.id !== id));
-
-  const upload = (file: File, clientVisible?: boolean) => {
-    const id = crypto.randomUUID();
-    const abort = new AbortController();
-    setUploads((all) => [...all, { id, name: file.name, progress: 0, cancel: () => abort.abort() }]);
-    uploadFile(projectId, file, clientVisible, (progress) => patch(id, { progress }), abort.signal).then(
-      (stored: FileInfo) => {
-        upsertItem(queries, key, stored);
-        dismiss(id);
-      },
-      (error: unknown) =>
-        abort.signal.aborted
-          ? dismiss(id)
-          : patch(id, { error: error instanceof Error ? error.message : "The upload failed." }),
-    );
-  };
-
-  const download = useMutation({
-    mutationFn: (file: FileInfo) => api.files.download(projectId, file.id),
-    // A link valid for a minute: follow it at once.
-    onSuccess: ({ url }) => window.location.assign(url),
-  });
+  const { uploads, upload, dismiss } = useUploads(projectId, (stored) => upsertItem(queries, key, stored));
+  const download = useDownload(projectId);
   const share = useMutation({
     mutationFn: ({ file, clientVisible }: { file: FileInfo; clientVisible: boolean }) =>
       api.files.update(projectId, file.id, { clientVisible }),

@@ -1,4 +1,4 @@
-// One message: author, time, the body with @mentions highlighted, edit/delete where the
+// One message: author, time, the body with @mentions highlighted, its photos and files, edit/delete where the
 // permission table allows (its author within the edit window; admins delete any, to moderate),
 // and for staff whether it is internal, with the one-click switch.
 import type { MessageInfo } from "@rehome/client";
@@ -8,6 +8,7 @@ import { InternalBadge, VisibilityToggle } from "../components/Visibility";
 import { When } from "../components/When";
 import type { Person } from "../hooks/useMembers";
 import { messageSubject, type Permissions } from "../hooks/useProject";
+import { Attachments } from "./Attachments";
 import { MessageBody } from "./MessageBody";
 
 // Mirrors the API's default MESSAGE_EDIT_WINDOW_MINUTES, only to hide buttons that would be
@@ -60,8 +61,9 @@ export function MessageItem(props: Props) {
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <MessageBody body={message.body} mentioned={mentioned} />
+        message.body && <MessageBody body={message.body} mentioned={mentioned} />
       )}
+      <Attachments projectId={message.projectId} files={message.attachments} />
       {!editing && (mayEdit || mayDelete || mayShare) && (
         <div className="mt-1 flex flex-wrap items-center gap-3 text-xs">
           {mayEdit && (

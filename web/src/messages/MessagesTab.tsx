@@ -105,10 +105,14 @@ export function MessagesTab() {
           {error && <Failed error={error} />}
           <Composer
             key={about ?? ""}
+            projectId={projectId}
             people={mentionable}
             initial={about}
             busy={send.isPending}
-            onSend={(body) => send.mutateAsync({ body, ...(chooses && { clientVisible: visible }) })}
+            clientVisible={chooses ? visible : undefined}
+            onSend={(body, attachments) =>
+              send.mutateAsync({ body, attachments, ...(chooses && { clientVisible: visible }) })
+            }
             onTyping={internal ? quiet : notify}
           />
         </div>

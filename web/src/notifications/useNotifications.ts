@@ -30,5 +30,6 @@ export function linkOf(note: NotificationInfo): string {
   const base = `/projects/${note.projectId}`;
   if (note.subjectType === "message") return `${base}/messages?message=${note.subjectId}`;
   if (note.subjectType === "task") return `${base}/board?task=${note.subjectId}`;
+  if (note.subjectType === "change_order") return `${base}/changes`;
   return base;
 }

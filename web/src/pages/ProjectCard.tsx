@@ -71,7 +71,7 @@ export function ProjectCard({ project, unread }: { project: ProjectInfo; unread:
             />
           </div>
         )}
-        <ul className="flex flex-wrap gap-1.5 text-xs" aria-label="Where things stand">
+        <ul className="flex flex-wrap gap-1.5 text-xs empty:hidden" aria-label="Where things stand">
           {overdue > 0 && <li className="rounded bg-red-50 px-1.5 py-0.5 text-red-800">{overdue} overdue</li>}
           {blocked > 0 && (
             <li className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-900">{blocked} blocked</li>

@@ -11,6 +11,7 @@ const TABS = [
   { to: "board", name: "Board" },
   { to: "messages", name: "Messages" },
   { to: "files", name: "Files" },
+  { to: "changes", name: "Changes" },
   { to: "activity", name: "Activity" },
   { to: "agent", name: "Agent" },
 ];

@@ -50,5 +50,8 @@ export const agent = (request: Request) => ({
     /** Weekly rollups of the workspace (admins), newest first. */
     workspace: (workspaceId: string) =>
       request<List<SummaryInfo>>("GET", `/api/workspaces/${seg(workspaceId)}/summaries`),
+    /** Queues this week's rollup now (admins); it is listed under `summaryId` once written. */
+    writeWeekly: (workspaceId: string) =>
+      request<{ summaryId: string }>("POST", `/api/workspaces/${seg(workspaceId)}/summaries`),
   },
 });

@@ -1,5 +1,5 @@
 // What belongs to a person or the whole workspace: notifications, the audit log, the agent's
-// cost, budgets and model, and the ticket that opens a realtime connection.
+// cost, budgets and model, Risks & Blockers, and the ticket that opens a realtime connection.
 import type { Realtime } from "@rehome/core/realtime";
 import type { z } from "zod";
 import { type Request, seg } from "../http";
@@ -10,11 +10,12 @@ import type {
   NotificationInfo,
   Page,
   PageQuery,
+  RiskReport,
   UsageReport,
 } from "../types";
 
 // Inferred from core's zod schemas (types.ts); re-exported for callers that import them from here.
-export type { AiSettings, Budgets, UsageReport };
+export type { AiSettings, Budgets, RiskReport, UsageReport };
 
 export const workspace = (request: Request) => ({
   /** The agent's cost in `month` (`YYYY-MM`, default this month), for admins of that workspace. */
@@ -30,6 +31,13 @@ export const workspace = (request: Request) => ({
   /** Chooses the workspace's model from those on offer (422 for any other). */
   chooseModel: (workspaceId: string, model: string) =>
     request<AiSettings>("PUT", `/api/workspaces/${seg(workspaceId)}/ai-settings`, { model }),
+  risks: {
+    /** Blocked and overdue tasks, projects at risk and the AI budget, with the assistant's notes (admins). */
+    get: (workspaceId: string) => request<RiskReport>("GET", `/api/workspaces/${seg(workspaceId)}/risks`),
+    /** 202: a new report; it arrives as `agent.risks.ready` on each admin's own channel. */
+    refresh: (workspaceId: string) =>
+      request<{ reportId: string }>("POST", `/api/workspaces/${seg(workspaceId)}/risks`),
+  },
   notifications: {
     /** Newest first; `unread: true` for the unread ones only. */
     list: (query?: PageQuery & { unread?: boolean }) =>

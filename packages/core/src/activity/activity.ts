@@ -8,7 +8,7 @@ import { User } from "../user";
 import { createId, nowIso } from "../util";
 import { ActivityEntity } from "./entity";
 
-export const SubjectType = z.enum(["project", "task", "message", "file", "assignment"]);
+export const SubjectType = z.enum(["project", "task", "message", "file", "assignment", "change_order"]);
 
 export const Info = z
   .object({
@@ -56,7 +56,13 @@ export async function list(
   projectId: string,
   input: z.input<typeof PageInput> = {},
 ): Promise<Page<Info>> {
-  return newestFirst(actor, projectId, input, (key) => ActivityEntity().query.primary(key), toInfo);
+  return newestFirst(
+    actor,
+    projectId,
+    input,
+    (key) => ActivityEntity().query.primary(key),
+    (items) => items.map(toInfo),
+  );
 }
 
 /**

@@ -39,6 +39,8 @@ export const Job = z.discriminatedUnion("type", [
     title: z.string().nullable(),
     notes: z.string(),
   }),
+  // The report was queued under its id (risks/), so a redelivered job finds it written.
+  z.object({ type: z.literal("risks.report"), workspaceId: z.string(), reportId: z.string() }),
 ]);
 export type Job = z.infer<typeof Job>;
 

@@ -129,6 +129,10 @@ export const Schema = z
     AI_CONTEXT_MAX_PROJECTS: z.coerce.number().int().min(1).max(100).default(20),
     /** Percent of the context budget kept free for the system prompt, the question and framing. */
     AI_TOKEN_SAFETY: z.coerce.number().int().min(0).max(90).default(10),
+    /** Risks & Blockers: a project with this many overdue tasks is at risk… */
+    RISK_OVERDUE_TASKS: z.coerce.number().int().min(1).default(3),
+    /** …and so is one with open tasks and no activity for this many days. */
+    RISK_QUIET_DAYS: z.coerce.number().int().min(1).default(7),
     /** Prices of any model not in AI_PRICES, offline runs too (US cents per million tokens); defaults: Claude Sonnet list prices, 2026-11. */
     AI_PRICE_INPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(200),
     AI_PRICE_OUTPUT_CENTS_PER_MTOK: z.coerce.number().nonnegative().default(1000),
@@ -158,6 +162,11 @@ export const Schema = z
     RESEND_API_KEY: z.string().optional(),
     RESEND_BASE_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("ReHome <no-reply@rehome.local>"),
+    /** ISO 4217 code of project budgets and change orders (amounts are in its minor units). */
+    CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD or EUR")
+      .default("USD"),
 
     RATE_LIMIT_TOKEN_PER_MINUTE: int(600),
     RATE_LIMIT_IP_PER_MINUTE: int(300),
@@ -271,11 +280,13 @@ function toConfig(env: z.infer<typeof Schema>) {
       whispersPerSecond: env.WS_WHISPER_PER_SECOND,
     },
     mail: { resendApiKey: env.RESEND_API_KEY, resendBaseUrl: env.RESEND_BASE_URL, from: env.MAIL_FROM },
+    currency: env.CURRENCY,
     rateLimits: {
       perTokenMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE,
       perIpMinute: env.RATE_LIMIT_IP_PER_MINUTE,
       credentialsPerIpMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
     },
+    risks: { overdueTasks: env.RISK_OVERDUE_TASKS, quietDays: env.RISK_QUIET_DAYS },
     messageEditWindowMs: env.MESSAGE_EDIT_WINDOW_MINUTES * 60_000,
     uploads: {
       maxBytes: env.UPLOAD_MAX_BYTES,

@@ -1,4 +1,4 @@
-import type { Actor, Role } from "../actor";
+import type { Actor, Role, UserActor } from "../actor";
 import { hashPassword } from "../auth/password";
 import { config } from "../config";
 import { VisibleError } from "../error";
@@ -7,6 +7,7 @@ import { Project } from "../project";
 import { Task } from "../task";
 import { User } from "../user";
 import { Workspace } from "../workspace";
+import { seedChangeOrders } from "./change-orders";
 
 export const PASSWORD = "rehome-demo";
 
@@ -17,6 +18,14 @@ export const LOGINS = [
   { email: "client@demo.rehome.local", role: "client", workspace: "Demo Renovations" },
   { email: "admin@northwind.rehome.local", role: "admin", workspace: "Northwind Builders" },
 ] as const;
+
+/** The demo people's names (a client signs change orders with theirs). */
+export const NAMES: Record<Role, string> = {
+  admin: "Ada Admin",
+  team: "Tom Team",
+  consultant: "Cora Consultant",
+  client: "Cliff Client",
+};
 
 /** True once the demo workspace exists (its admin's email is taken). */
 export const isSeeded = async () => Boolean(await User.findByEmail(LOGINS[0].email));
@@ -32,17 +41,11 @@ export async function seed(): Promise<{ seeded: boolean }> {
 
   const demo = await Workspace.create({ name: "Demo Renovations" });
   const people: Record<string, string> = {};
-  const names: Record<Role, string> = {
-    admin: "Ada Admin",
-    team: "Tom Team",
-    consultant: "Cora Consultant",
-    client: "Cliff Client",
-  };
   for (const login of LOGINS.filter((l) => l.workspace === "Demo Renovations")) {
     const user = await User.create({
       workspaceId: demo.id,
       email: login.email,
-      name: names[login.role],
+      name: NAMES[login.role],
       role: login.role,
       passwordHash,
     });
@@ -53,6 +56,7 @@ export async function seed(): Promise<{ seeded: boolean }> {
   const kitchen = await Project.create(admin, {
     name: "Kitchen remodel — Elm Street",
     description: "Full kitchen: cabinets, worktops, plumbing and lighting.",
+    budget: 4_850_000,
   });
   const bathroom = await Project.create(admin, {
     name: "Bathroom refit — Oak Avenue",
@@ -170,7 +174,7 @@ export async function seed(): Promise<{ seeded: boolean }> {
   ];
   for (const [projectId, input] of tasks) await Task.create(admin, projectId, input);
 
-  const as = (role: Role): Actor => ({
+  const as = (role: Role): UserActor => ({
     type: "user",
     userId: people[role] ?? "",
     workspaceId: demo.id,
@@ -208,6 +212,7 @@ export async function seed(): Promise<{ seeded: boolean }> {
   ];
   for (const [author, projectId, body, clientVisible] of messages)
     await Message.send(as(author), projectId, { body, clientVisible });
+  await seedChangeOrders(kitchen.id, as("team"), as("client"), NAMES.client);
 
   const northwind = await Workspace.create({ name: "Northwind Builders" });
   const nwAdmin = await User.create({

@@ -31,6 +31,16 @@ export const Info = z
   .meta({ id: "File" });
 export type Info = z.infer<typeof Info>;
 
+/** A file as a message shows it: enough to render a thumbnail or a link, and who may see it. */
+export const Attachment = Info.pick({
+  id: true,
+  name: true,
+  contentType: true,
+  size: true,
+  clientVisible: true,
+}).meta({ id: "Attachment" });
+export type Attachment = z.infer<typeof Attachment>;
+
 export const Events = {
   Uploaded: event("file.uploaded", Info),
   Updated: event("file.updated", Info),
@@ -183,7 +193,41 @@ export async function list(
   projectId: string,
   input: z.input<typeof ListInput> = {},
 ): Promise<Page<Info>> {
-  return newestFirst(actor, projectId, input, (key) => FileEntity().query.listed(key), toInfo);
+  return newestFirst(
+    actor,
+    projectId,
+    input,
+    (key) => FileEntity().query.listed(key),
+    (items) => items.map(toInfo),
+  );
+}
+
+/**
+ * The ready files of a project among `fileIds`, by id, in one BatchGet: what a message may show
+ * as attachments. Pending, deleted and other projects' files are simply absent.
+ */
+export async function attachments(
+  workspaceId: string,
+  projectId: string,
+  fileIds: string[],
+): Promise<Map<string, Attachment>> {
+  let keys = [...new Set(fileIds)].map((fileId) => ({ workspaceId, projectId, fileId }));
+  const found: Item[] = [];
+  // Keys DynamoDB did not get to this time are asked again, a few times at most.
+  for (let round = 0; keys.length > 0 && round < 3; round++) {
+    const { data, unprocessed } = await FileEntity().get(keys).go();
+    found.push(...data);
+    keys = unprocessed;
+  }
+  if (keys.length > 0) throw new Error("attachments could not be read");
+  return new Map(
+    found
+      .filter((item) => item.status === "ready")
+      .map((item) => {
+        const { id, name, contentType, size, clientVisible } = toInfo(item);
+        return [id, { id, name, contentType, size, clientVisible }];
+      }),
+  );
 }
 
 /** A short-lived link to a ready file, for anyone who may see the project. */

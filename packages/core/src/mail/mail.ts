@@ -3,7 +3,14 @@ import { VisibleError } from "../error";
 import { logger } from "../log";
 import { once } from "../util";
 
-export { budgetWarningEmail, digestEmail, inviteEmail, resetEmail } from "./templates";
+export {
+  budgetWarningEmail,
+  changeOrderEmail,
+  digestEmail,
+  inviteEmail,
+  money,
+  resetEmail,
+} from "./templates";
 
 export interface Email {
   to: string;

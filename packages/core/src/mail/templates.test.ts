@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { provide } from "../config";
 import { WIRING } from "../testing/wiring";
-import { budgetWarningEmail, digestEmail, inviteEmail, resetEmail } from "./templates";
+import { budgetWarningEmail, changeOrderEmail, digestEmail, inviteEmail, resetEmail } from "./templates";
 
 const S3_URL = "https://rehome-site.s3.eu-west-1.amazonaws.com/index.html";
 const linkIn = (email: { text: string }) => email.text.match(/https?:\/\/\S+/)?.[0] ?? "";
@@ -47,5 +47,37 @@ describe("dates in emails", () => {
     });
     expect(email.text).toContain("expires on Saturday 5 December 2026 at 04:40 UTC.");
     expect(email.text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("say when a repeated digest was first written in words, never as an ISO timestamp", () => {
+    provide({ ...WIRING, PUBLIC_URL: "http://localhost:3000" });
+    const email = digestEmail({
+      to: "a@example.com",
+      title: "Daily digest — Kitchen",
+      content: "Where things stand",
+      projectId: "p1",
+      cachedFrom: "2026-12-01T07:00:00.000Z",
+    });
+    expect(email.text).toContain("repeats the digest of Tuesday 1 December 2026 at 07:00 UTC.");
+    expect(email.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe("change order emails", () => {
+  it("write the amount with its sign and currency, the schedule and the decision day in words, and open the Changes tab", () => {
+    provide({ ...WIRING, PUBLIC_URL: "http://localhost:3000" });
+    const email = changeOrderEmail({
+      to: "a@example.com",
+      projectName: "Elm Street",
+      projectId: "p1",
+      title: "Credit for the old boiler",
+      costDelta: -12_050,
+      currency: "EUR",
+      scheduleDeltaDays: -1,
+      decisionDue: "2026-12-05",
+    });
+    expect(email.text).toContain("Cost: -€120.50; 1 day taken off the schedule.");
+    expect(email.text).toContain("by the end of Saturday 5 December 2026 (UTC)");
+    expect(linkIn(email)).toBe("http://localhost:3000/#/projects/p1/changes");
   });
 });

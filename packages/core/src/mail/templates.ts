@@ -2,6 +2,7 @@
 // routes in the URL fragment (web/src/router.tsx), which browsers never send to a server: a
 // link's token stays out of access logs and Referer headers.
 import { config } from "../config";
+import { dayInWords, inWords } from "../words";
 import type { Email } from "./mail";
 
 const escapeHtml = (value: string) =>
@@ -18,25 +19,6 @@ const pageUrl = (route: string) => {
   const url = new URL(config().publicUrl);
   url.hash = route;
   return url.href;
-};
-
-/**
- * A moment in words for a reader in any time zone: "Saturday 5 December 2026 at 04:40 UTC"
- * (we do not know the recipient's zone; UTC, named, is at least unambiguous).
- */
-export const inWords = (iso: string) => {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: "UTC",
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")} UTC`;
 };
 
 export const linkTo = (page: "accept-invite" | "reset-password", token: string) =>
@@ -102,7 +84,7 @@ export const digestEmail = (input: {
     input.title,
     [
       ...(input.cachedFrom
-        ? [`The assistant's budget is spent, so this repeats the digest of ${input.cachedFrom} (UTC).`]
+        ? [`The assistant's budget is spent, so this repeats the digest of ${inWords(input.cachedFrom)}.`]
         : []),
       ...input.content.split("\n").filter((line) => line.trim() !== ""),
       "You get this because digest emails are on in your ReHome profile; switch them off there.",
@@ -110,3 +92,39 @@ export const digestEmail = (input: {
     "Open in ReHome",
     pageUrl(input.projectId ? `/projects/${encodeURIComponent(input.projectId)}` : "/admin/digest"),
   );
+
+/** An amount in minor units written for people: "$1,250.00", "-€80.00". */
+export const money = (minor: number, currency: string) => {
+  const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+};
+
+/** Asks a client to approve or decline a change order in the app; never carries a way to decide by mail. */
+export const changeOrderEmail = (input: {
+  to: string;
+  projectName: string;
+  projectId: string;
+  title: string;
+  costDelta: number;
+  currency: string;
+  scheduleDeltaDays: number;
+  decisionDue: string;
+}) => {
+  const cost = `${input.costDelta >= 0 ? "+" : ""}${money(input.costDelta, input.currency)}`;
+  const days = Math.abs(input.scheduleDeltaDays);
+  const schedule =
+    input.scheduleDeltaDays === 0
+      ? "no change to the schedule"
+      : `${days} day${days === 1 ? "" : "s"} ${input.scheduleDeltaDays > 0 ? "added to" : "taken off"} the schedule`;
+  return withLink(
+    input.to,
+    `Change order for your approval: ${input.title}`,
+    [
+      `A change to ${input.projectName} needs your decision: "${input.title}".`,
+      `Cost: ${cost}; ${schedule}.`,
+      `Please approve or decline it in ReHome by the end of ${dayInWords(input.decisionDue)} (UTC).`,
+    ],
+    "Review the change order",
+    pageUrl(`/projects/${encodeURIComponent(input.projectId)}/changes`),
+  );
+};

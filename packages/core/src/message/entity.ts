@@ -18,6 +18,8 @@ export const MessageEntity = once(
           authorName: { type: "string", required: true },
           body: { type: "string", required: true },
           mentions: { type: "list", items: { type: "string" }, default: [] },
+          /** Ids of files of the same project, shown with the message (read afresh each time). */
+          attachments: { type: "list", items: { type: "string" }, default: [] },
           /** False for internal messages, which clients never see (unset on older items: visible). */
           clientVisible: { type: "boolean" },
           createdAt: { type: "string", required: true },

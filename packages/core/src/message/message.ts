@@ -1,14 +1,15 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { Activity } from "../activity";
-import type { Actor } from "../actor";
+import type { Actor, Role } from "../actor";
 import { config } from "../config";
 import { type Page, PageInput } from "../db";
 import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
+import { File } from "../file";
 import { Notification } from "../notification";
-import { visibleOnCreate } from "../permissions";
-import { type ProjectAccess, requirePermission, requireUser } from "../policy";
+import { mayAttach, maySee, visibleOnCreate } from "../permissions";
+import { type ProjectAccess, requirePermission, requireUser, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { newestFirst } from "../project/feed";
 import { createId, nowIso } from "../util";
@@ -22,6 +23,8 @@ export const Info = z
     authorName: z.string(),
     body: z.string(),
     mentions: z.array(z.string()),
+    /** Files of the project shown with the message: only those the reader may see. */
+    attachments: z.array(File.Attachment),
     /** False: internal, seen only by admins, team and consultants. */
     clientVisible: z.boolean(),
     createdAt: z.string(),
@@ -39,13 +42,25 @@ export const Events = {
 
 const Body = z.string().trim().min(1).max(10_000);
 
+export const MAX_ATTACHMENTS = 10;
+
 export const MessageInput = z
   .object({
-    body: Body,
+    /** May be left out when the message only shows files. */
+    body: z.string().trim().max(10_000).default(""),
+    /** Ids of files already uploaded to the project (ready), shown with the message. */
+    attachments: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid file id."))
+      .max(MAX_ATTACHMENTS)
+      .default([]),
     /** Unset: the project's default. Only roles that may change visibility may choose. */
     clientVisible: z.boolean().optional(),
   })
   .strict()
+  .refine((v) => v.body !== "" || v.attachments.length > 0, {
+    message: "Write a message or attach a file.",
+    path: ["body"],
+  })
   .meta({ id: "MessageInput" });
 
 export const EditInput = z
@@ -58,16 +73,72 @@ export const ListInput = PageInput;
 
 type Item = EntityItem<ReturnType<typeof MessageEntity>>;
 
-const toInfo = (item: Item): Info => ({
+const toInfo = (item: Item, attachments: File.Attachment[]): Info => ({
   id: item.messageId,
   projectId: item.projectId,
   authorId: item.authorId,
   authorName: item.authorName,
   body: item.body,
   mentions: item.mentions ?? [],
+  attachments,
   clientVisible: item.clientVisible !== false,
   createdAt: item.createdAt,
   editedAt: item.editedAt ?? null,
+});
+
+/**
+ * Messages as a reader in `role` sees them, their attachments read in one go: a file deleted
+ * since is gone, and one made internal since is gone for a client (defense behind `attachable`).
+ */
+async function withAttachments(workspaceId: string, projectId: string, role: Role, items: Item[]) {
+  const files = await File.attachments(
+    workspaceId,
+    projectId,
+    items.flatMap((item) => item.attachments ?? []),
+  );
+  const shown = (item: Item) =>
+    (item.attachments ?? []).flatMap((id) => {
+      const file = files.get(id);
+      return file && maySee(role, file) ? [file] : [];
+    });
+  return items.map((item) => toInfo(item, shown(item)));
+}
+
+/**
+ * The files a message about to be posted or shared will show: each one a ready file of the
+ * project its sender may see (else 422, nothing stored), never an internal file in a
+ * client-visible message (the permission table's `mayAttach`).
+ */
+async function attachable(access: ProjectAccess, fileIds: string[], clientVisible: boolean) {
+  if (fileIds.length === 0) return [];
+  const { workspaceId, projectId } = access.project;
+  const files = await File.attachments(workspaceId, projectId, fileIds);
+  const unknown = fileIds.filter((id) => {
+    const file = files.get(id);
+    return !file || !maySee(access.role, file);
+  });
+  if (unknown.length > 0)
+    throw new VisibleError(
+      "message.attachment_not_found",
+      "Only files uploaded to this project can be attached; some were not found.",
+      422,
+      { fileIds: unknown },
+    );
+  const internal = [...files.values()].filter((file) => !mayAttach({ clientVisible }, file));
+  if (internal.length > 0)
+    throw new VisibleError(
+      "message.internal_attachment",
+      "Clients can read this message, but an attached file is internal: share the file with clients or make the message internal.",
+      422,
+      { fileIds: internal.map((file) => file.id) },
+    );
+  return [...new Set(fileIds)].flatMap((id) => files.get(id) ?? []);
+}
+
+/** What an event about the message carries: the attachments every reader of the message may see. */
+const announced = (message: Info): Info => ({
+  ...message,
+  attachments: message.attachments.filter((file) => mayAttach(message, file)),
 });
 
 export async function send(
@@ -76,12 +147,16 @@ export async function send(
   input: z.input<typeof MessageInput>,
 ): Promise<Info> {
   const user = requireUser(actor);
-  const { body, clientVisible: chosen } = MessageInput.parse(input);
+  const { body, attachments: fileIds, clientVisible: chosen } = MessageInput.parse(input);
   const access = await Project.requireWritable(actor, projectId);
   requirePermission(access, "message", "post");
   if (chosen !== undefined) requirePermission(access, "message", "visibility");
   const { project, role } = access;
-  const members = await Project.membersOf(user.workspaceId, projectId);
+  const clientVisible = visibleOnCreate(role, "message", project.clientVisibleByDefault !== false, chosen);
+  const [attachments, members] = await Promise.all([
+    attachable(access, fileIds, clientVisible),
+    Project.membersOf(user.workspaceId, projectId),
+  ]);
   const now = nowIso();
   const item: Item = {
     workspaceId: user.workspaceId,
@@ -91,16 +166,24 @@ export async function send(
     authorName: members.find((m) => m.id === user.userId)?.name ?? "",
     body,
     mentions: Project.mentionsIn(body, members),
-    clientVisible: visibleOnCreate(role, "message", project.clientVisibleByDefault !== false, chosen),
+    attachments: attachments.map((file) => file.id),
+    clientVisible,
     createdAt: now,
     updatedAt: now,
   };
   await MessageEntity().create(item).go();
-  const message = toInfo(item);
-  await Project.announce(actor, projectId, Events.Sent, message, about(message, "Posted a message"), {
-    now: message.clientVisible,
-    events: Events,
-  });
+  const message = toInfo(item, attachments);
+  await Project.announce(
+    actor,
+    projectId,
+    Events.Sent,
+    announced(message),
+    about(message, "Posted a message"),
+    {
+      now: message.clientVisible,
+      events: Events,
+    },
+  );
   await mention(actor, project.name, message, message.mentions, members);
   return message;
 }
@@ -111,7 +194,13 @@ export async function list(
   projectId: string,
   input: z.input<typeof ListInput> = {},
 ): Promise<Page<Info>> {
-  return newestFirst(actor, projectId, input, (key) => MessageEntity().query.primary(key), toInfo);
+  return newestFirst(
+    actor,
+    projectId,
+    input,
+    (key) => MessageEntity().query.primary(key),
+    (items, role) => withAttachments(workspaceOf(actor), projectId, role, items),
+  );
 }
 
 /**
@@ -131,6 +220,12 @@ export async function edit(
   if (body !== undefined) withinWindow(access, before, "edit");
   const toggled = clientVisible !== undefined && clientVisible !== before.clientVisible;
   if (toggled) requirePermission(access, "message", "visibility", subjectOf(before));
+  if (toggled && clientVisible)
+    await attachable(
+      access,
+      before.attachments.map((file) => file.id),
+      true,
+    );
   const members = body === undefined ? [] : await Project.membersOf(user.workspaceId, projectId);
   const now = nowIso();
   const changes =
@@ -139,11 +234,11 @@ export async function edit(
     .patch({ workspaceId: user.workspaceId, projectId, messageId })
     .set({ ...changes, ...(toggled ? { clientVisible } : {}), updatedAt: now })
     .go({ response: "all_new" });
-  const message = toInfo(data as Item);
+  const [message = before] = await withAttachments(user.workspaceId, projectId, access.role, [data as Item]);
   const summary = toggled
     ? `Made a message ${message.clientVisible ? "visible to clients" : "internal"}`
     : "Edited a message";
-  await Project.announce(actor, projectId, Events.Updated, message, about(message, summary), {
+  await Project.announce(actor, projectId, Events.Updated, announced(message), about(message, summary), {
     now: message.clientVisible,
     before: before.clientVisible,
     events: Events,
@@ -181,7 +276,8 @@ async function get(access: ProjectAccess, messageId: string): Promise<Info> {
   const { workspaceId, projectId } = access.project;
   const { data } = await MessageEntity().get({ workspaceId, projectId, messageId }).go();
   if (!data) throw notFound("message");
-  const message = toInfo(data);
+  const [message] = await withAttachments(workspaceId, projectId, access.role, [data]);
+  if (!message) throw notFound("message");
   requirePermission(access, "message", "view", subjectOf(message));
   return message;
 }

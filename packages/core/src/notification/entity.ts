@@ -13,9 +13,15 @@ export const NotificationEntity = once(
           workspaceId: { type: "string", required: true },
           userId: { type: "string", required: true },
           notificationId: { type: "string", required: true },
-          kind: { type: ["mentioned", "assigned", "invited", "budget_warning"] as const, required: true },
+          kind: {
+            type: ["mentioned", "assigned", "invited", "budget_warning", "change_order"] as const,
+            required: true,
+          },
           projectId: { type: "string" },
-          subjectType: { type: ["message", "task", "project", "workspace"] as const, required: true },
+          subjectType: {
+            type: ["message", "task", "project", "workspace", "change_order"] as const,
+            required: true,
+          },
           subjectId: { type: "string", required: true },
           actorId: { type: "string", required: true },
           text: { type: "string", required: true },

@@ -10,7 +10,7 @@ import { publish } from "../realtime/publisher";
 import { createId, nowIso } from "../util";
 import { NotificationEntity } from "./entity";
 
-export const Kind = z.enum(["mentioned", "assigned", "invited", "budget_warning"]);
+export const Kind = z.enum(["mentioned", "assigned", "invited", "budget_warning", "change_order"]);
 
 export const Info = z
   .object({
@@ -18,7 +18,7 @@ export const Info = z
     kind: Kind,
     /** Null for notices about the whole workspace (a budget warning). */
     projectId: z.string().nullable(),
-    subjectType: z.enum(["message", "task", "project", "workspace"]),
+    subjectType: z.enum(["message", "task", "project", "workspace", "change_order"]),
     subjectId: z.string(),
     actorId: z.string(),
     text: z.string(),

@@ -4,7 +4,7 @@
 // It never reads a table: callers pass the effective role and the item's facts.
 import type { Role } from "../actor";
 
-export type Kind = "task" | "message" | "file";
+export type Kind = "task" | "message" | "file" | "change_order";
 
 /** How the acting person relates to an item: they made it, it is assigned to them, or neither. */
 export type Relation = "own" | "assigned" | "other";
@@ -19,6 +19,7 @@ export const Actions = {
   task: ["view", "create", "edit", "assign", "status", "reorder", "delete", "visibility"],
   message: ["view", "post", "edit", "delete", "visibility"],
   file: ["view", "upload", "delete", "visibility"],
+  change_order: ["view", "create", "edit", "send", "withdraw", "decide"],
 } as const;
 export type Action<K extends Kind = Kind> = (typeof Actions)[K][number];
 
@@ -26,12 +27,17 @@ const ANY: Reach = ["any"];
 const OWN: Reach = ["own"];
 const MINE: Reach = ["own", "assigned"];
 const ASSIGNED: Reach = ["assigned"];
+const STAFF_CHANGE_ORDERS = { view: ANY, create: ANY, edit: ANY, send: ANY, withdraw: ANY } as const;
 
 /**
  * role × kind × action → reach. `create`, `post` and `upload` have no item yet: any reach allows
  * them. `status` is a move to another column; `reorder` a move within one; `assign` sets or
  * clears the assignee; `visibility` marks an item internal or client-visible (also when creating
  * it). Editing and deleting messages are further bounded by the edit window for all but admins.
+ * A change order is internal while it is a draft; `send` shows it to the project's clients and
+ * `decide` is approving or declining it. Consultants may draft one (they price work) but not send
+ * or withdraw it: like `visibility`, showing a client something is staff's, and a sent change
+ * order commits the company to a price. Nobody decides for the client.
  */
 export const TABLE: Record<Role, { [K in Kind]: Partial<Record<Action<K>, Reach>> }> = {
   admin: {
@@ -47,6 +53,7 @@ export const TABLE: Record<Role, { [K in Kind]: Partial<Record<Action<K>, Reach>
     },
     message: { view: ANY, post: ANY, edit: OWN, delete: ANY, visibility: ANY },
     file: { view: ANY, upload: ANY, delete: ANY, visibility: ANY },
+    change_order: STAFF_CHANGE_ORDERS,
   },
   team: {
     task: {
@@ -61,21 +68,37 @@ export const TABLE: Record<Role, { [K in Kind]: Partial<Record<Action<K>, Reach>
     },
     message: { view: ANY, post: ANY, edit: OWN, delete: OWN, visibility: ANY },
     file: { view: ANY, upload: ANY, delete: ANY, visibility: ANY },
+    change_order: STAFF_CHANGE_ORDERS,
   },
   consultant: {
     task: { view: ANY, create: ANY, edit: MINE, assign: MINE, status: MINE, reorder: MINE, delete: OWN },
     message: { view: ANY, post: ANY, edit: OWN, delete: OWN },
     file: { view: ANY, upload: ANY, delete: OWN },
+    change_order: { view: ANY, create: ANY, edit: OWN },
   },
   client: {
     task: { view: ANY, status: ASSIGNED },
     message: { view: ANY, post: ANY, edit: OWN, delete: OWN },
     file: { view: ANY, upload: ANY, delete: OWN },
+    change_order: { view: ANY, decide: ANY },
   },
 };
 
 /** Internal items exist only for these roles: a client never sees one by any path. */
 export const seesInternal = (role: Role): boolean => role !== "client";
+
+/** Fields that stay internal on an item clients may see: only roles that see internal items read them. */
+export const INTERNAL_FIELDS = { change_order: ["internalNote"] } as const satisfies Partial<
+  Record<Kind, readonly string[]>
+>;
+
+/** The item as `role` may read it: a client gets it without its internal fields. */
+export function readable<T extends object>(role: Role, kind: keyof typeof INTERNAL_FIELDS, item: T): T {
+  if (seesInternal(role)) return item;
+  const copy = { ...item } as Record<string, unknown>;
+  for (const field of INTERNAL_FIELDS[kind]) delete copy[field];
+  return copy as T;
+}
 
 /**
  * Whether a new item is client-visible: clients' items always are; otherwise what the person
@@ -108,6 +131,13 @@ export function reachOf<K extends Kind>(role: Role, kind: K, action: Action<K>):
 export function maySee(role: Role, item: Subject): boolean {
   return item.clientVisible !== false || seesInternal(role);
 }
+
+/**
+ * Whether a message may show this file as an attachment: never an internal file in a
+ * client-visible message, since everyone who reads the message would see the file.
+ */
+export const mayAttach = (message: Subject, file: Subject): boolean =>
+  message.clientVisible === false || file.clientVisible !== false;
 
 /**
  * Whether `userId`, in `role` on the item's project, may do `action` to `item` (or, with no item,

@@ -8,8 +8,10 @@ import {
   effectiveRole,
   type Kind,
   may,
+  mayAttach,
   maySee,
   reachOf,
+  readable,
   seesInternal,
   visibleOnCreate,
 } from ".";
@@ -84,12 +86,42 @@ describe("the permission table", () => {
     expect(may("admin", "me", "message", "edit", others)).toBe(false);
   });
 
+  it("lets staff draft, send and withdraw change orders, consultants only draft, and only clients decide", () => {
+    const draft = { createdBy: "me", clientVisible: false };
+    const sent = { createdBy: "other", clientVisible: true };
+    for (const role of ["admin", "team"] as const) {
+      for (const action of ["create", "edit", "send", "withdraw"] as const)
+        expect(may(role, "me", "change_order", action, draft), `${role} ${action}`).toBe(true);
+      expect(may(role, "me", "change_order", "decide", sent), role).toBe(false);
+    }
+    expect(may("consultant", "me", "change_order", "edit", draft)).toBe(true);
+    expect(may("consultant", "me", "change_order", "edit", { ...draft, createdBy: "other" })).toBe(false);
+    expect(may("consultant", "me", "change_order", "send", draft)).toBe(false);
+    expect(may("consultant", "me", "change_order", "decide", sent)).toBe(false);
+    expect(may("client", "me", "change_order", "decide", sent)).toBe(true);
+    expect(may("client", "me", "change_order", "view", draft)).toBe(false);
+    expect(may("client", "me", "change_order", "create")).toBe(false);
+  });
+
+  it("drops an item's internal fields for clients only", () => {
+    const order = { id: "c1", title: "Move the sink", internalNote: "Supplier margin is 30%" };
+    expect(readable("client", "change_order", order)).toEqual({ id: "c1", title: "Move the sink" });
+    expect(readable("consultant", "change_order", order)).toEqual(order);
+  });
+
   it("makes a client's new items client-visible whatever they or the project ask", () => {
     expect(visibleOnCreate("client", "message", false, false)).toBe(true);
     expect(visibleOnCreate("team", "message", false)).toBe(false);
     expect(visibleOnCreate("team", "message", true, false)).toBe(false);
     // A consultant may not choose: the project's default decides.
     expect(visibleOnCreate("consultant", "task", true, false)).toBe(true);
+  });
+
+  it("lets a client-visible message attach only client-visible files; an internal one attaches any", () => {
+    expect(mayAttach({ clientVisible: true }, { clientVisible: false })).toBe(false);
+    expect(mayAttach({ clientVisible: true }, { clientVisible: true })).toBe(true);
+    expect(mayAttach({}, { clientVisible: false })).toBe(false);
+    expect(mayAttach({ clientVisible: false }, { clientVisible: false })).toBe(true);
   });
 
   it("never lets an assignment lift someone above their workspace role", () => {

@@ -18,6 +18,8 @@ export const ProjectEntity = once(
           status: { type: ["active", "archived"] as const, required: true, default: "active" },
           /** Whether new tasks, messages and files are client-visible unless their author chooses. */
           clientVisibleByDefault: { type: "boolean", default: true },
+          /** The original budget in minor units of the configured currency; unset: none agreed. */
+          budget: { type: "number" },
           createdAt: { type: "string", required: true },
           updatedAt: { type: "string", required: true },
         },

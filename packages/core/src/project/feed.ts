@@ -2,7 +2,7 @@
 // the files and the activity log are read this way. One Query per page, never a Scan; for a
 // reader who may not see internal items the Query filters them out (`clientsOnly`).
 import type { z } from "zod";
-import type { Actor } from "../actor";
+import type { Actor, Role } from "../actor";
 import { clientVisibleOnly, type Page, PageInput, paged } from "../db";
 import { seesInternal } from "../permissions";
 import { projectAccess, workspaceOf } from "../policy";
@@ -21,12 +21,13 @@ export async function newestFirst<T, R>(
   projectId: string,
   input: z.input<typeof PageInput>,
   query: (key: { workspaceId: string; projectId: string }) => Query<T>,
-  toInfo: (item: T) => R,
+  /** A page's items as the reader sees them; `role` decides what of each item it may see. */
+  toInfos: (items: T[], role: Role) => R[] | Promise<R[]>,
 ): Promise<Page<R>> {
   const { cursor, limit } = PageInput.parse(input);
   const { role } = await projectAccess(actor, projectId);
   const key = { workspaceId: workspaceOf(actor), projectId };
   const list = () => (seesInternal(role) ? query(key) : query(key).where(clientVisibleOnly));
   const page = await paged(cursor, (c) => list().go({ cursor: c, limit, order: "desc" }));
-  return { ...page, items: page.items.map(toInfo) };
+  return { ...page, items: await toInfos(page.items, role) };
 }

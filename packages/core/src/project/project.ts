@@ -32,6 +32,8 @@ export const Info = z
     status: z.enum(["active", "archived"]),
     /** Whether new tasks, messages and files are client-visible unless their author chooses. */
     clientVisibleByDefault: z.boolean(),
+    /** The original budget in minor units of the configured currency; null: none agreed. */
+    budget: z.number().int().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -49,6 +51,7 @@ type Item = {
   description?: string;
   status: Info["status"];
   clientVisibleByDefault?: boolean;
+  budget?: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -60,17 +63,22 @@ export const toInfo = (item: Item): Info => ({
   description: item.description ?? "",
   status: item.status,
   clientVisibleByDefault: item.clientVisibleByDefault ?? true,
+  budget: item.budget ?? null,
   createdAt: item.createdAt,
   updatedAt: item.updatedAt,
 });
 
 export const Events = { Updated: event("project.updated", Info) };
 
+/** Minor units: up to a billion in major units. */
+const Budget = z.number().int().min(0).max(100_000_000_000);
+
 export const CreateInput = z
   .object({
     name: z.string().trim().min(1).max(120),
     description: z.string().trim().max(2000).optional(),
     clientVisibleByDefault: z.boolean().optional(),
+    budget: Budget.optional(),
   })
   .meta({ id: "CreateProjectInput" });
 
@@ -86,6 +94,7 @@ export async function create(actor: Actor, input: z.input<typeof CreateInput>): 
     description: data.description ?? "",
     status: "active" as const,
     clientVisibleByDefault: data.clientVisibleByDefault ?? true,
+    ...(data.budget === undefined ? {} : { budget: data.budget }),
     createdAt: now,
     updatedAt: now,
   };
@@ -119,6 +128,8 @@ export const UpdateInput = z
     description: z.string().trim().max(2000).optional(),
     status: z.enum(["active", "archived"]).optional(),
     clientVisibleByDefault: z.boolean().optional(),
+    /** null clears it. */
+    budget: Budget.nullable().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "Give at least one field to change.")
@@ -134,10 +145,11 @@ export async function update(
   requireWrite(actor);
   const patch = UpdateInput.parse(input);
   const before = toInfo(await requireProject(actor, projectId));
-  const { data } = await ProjectEntity()
+  const { budget, ...rest } = patch;
+  const op = ProjectEntity()
     .patch({ workspaceId: admin.workspaceId, projectId })
-    .set({ ...patch, updatedAt: nowIso() })
-    .go({ response: "all_new" });
+    .set({ ...rest, ...(budget === null || budget === undefined ? {} : { budget }), updatedAt: nowIso() });
+  const { data } = await (budget === null ? op.remove(["budget"]) : op).go({ response: "all_new" });
   const project = toInfo(data as Item);
   const [action, verb] =
     project.status === before.status

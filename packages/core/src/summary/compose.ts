@@ -8,6 +8,7 @@ import { type Answering, admitFirst, configuredMaker, Refused, streamAnswer } fr
 import { modelsFor } from "../agent/models";
 import { Budget } from "../budget";
 import { config } from "../config";
+import { withDatesInWords } from "../words";
 
 /** The breaker refused the call: the provider keeps failing. */
 export class ProviderRefused extends Error {}
@@ -49,5 +50,6 @@ export async function compose(
   }
   for (const [model, usage] of spent)
     await Budget.record({ workspaceId, model, ...usage, costCents: Budget.costOf(usage, model) });
-  return `${parts.join("\n\n")}\n`;
+  // Whatever the model wrote, its dates read as people say them, like the rest of our text.
+  return `${withDatesInWords(parts.join("\n\n"))}\n`;
 }

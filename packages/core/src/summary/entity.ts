@@ -1,4 +1,5 @@
-// Access patterns: list a project's digests, or a workspace's weekly rollups, newest first.
+// Access patterns: list a project's digests, or a workspace's weekly rollups, newest first; find
+// the rollup an admin asked for this week.
 import { Entity } from "electrodb";
 import { dataTable, service } from "../db";
 import { once } from "../util";
@@ -31,6 +32,30 @@ export const SummaryEntity = once(
           primary: {
             pk: { field: "pk", composite: ["workspaceId", "scope"] },
             sk: { field: "sk", composite: ["summaryId"] },
+          },
+        },
+      },
+      dataTable(),
+    ),
+);
+
+/** An admin's "write this week's rollup now": one per workspace and week, so asking again is the same rollup. */
+export const RollupRequestEntity = once(
+  () =>
+    new Entity(
+      {
+        model: { entity: "rollupRequest", version: "1", service },
+        attributes: {
+          workspaceId: { type: "string", required: true },
+          /** The Monday (UTC) the week starts, `YYYY-MM-DD`. */
+          week: { type: "string", required: true },
+          summaryId: { type: "string", required: true },
+          createdAt: { type: "string", required: true },
+        },
+        indexes: {
+          primary: {
+            pk: { field: "pk", composite: ["workspaceId"] },
+            sk: { field: "sk", composite: ["week"] },
           },
         },
       },

@@ -1,6 +1,7 @@
 // Meeting summaries as the agent worker writes them: the decisions and the proposed action items
 // of pasted notes (meeting.ts queues them and confirms a proposal), for staff only.
 import { nowIso } from "../util";
+import { dayWords } from "../words";
 import type { Info, Proposal } from "./summary";
 import { writeForAudiences } from "./write";
 
@@ -21,7 +22,7 @@ export function writeMeeting(
     kind: "meeting",
     prompts: [`${DECISIONS}.${fenced}`, `${ASK_ITEMS}${fenced}`],
     title: async (_, project) =>
-      `Meeting${meeting.title ? ` “${meeting.title}”` : ""} — ${nowIso().slice(0, 10)} — ${project.name}`,
+      `Meeting${meeting.title ? ` “${meeting.title}”` : ""} — ${dayWords(nowIso())} — ${project.name}`,
     once: true,
     audiences: ["staff"],
     proposalsOf,

@@ -2,11 +2,14 @@
 // serves. Writing them calls the models and happens in the agent worker only (write.ts).
 import { z } from "zod";
 import type { Actor, Role } from "../actor";
+import { enqueue } from "../agent/job";
+import { Audit } from "../audit";
 import { notFound } from "../error";
 import { event } from "../event";
 import { seesInternal } from "../permissions";
-import { projectAccess, requireAdmin, workspaceOf } from "../policy";
-import { SummaryEntity } from "./entity";
+import { projectAccess, requireAdmin, requireWrite, workspaceOf } from "../policy";
+import { createId, nowIso } from "../util";
+import { RollupRequestEntity, SummaryEntity } from "./entity";
 
 export const WORKSPACE_SCOPE = "workspace";
 /** A project's client digests live apart from its staff digests: one Query lists either. */
@@ -96,3 +99,64 @@ async function list(workspaceId: string, scope: string, limit: number) {
   const { data } = await SummaryEntity().query.primary({ workspaceId, scope }).go({ order: "desc", limit });
   return { items: data.map(toInfo) };
 }
+
+/** A stored summary, by its key: a redelivered job, or a second request, finds it written. */
+export async function written({
+  workspaceId,
+  scope,
+  summaryId,
+}: {
+  workspaceId: string;
+  scope: string;
+  summaryId: string;
+}): Promise<Item | undefined> {
+  const { data } = await SummaryEntity().get({ workspaceId, scope, summaryId }).go();
+  return data ?? undefined;
+}
+
+/**
+ * An admin asks for the weekly rollup now rather than on Monday: the same job the schedule queues
+ * (emailed like Monday's to admins who opted in). Idempotent within a week: asking again returns
+ * the same id, and queues the job again only while that rollup is unwritten (the job is idempotent).
+ */
+export async function requestWorkspaceRollup(
+  actor: Actor,
+  workspaceId: string,
+): Promise<{ summaryId: string }> {
+  const admin = requireAdmin(actor);
+  requireWrite(actor);
+  if (admin.workspaceId !== workspaceId) throw notFound("workspace");
+  const summaryId = await claimThisWeek(workspaceId);
+  if (await written({ workspaceId, scope: WORKSPACE_SCOPE, summaryId })) return { summaryId };
+  await enqueue({ type: "digest.workspace", workspaceId, summaryId });
+  await Audit.record(actor, {
+    action: "digest.requested",
+    targetType: "workspace",
+    targetId: workspaceId,
+    summary: "Asked for the weekly digest now",
+  });
+  return { summaryId };
+}
+
+/** The id of this week's requested rollup: the first request's, for every request of the week. */
+async function claimThisWeek(workspaceId: string): Promise<string> {
+  const key = { workspaceId, week: weekStart(new Date()) };
+  const claimed = await RollupRequestEntity()
+    .create({ ...key, summaryId: createId(), createdAt: nowIso() })
+    .go()
+    .then(
+      ({ data }) => data,
+      () => undefined,
+    );
+  if (claimed) return claimed.summaryId;
+  const { data } = await RollupRequestEntity().get(key).go();
+  if (!data) throw new Error(`rollup request of ${key.week} could not be read`);
+  return data.summaryId;
+}
+
+/** The Monday (UTC) of the week `at` falls in, `YYYY-MM-DD`. */
+export const weekStart = (at: Date) => {
+  const monday = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  return monday.toISOString().slice(0, 10);
+};

@@ -2,14 +2,17 @@
 // workspace, and the summaries of an occasion (milestone.ts, minutes.ts) — from the provider, or
 // the last one again while the budget is spent or the breakers open — then stores, announces and
 // emails them. It calls the models (compose.ts), so only the agent worker imports it (writers.ts).
+import type { z } from "zod";
 import type { Actor, Role } from "../actor";
 import { type AgentContext, build } from "../agent/context";
 import { citationsOf } from "../agent/finish";
 import { Budget } from "../budget";
+import type { EventDefinition } from "../event";
 import { Project } from "../project";
 import { Channel, publish } from "../realtime";
 import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
+import { dayWords } from "../words";
 import { compose, ProviderRefused } from "./compose";
 import { emailDigest } from "./delivery";
 import { SummaryEntity } from "./entity";
@@ -23,6 +26,8 @@ import {
   scopeOf,
   toInfo,
   WORKSPACE_SCOPE,
+  weekStart,
+  written,
 } from "./summary";
 
 /**
@@ -104,19 +109,23 @@ export async function writeWorkspaceRollup(workspaceId: string, summaryId = crea
   const done = await written(target);
   if (done) return delivered(done);
   const draft = await writeOrRepeat(target, WEEKLY_PROMPTS, async () => ({
-    title: `Weekly rollup — week of ${nowIso().slice(0, 10)}`,
+    title: `Weekly rollup — week of ${dayWords(weekStart(new Date()))}`,
     context: await build({ type: "system", workspaceId }, null),
   }));
-  return store(draft, (info) => toAdmins(workspaceId, info));
+  return store(draft, (info) => toAdmins(workspaceId, Events.Ready, info));
 }
 
-/** The workspace's active admins hear a new rollup on their own channels (it belongs to no project). */
-async function toAdmins(workspaceId: string, info: Info) {
+/** The workspace's active admins hear it on their own channels (a rollup, a risk report: no project's). */
+export async function toAdmins<S extends z.ZodType>(
+  workspaceId: string,
+  definition: EventDefinition<string, S>,
+  data: z.infer<S>,
+) {
   const admins = await UserEntity()
     .query.primary({ workspaceId })
     .where(({ role, status }, { eq }) => `${eq(role, "admin")} AND ${eq(status, "active")}`)
     .go({ pages: "all" });
-  await Promise.all(admins.data.map((a) => publish(Channel.user(a.userId), Events.Ready, info)));
+  await Promise.all(admins.data.map((a) => publish(Channel.user(a.userId), definition, data)));
 }
 
 const WEEKLY_PROMPTS = ["Blocked tasks", "Overdue by assignee", "Give an overview of where things stand."];
@@ -136,12 +145,6 @@ type Draft = Pick<
   | "cachedFrom"
   | "proposals"
 >;
-
-/** A redelivered job finds its digest already written and only finishes it: no second provider call. */
-async function written({ workspaceId, scope, summaryId }: Target): Promise<Item | undefined> {
-  const { data } = await SummaryEntity().get({ workspaceId, scope, summaryId }).go();
-  return data ?? undefined;
-}
 
 /**
  * A new digest from the provider; with the workspace's budget spent, or the provider's breaker

@@ -1,6 +1,8 @@
 // The words people read for the codes the data holds: task statuses and priorities, roles, and
-// the actions of the audit log. Pure, so activity summaries, the agent's context, emails and the
-// web app all say "In progress", never `in_progress`.
+// the actions of the audit log, and dates (dates.ts). Pure, so activity summaries, the agent's
+// context, digests, emails and the web app all say "In progress", never `in_progress`.
+
+export * from "./dates";
 
 export const STATUS_WORDS = {
   todo: "To do",
@@ -24,6 +26,7 @@ const ACTION_WORDS: Record<string, string> = {
   "agent.asked": "Asked the admin assistant",
   "agent.thread_read": "Read someone's assistant conversation",
   "budgets.updated": "Changed the assistant budgets",
+  "digest.requested": "Asked for the weekly digest now",
   "invite.accepted": "Accepted an invitation",
   "invite.created": "Sent an invitation",
   "invite.revoked": "Withdrew an invitation",

@@ -11,6 +11,7 @@ import { activity } from "./routes/activity";
 import { agent } from "./routes/agent";
 import { assignments } from "./routes/assignments";
 import { auth } from "./routes/auth";
+import { changeOrders } from "./routes/change-orders";
 import { files } from "./routes/files";
 import { health } from "./routes/health";
 import { invites } from "./routes/invites";
@@ -18,6 +19,7 @@ import { messages } from "./routes/messages";
 import { notifications } from "./routes/notifications";
 import { projects } from "./routes/projects";
 import { realtime } from "./routes/realtime";
+import { risks } from "./routes/risks";
 import { summaries } from "./routes/summaries";
 import { tasks } from "./routes/tasks";
 import { tokens } from "./routes/tokens";
@@ -42,6 +44,7 @@ export function createApp() {
   app.route("/", assignments);
   app.route("/", messages);
   app.route("/", files);
+  app.route("/", changeOrders);
   app.route("/", activity);
   app.route("/", notifications);
   app.route("/", users);
@@ -50,6 +53,7 @@ export function createApp() {
   app.route("/", realtime);
   app.route("/", agent);
   app.route("/", summaries);
+  app.route("/", risks);
   app.route("/", usage);
 
   const documentConfig = { openapi: "3.1.0", info: { title: "ReHome API", version: "1" } };

@@ -33,12 +33,15 @@ export const credentialLimit = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * The caller's IP: API Gateway's own view of the source on Lambda (not spoofable), else the
- * last hop a proxy appended to X-Forwarded-For, else "local" (the local server passes none).
+ * last hop a proxy appended to X-Forwarded-For, else the socket's address the local server
+ * passes, else "local".
  */
 export function clientIp(c: Context): string {
-  const env = c.env as { requestContext?: { http?: { sourceIp?: string } } } | undefined;
+  const env = c.env as
+    | { requestContext?: { http?: { sourceIp?: string } }; remoteAddress?: string }
+    | undefined;
   const forwarded = c.req.header("X-Forwarded-For")?.split(",").at(-1)?.trim();
-  return (env?.requestContext?.http?.sourceIp ?? forwarded ?? "local").slice(0, 64);
+  return (env?.requestContext?.http?.sourceIp ?? forwarded ?? env?.remoteAddress ?? "local").slice(0, 64);
 }
 
 export const security = () =>

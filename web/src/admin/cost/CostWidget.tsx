@@ -105,7 +105,7 @@ const COUNTS = [
 
 function SpendByModel({ rows }: { rows: UsageReport["byModel"] }) {
   return (
-    <table className="w-full text-left text-sm" aria-label="Spend by model">
+    <table className="stack-table w-full text-left text-sm" aria-label="Spend by model">
       <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
         <tr>
           {["Model", ...COUNTS.map(([name]) => name), "Cost"].map((name) => (
@@ -118,15 +118,17 @@ function SpendByModel({ rows }: { rows: UsageReport["byModel"] }) {
       <tbody className="divide-y divide-slate-100 tabular-nums">
         {rows.map((row) => (
           <tr key={row.model}>
-            <td className="px-3 py-2 font-medium">
+            <td className="px-3 py-2 font-medium [overflow-wrap:anywhere]">
               {row.model === "offline" ? "offline assistant" : row.model}
             </td>
-            {COUNTS.map(([, field]) => (
-              <td key={field} className="px-3 py-2">
+            {COUNTS.map(([name, field]) => (
+              <td key={field} data-label={name} className="px-3 py-2">
                 {row[field].toLocaleString("en-US")}
               </td>
             ))}
-            <td className="px-3 py-2">{formatCents(row.costCents)}</td>
+            <td data-label="Cost" className="px-3 py-2">
+              {formatCents(row.costCents)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -26,6 +26,7 @@ import {
 } from "./offline/format";
 import { actionItems, decisions } from "./offline/meeting";
 import { delivered, next, risks } from "./offline/milestone";
+import { riskNotes } from "./offline/risks";
 import type { Provider, ProviderRequest, Usage } from "./provider";
 
 export function offlineProvider(tokensPerSecond: number): Provider {
@@ -63,6 +64,7 @@ const MAX_MESSAGES = 50;
 const ROUTES: [RegExp, (c: AgentContext, question: string, asked: string) => string][] = [
   [/^meeting decisions\b/, (_, __, asked) => decisions(asked)],
   [/^meeting action items\b/, (_, __, asked) => actionItems(asked)],
+  [/^risks and blockers\b/, (c, _, asked) => riskNotes(c, asked)],
   [/\bblocked\b/, blocked],
   [/\boverdue\b/, overdueByAssignee],
   [/\bmy tasks\b/, myTasksThisWeek],

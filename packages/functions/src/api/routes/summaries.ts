@@ -1,5 +1,5 @@
-// Summaries: a project's digests (its participants), the weekly rollups (admins), and meeting
-// summaries staff ask for, whose proposed tasks a person confirms one by one.
+// Summaries: a project's digests (its participants), the weekly rollups (admins, who may also ask
+// for this week's now), and meeting summaries staff ask for, whose proposed tasks a person confirms.
 import { createRoute, z } from "@hono/zod-openapi";
 import { Meeting, Summary } from "@rehome/core/summary";
 import { Task } from "@rehome/core/task";
@@ -30,6 +30,21 @@ export const summaries = router()
       responses: { 200: json(Summaries, "Weekly rollups, newest first"), ...errors },
     }),
     async (c) => c.json(await Summary.listForWorkspace(c.get("actor"), c.req.valid("param").workspace), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/workspaces/{workspace}/summaries",
+      tags: ["Agent"],
+      security: bearer,
+      request: { params: z.object({ workspace: Id }) },
+      responses: {
+        202: json(z.object({ summaryId: z.string() }), "Queued: this week's rollup is written now"),
+        ...errors,
+      },
+    }),
+    async (c) =>
+      c.json(await Summary.requestWorkspaceRollup(c.get("actor"), c.req.valid("param").workspace), 202),
   )
   .openapi(
     createRoute({
