@@ -54,7 +54,8 @@ export async function* streamAnswer(
   make: (model: string, failFastOnOverload: boolean) => Provider,
 ): AsyncGenerator<string> {
   const { models } = admitted;
-  let delivered = request.prefill;
+  // Pieces, joined only when a fallback continues: a string grown per token is a rope held all along.
+  const delivered = [request.prefill];
   for (const [index, model] of models.entries()) {
     const admission = index === 0 ? admitted.admission : await admit(runId, model);
     if (admission === "refused") continue;
@@ -62,8 +63,8 @@ export async function* streamAnswer(
     const provider = make(model, next !== undefined);
     Object.assign(answering, { model, admission, provider });
     try {
-      for await (const token of provider.stream({ ...request, prefill: delivered })) {
-        delivered += token;
+      for await (const token of provider.stream({ ...request, prefill: delivered.join("") })) {
+        delivered.push(token);
         yield token;
       }
       await record(runId, model, admission, "success");

@@ -55,7 +55,9 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
     name: "anthropic",
     model: settings.model,
     async *stream(request: ProviderRequest) {
-      let delivered = request.prefill;
+      // The answer so far as its pieces, joined only for a continuation: a string grown token by
+      // token is a rope of one node per token, held for the whole stream.
+      const delivered = [request.prefill];
       let used = NO_TOKENS;
       // The data block is the end of the cached prefix; the question after it is all that changes.
       const question = {
@@ -68,9 +70,11 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
       for (let attempt = 0; ; attempt++) {
         try {
           // Trailing whitespace is already on screen: the model picks up after the words.
-          const partial = delivered.trimEnd();
-          const stream = client.messages.stream(
+          const partial = delivered.join("").trimEnd();
+          // The raw event stream: the SDK's MessageStream would also keep its own copy of the text.
+          const stream = await client.messages.create(
             {
+              stream: true,
               model: settings.model,
               max_tokens: settings.maxTokens,
               ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
@@ -87,10 +91,12 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
             if (event.type === "message_delta")
               used = addTokens(used, { ...NO_TOKENS, tokensOut: event.usage.output_tokens });
             if (event.type === "content_block_delta" && event.delta.type === "text_delta") {
-              delivered += event.delta.text;
+              delivered.push(event.delta.text);
               yield event.delta.text;
             }
           }
+          // An aborted raw stream just ends: a timeout or cancel must not read as a whole answer.
+          request.signal.throwIfAborted();
           usage = used;
           return;
         } catch (error) {
