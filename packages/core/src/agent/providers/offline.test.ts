@@ -73,6 +73,18 @@ describe("the offline provider's answers", () => {
     }
   });
 
+  it("say dates in words, never as ISO, in every quick prompt", () => {
+    for (const question of [
+      ...QUICK,
+      "What was delivered so far?",
+      "What is next?",
+      "What are the open risks?",
+    ]) {
+      expect(answerFor(question, context), question).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
+    expect(answerFor("Overdue by assignee", context)).toMatch(/overdue by \d+ days?/);
+  });
+
   it("What changed today? lists today's status changes, messages and files", () => {
     const answer = answerFor("What changed today?", context);
     expect(answer).toContain(`**Tiling** — moved to in progress [task:${tiling.id}]`);
@@ -107,7 +119,7 @@ describe("the offline provider's answers", () => {
     const risks = answerFor("What are the open risks?", context);
     expect(cited(risks)).toEqual([`task:${worktop.id}`, `task:${inspection.id}`]);
     expect(risks).toContain("**Worktop choice** — blocked");
-    expect(risks).toContain("**Electrical inspection** — overdue since 2026-06-09");
+    expect(risks).toContain("**Electrical inspection** — overdue since Tue 9 Jun");
   });
 
   it("Blocked tasks lists exactly the blocked ones", () => {

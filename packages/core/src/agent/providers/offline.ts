@@ -14,6 +14,7 @@ import {
   overdueByAssignee,
 } from "./offline/answers";
 import {
+  dueOf,
   messageLine,
   newestFirst,
   paragraphs,
@@ -146,7 +147,9 @@ function overview(c: AgentContext) {
   return paragraphs(
     `### Where things stand ${where(c)}\n`,
     `${counts.todo} to do, ${counts.in_progress} in progress, ${counts.blocked} blocked, ${counts.done} done.\n`,
-    next.length ? `Next due:\n${next.map((t) => taskLine(c, t, ` — due ${t.dueDate}`)).join("\n")}\n` : "",
+    next.length
+      ? `Next due:\n${next.map((t) => taskLine(c, t, ` — ${dueOf(c, t.dueDate ?? c.today)}`)).join("\n")}\n`
+      : "",
     newest ? `Latest message:\n${messageLine(c, newest)}\n` : "",
     `Ask me "What changed today?", "My tasks this week", "Blocked tasks", "Overdue by assignee", "Summarize last 20 messages" or "Last week highlights".\n`,
   );

@@ -4,6 +4,8 @@ import type { AgentContext, ContextMessage, ContextTask } from "../../context";
 import {
   day,
   daysBefore,
+  dueOf,
+  inWordsOn,
   messageLine,
   newestFirst,
   paragraphs,
@@ -30,7 +32,7 @@ export function blocked(c: AgentContext) {
       taskLine(
         c,
         t,
-        ` — ${who(t)}${t.dueDate ? `, due ${t.dueDate}` : ""}${t.statusChangedAt ? `, blocked since ${day(t.statusChangedAt)}` : ""}`,
+        ` — ${who(t)}${t.dueDate ? `, ${dueOf(c, t.dueDate)}` : ""}${t.statusChangedAt ? `, blocked since ${inWordsOn(c, t.statusChangedAt)}` : ""}`,
       ),
     `Nothing is blocked ${where(c)}.`,
   );
@@ -45,7 +47,7 @@ export function overdueByAssignee(c: AgentContext) {
   const lines = ([person, tasks]: [string, ContextTask[]]) =>
     `**${quote(person)}** (${tasks.length})\n${[...tasks]
       .sort((a, b) => (a.dueDate ?? "").localeCompare(b.dueDate ?? "") || a.id.localeCompare(b.id))
-      .map((t) => taskLine(c, t, ` — due ${t.dueDate}`))
+      .map((t) => taskLine(c, t, ` — ${dueOf(c, t.dueDate ?? c.today)}`))
       .join("\n")}`;
   return `### Overdue by assignee ${where(c)}\n\n${groups.map(lines).join("\n\n")}\n`;
 }
@@ -58,7 +60,7 @@ export function myTasksThisWeek(c: AgentContext) {
   return section(
     `Your tasks this week, ${quote(c.asker.name)}`,
     mine,
-    (t) => taskLine(c, t, ` — ${statusOf(t)}${t.dueDate ? `, due ${t.dueDate}` : ""}`),
+    (t) => taskLine(c, t, ` — ${statusOf(t)}${t.dueDate ? `, ${dueOf(c, t.dueDate)}` : ""}`),
     "You have no open tasks due this week.",
   );
 }

@@ -1,6 +1,8 @@
 // How the offline answers write what they quote: content is flattened to one line with its
 // brackets neutralised, so text from a task or message can never pose as a citation, a link
 // or a heading of the answer. Citations are only ever made here, from ids in the context.
+
+import { dayWords, dueWords } from "../../../words";
 import {
   type AgentContext,
   type ContextMessage,
@@ -28,6 +30,10 @@ export function excerpt(text: string, words = 24) {
 }
 
 export const day = (iso: string) => iso.slice(0, 10);
+/** A day as the answer says it, from the context's today: "Fri 11 Dec". */
+export const inWordsOn = (c: AgentContext, iso: string) => dayWords(iso, c.today);
+/** When a task is due, as the answer says it: "due in 3 days", "overdue by 2 days". */
+export const dueOf = (c: AgentContext, date: string) => dueWords(date, c.today);
 export const daysBefore = (date: string, days: number) =>
   new Date(Date.parse(date) - days * 86_400_000).toISOString().slice(0, 10);
 export const who = (task: ContextTask) => task.assigneeName ?? "unassigned";
@@ -45,7 +51,7 @@ export const taskLine = (c: AgentContext, task: ContextTask, extra = "") =>
   `- **${quote(task.title)}**${from(c, task.projectName)}${extra} ${cite(task)}`;
 
 export const messageLine = (c: AgentContext, message: ContextMessage) =>
-  `- **${quote(message.authorName)}**${from(c, message.projectName)}, ${day(message.createdAt)}: ${excerpt(message.body)} ${cite(message)}`;
+  `- **${quote(message.authorName)}**${from(c, message.projectName)}, ${inWordsOn(c, message.createdAt)}: ${excerpt(message.body)} ${cite(message)}`;
 
 /** A titled list, or the `empty` sentence when there is nothing to list. */
 export function section<T>(

@@ -1,7 +1,18 @@
 // The offline provider's milestone answers: what was delivered, what is next and the open risks of
 // the project so far, computed from the scoped context only and citing every task they name.
 import type { AgentContext, ContextTask } from "../../context";
-import { newestFirst, paragraphs, plural, section, statusOf, taskLine, where, who } from "./format";
+import {
+  dueOf,
+  inWordsOn,
+  newestFirst,
+  paragraphs,
+  plural,
+  section,
+  statusOf,
+  taskLine,
+  where,
+  who,
+} from "./format";
 
 const MAX_LISTED = 10;
 const open = (c: AgentContext) => c.tasks.filter((t) => t.status !== "done");
@@ -37,7 +48,7 @@ export function next(c: AgentContext) {
     section(
       `What is next ${where(c)}`,
       shown,
-      (t) => taskLine(c, t, ` — ${statusOf(t)}, ${who(t)}${t.dueDate ? `, due ${t.dueDate}` : ""}`),
+      (t) => taskLine(c, t, ` — ${statusOf(t)}, ${who(t)}${t.dueDate ? `, ${dueOf(c, t.dueDate)}` : ""}`),
       "No open work is planned yet.",
     ),
     more > 0 ? `…and ${plural(more, "more open task")}.` : "",
@@ -47,7 +58,8 @@ export function next(c: AgentContext) {
 export function risks(c: AgentContext) {
   const blocked = open(c).filter((t) => t.status === "blocked");
   const overdue = open(c).filter((t) => t.status !== "blocked" && t.dueDate && t.dueDate < c.today);
-  const reason = (t: ContextTask) => (t.status === "blocked" ? "blocked" : `overdue since ${t.dueDate}`);
+  const reason = (t: ContextTask) =>
+    t.status === "blocked" ? "blocked" : `overdue since ${inWordsOn(c, t.dueDate ?? c.today)}`;
   return section(
     `Open risks ${where(c)}`,
     [...blocked, ...overdue].sort(byDue),
