@@ -1,8 +1,9 @@
-// SQS -> the agent worker: answers runs and writes digests, milestone and meeting summaries and risk reports. Records of a batch run concurrently (each is a streamed answer);
+// SQS -> the agent worker: answers runs and writes digests, milestone and meeting summaries, risk reports and drafts. Records of a batch run concurrently (each is a streamed answer);
 // a record that fails is reported in batchItemFailures so only it comes back.
 
 import { Agent } from "@rehome/core/agent";
 import { loadSecrets } from "@rehome/core/config/secrets";
+import { Draft } from "@rehome/core/draft";
 import { logger } from "@rehome/core/log";
 import * as Metric from "@rehome/core/metrics";
 import { Risks } from "@rehome/core/risks";
@@ -32,6 +33,8 @@ async function handleRecord(record: SQSRecord) {
       await Meeting.writeMeeting(job.workspaceId, job.projectId, job.summaryId, job);
     } else if (job.type === "risks.report") {
       await Risks.writeReport(job.workspaceId, job.reportId);
+    } else if (job.type === "draft.write") {
+      await Draft.writeDraft(job.workspaceId, job.draftId);
     } else if (job.type === "summary.milestone") {
       await Milestone.writeMilestone(job.workspaceId, job.projectId, job.taskId, job.summaryId);
     } else {
