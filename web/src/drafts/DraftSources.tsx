@@ -3,6 +3,7 @@
 import { Link } from "react-router";
 
 export function DraftSources({ projectId, citations }: { projectId: string; citations: string[] }) {
+  const counts = { task: 0, message: 0 };
   const cited = citations.flatMap((c) => {
     const [kind, id] = c.split(":");
     if (!id || (kind !== "message" && kind !== "task")) return [];
@@ -10,7 +11,7 @@ export function DraftSources({ projectId, citations }: { projectId: string; cita
       kind === "task"
         ? `/projects/${projectId}/board?task=${id}`
         : `/projects/${projectId}/messages?message=${id}`;
-    return [{ key: c, kind, href }];
+    return [{ key: c, label: `${kind} ${++counts[kind]}`, href }];
   });
   if (cited.length === 0)
     return <p className="text-sm text-slate-600">The draft cites nothing: check it closely.</p>;
@@ -22,7 +23,7 @@ export function DraftSources({ projectId, citations }: { projectId: string; cita
           <li key={c.key} className="inline">
             {i > 0 && ", "}
             <Link to={c.href} className="text-emerald-800 underline">
-              {c.kind} {i + 1}
+              {c.label}
             </Link>
           </li>
         ))}

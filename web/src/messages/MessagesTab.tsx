@@ -143,6 +143,7 @@ export function MessagesTab() {
             projectId={projectId}
             people={mentionable}
             initial={update?.body ?? about}
+            rows={update ? 8 : undefined}
             busy={send.isPending}
             clientVisible={chooses ? visible : undefined}
             onSend={(body, attachments) =>
