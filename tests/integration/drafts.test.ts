@@ -4,7 +4,7 @@
 // comes, and nothing created or posted until a person saves it through the usual routes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverJob } from "../support/jobs";
-import { bootStack, call, login, openSocket, type Person, type Stack } from "../support/stack";
+import { bootStack, call, login, openSocket, type Person, type Stack, succeed } from "../support/stack";
 
 let stack: Stack;
 let admin: Person;
@@ -13,12 +13,8 @@ let consultant: Person;
 let client: Person;
 let kitchen: string;
 
-async function api(person: Person, method: string, path: string, body?: unknown) {
-  const response = await call(stack, method, path, { token: person.token, body });
-  if (response.status >= 300)
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
+const api = (person: Person, method: string, path: string, body?: unknown) =>
+  succeed(stack, person.token, method, path, body);
 
 /** A message; staff say whether the client sees it (a client's always does). */
 const post = async (person: Person, body: string, clientVisible = true) =>

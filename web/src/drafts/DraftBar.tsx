@@ -10,6 +10,9 @@ import { ui } from "../components/ui";
 import { api } from "../session";
 import { useDraft } from "./useDraft";
 
+/** How many of the newest messages "Tick the last" picks: a conversation's worth. */
+const LAST = 10;
+
 /** The messages ticked for a change order, while picking. */
 export function useSelection() {
   const [picked, setPicked] = useState<Set<string>>();
@@ -24,6 +27,7 @@ export function useSelection() {
         if (!next.delete(id)) next.add(id);
         return next;
       }),
+    pick: (ids: string[]) => setPicked(new Set(ids)),
     start: () => setPicked(new Set()),
     stop: () => setPicked(undefined),
   };
@@ -33,13 +37,15 @@ export type Selection = ReturnType<typeof useSelection>;
 interface Props {
   projectId: string;
   selection: Selection;
+  /** The newest messages on screen, oldest first: "the last 10" ticks these. */
+  recent: string[];
   /** May create change orders / may post a client-visible message. */
   changeOrders: boolean;
   updates: boolean;
   onUpdate: (draft: DraftInfo) => void;
 }
 
-export function DraftBar({ projectId, selection, changeOrders, updates, onUpdate }: Props) {
+export function DraftBar({ projectId, selection, recent, changeOrders, updates, onUpdate }: Props) {
   const navigate = useNavigate();
   const changeOrder = useMutation({
     mutationFn: () => api.drafts.changeOrder(projectId, selection.ids),
@@ -80,6 +86,13 @@ export function DraftBar({ projectId, selection, changeOrders, updates, onUpdate
               onClick={() => changeOrder.mutate()}
             >
               Draft from {selection.count} {selection.count === 1 ? "message" : "messages"}
+            </button>
+            <button
+              type="button"
+              className={`${ui.secondary} py-1`}
+              onClick={() => selection.pick(recent.slice(-LAST))}
+            >
+              Tick the last {LAST}
             </button>
             <button type="button" className={`${ui.secondary} py-1`} onClick={selection.stop}>
               Cancel

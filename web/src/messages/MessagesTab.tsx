@@ -119,6 +119,7 @@ export function MessagesTab() {
             <DraftBar
               projectId={projectId}
               selection={selection}
+              recent={items.map((m) => m.id)}
               changeOrders={draftsChangeOrders}
               updates={chooses}
               onUpdate={takeUpdate}

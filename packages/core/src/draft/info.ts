@@ -1,31 +1,20 @@
 // What a draft looks like outside the table: one schema for the API, the asker's live event and
 // the SPA. A draft is a proposal only: it holds text and numbers for a person to edit, never an item.
 import { z } from "zod";
+import { Snapshot } from "../change-order/info";
 import { event } from "../event";
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id.");
 
 export const ChangeOrderInput = z
-  .object({
-    /** The messages of the project to draft from (the selection, or the last N). */ messageIds: z
-      .array(Id)
-      .min(1)
-      .max(50),
-  })
+  // The messages of the project to draft from: the ones ticked, or the last N.
+  .object({ messageIds: z.array(Id).min(1).max(50) })
   .strict()
   .meta({ id: "DraftChangeOrderInput" });
 
-export const ChangeOrderProposal = z
-  .object({
-    title: z.string(),
-    description: z.string(),
-    reason: z.string(),
-    /** Minor units; 0 when the messages name no amount (`costFound` false). */
-    costDelta: z.number().int(),
-    scheduleDeltaDays: z.number().int(),
-    costFound: z.boolean(),
-    scheduleFound: z.boolean(),
-  })
+/** A change order's fields as the assistant proposed them; 0 where the messages name no amount or days. */
+export const ChangeOrderProposal = Snapshot.omit({ attachments: true })
+  .extend({ costFound: z.boolean(), scheduleFound: z.boolean() })
   .meta({ id: "ChangeOrderProposal" });
 export type ChangeOrderProposal = z.infer<typeof ChangeOrderProposal>;
 
