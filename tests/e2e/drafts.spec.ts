@@ -8,7 +8,7 @@ import { fitsAndPassesAxe, KITCHEN, openProject, shot, signIn } from "./support"
 test("staff draft a change order from two messages and today's client update, edit and save them, and the client sees the update", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const stamp = Date.now();
   const team = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await signIn(team, "team@demo.rehome.local");
