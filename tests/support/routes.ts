@@ -268,6 +268,16 @@ export const routes: Record<string, Expectation> = {
     also: ["admin", "consultant"],
     othersInProject: 403,
   },
+  // Drafts by the assistant: who may create change orders drafts one; who may post a client-visible
+  // message drafts today's update; only the asker reads a draft (anyone else: 404).
+  "POST /api/projects/{id}/drafts/change-order": byTable("change_order", 202, [
+    // Ids are only read when the draft is written: one the asker cannot read is left out then.
+    { name: "draft", actions: ["create"], body: () => ({ messageIds: ["matrix-message"] }) },
+  ]),
+  "POST /api/projects/{id}/drafts/client-update": byTable("message", 202, [
+    { name: "draft update", actions: ["post", "visibility"] },
+  ]),
+  "GET /api/projects/{id}/drafts/{draftId}": { access: "own", ok: 200, owner: "team" },
   "GET /api/workspaces/{workspace}/usage": { access: "adminOf", ok: 200 },
   "GET /api/workspaces/{workspace}/budgets": { access: "adminOf", ok: 200 },
   "PUT /api/workspaces/{workspace}/budgets": {

@@ -55,6 +55,14 @@ export async function call(
   return { status: response.status, headers: response.headers, body };
 }
 
+/** The body of a call that must succeed: a status of 300 or more throws, naming the call. */
+export async function succeed(stack: Target, token: string, method: string, path: string, body?: unknown) {
+  const response = await call(stack, method, path, { token, body });
+  if (response.status >= 300)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
 /** A demo person signed in: their bearer token and who they are. */
 export type Person = Awaited<ReturnType<typeof login>>;
 

@@ -212,6 +212,8 @@ export function world(stack: Stack, people: People, path: string) {
       return summaryId;
     },
     proposal: async () => "0",
+    draftId: async () =>
+      (await by("draft", "team", "POST", await inProject("/drafts/client-update"))).draftId,
     inviteId: async () => (await invite("invitee")).id,
     inviteToken: async () => {
       const { email } = await invite("accepting");

@@ -2,6 +2,7 @@
 // their entities in core (type-only, like every core import here).
 import type { Agent } from "@rehome/core/agent";
 import type { ChangeOrder } from "@rehome/core/change-order";
+import type { Draft } from "@rehome/core/draft";
 import type { EventPayload } from "@rehome/core/event";
 import type { File } from "@rehome/core/file";
 import type { Message } from "@rehome/core/message";
@@ -48,6 +49,7 @@ export interface UserEvents {
   "notification.created": EventPayload<typeof Notification.Events.Created>;
   "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
   "agent.risks.ready": EventPayload<typeof Risks.Events.Ready>;
+  "agent.draft.ready": EventPayload<typeof Draft.Events.Ready>;
 }
 
 /** Whispers on `presence-projects.{projectId}` (relayed to the other members only). */

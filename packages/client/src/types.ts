@@ -6,6 +6,7 @@ import type { Audit } from "@rehome/core/audit";
 import type { Auth } from "@rehome/core/auth";
 import type { Budget } from "@rehome/core/budget";
 import type { ChangeOrder } from "@rehome/core/change-order";
+import type { Draft } from "@rehome/core/draft";
 import type { File } from "@rehome/core/file";
 import type { Invite } from "@rehome/core/invite";
 import type { Message } from "@rehome/core/message";
@@ -48,6 +49,8 @@ export type AgentMessage = z.infer<typeof Agent.AgentMessage>;
 export type AgentRun = z.infer<typeof Agent.AgentRun>;
 export type AgentAsked = z.infer<typeof Agent.Asked>;
 export type SummaryInfo = z.infer<typeof Summary.Info>;
+/** The assistant's draft of a change order or a client update, for the person who asked. */
+export type DraftInfo = z.infer<typeof Draft.Info>;
 /** Risks & Blockers: the risks now, each with the assistant's note or why there is none. */
 export type RiskReport = z.infer<typeof Risks.Report>;
 export type RiskEntry = z.infer<typeof Risks.Entry>;

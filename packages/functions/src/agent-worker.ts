@@ -1,11 +1,12 @@
-// SQS -> the agent worker: answers runs and writes digests, milestone and meeting summaries and
-// risk reports. Records of a batch run concurrently (each is a streamed answer); a record that
+// SQS -> the agent worker: answers runs and writes digests, milestone and meeting summaries, risk
+// reports and drafts. Records of a batch run concurrently (each is a streamed answer); a record that
 // fails is reported in batchItemFailures so only it comes back. It alone calls the models: the run
 // pipeline and the writers (and so the provider's SDK) are in no other function's bundle.
 
 import { Agent } from "@rehome/core/agent";
 import { processRun } from "@rehome/core/agent/worker";
 import { loadSecrets } from "@rehome/core/config/secrets";
+import { writeDraft } from "@rehome/core/draft/write";
 import { logger } from "@rehome/core/log";
 import * as Metric from "@rehome/core/metrics";
 import { writeReport } from "@rehome/core/risks/write";
@@ -40,6 +41,8 @@ async function handleRecord(record: SQSRecord) {
       await writeMeeting(job.workspaceId, job.projectId, job.summaryId, job);
     } else if (job.type === "risks.report") {
       await writeReport(job.workspaceId, job.reportId);
+    } else if (job.type === "draft.write") {
+      await writeDraft(job.workspaceId, job.draftId);
     } else if (job.type === "summary.milestone") {
       await writeMilestone(job.workspaceId, job.projectId, job.taskId, job.summaryId);
     } else {

@@ -13,6 +13,10 @@ import { api } from "../session";
 import { parseMoney, typedMoney } from "./money";
 
 export type Draft = Parameters<typeof api.changeOrders.create>[1];
+/** What the assistant proposed for a new one; no cost when the messages named none. */
+export type Proposed = Pick<Draft, "title" | "description" | "reason" | "scheduleDeltaDays"> & {
+  costDelta?: number;
+};
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -20,6 +24,7 @@ export function ChangeOrderForm({
   projectId,
   currency,
   editing,
+  proposed,
   pending,
   error,
   onSave,
@@ -29,6 +34,8 @@ export function ChangeOrderForm({
   currency: string;
   /** The draft being edited; none for a new one. */
   editing?: ChangeOrderInfo;
+  /** A new one's fields as the assistant drafted them. */
+  proposed?: Proposed;
   pending: boolean;
   error: unknown;
   onSave: (draft: Draft) => void;
@@ -38,7 +45,10 @@ export function ChangeOrderForm({
     queryKey: ["files", projectId, "all"],
     queryFn: () => allPages((cursor) => api.files.list(projectId, { cursor, limit: 100 })),
   });
-  const [cost, setCost] = useState(editing ? typedMoney(editing.costDelta, currency) : "");
+  const start = editing ?? proposed;
+  const [cost, setCost] = useState(
+    start?.costDelta === undefined ? "" : typedMoney(start.costDelta, currency),
+  );
   const [attached, setAttached] = useState(new Set(editing?.attachments.map((a) => a.id)));
   const [invalid, setInvalid] = useState(false);
   const shareable = (files.data ?? []).filter((f) => f.clientVisible);
@@ -69,10 +79,10 @@ export function ChangeOrderForm({
       className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
     >
       <div className="sm:col-span-2">
-        <TextField label="Title" name="title" required maxLength={200} defaultValue={editing?.title} />
+        <TextField label="Title" name="title" required maxLength={200} defaultValue={start?.title} />
       </div>
-      <TextArea label="What changes" name="description" defaultValue={editing?.description} />
-      <TextArea label="Why" name="reason" defaultValue={editing?.reason} rows={3} />
+      <TextArea label="What changes" name="description" defaultValue={start?.description} />
+      <TextArea label="Why" name="reason" defaultValue={start?.reason} rows={3} />
       <TextField
         label={`Cost (${currency})`}
         name="costDelta"
@@ -88,7 +98,7 @@ export function ChangeOrderForm({
         name="scheduleDeltaDays"
         type="number"
         step={1}
-        defaultValue={editing?.scheduleDeltaDays ?? 0}
+        defaultValue={start?.scheduleDeltaDays ?? 0}
       />
       <TextField
         label="Decision due"

@@ -1,11 +1,13 @@
 // A project's Changes tab: the running totals (original budget, approved, awaiting a decision),
 // then the change orders newest first. Staff draft, edit, send and withdraw them; a client sees
 // the sent ones and approves or declines each with their typed name, then the signed record.
+// ?draft=ID opens the change order the assistant drafted from messages, in the form, for staff.
 import type { ChangeOrderInfo, ProjectTotals } from "@rehome/client";
 import { useState } from "react";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { ListStates, LoadMore } from "../components/States";
 import { ui } from "../components/ui";
+import { DraftedChangeOrder } from "../drafts/DraftedChangeOrder";
 import { usePermissions } from "../hooks/useProject";
 import { BudgetEditor } from "./BudgetEditor";
 import { ChangeOrderCard } from "./ChangeOrderCard";
@@ -19,8 +21,11 @@ export function ChangesTab() {
   const { can, role } = usePermissions(projectId);
   const [editing, setEditing] = useState<ChangeOrderInfo | "new">();
   const [budgeting, setBudgeting] = useState(false);
+  const [params, setParams] = useSearchParams();
   const currency = orders.totals.data?.currency ?? "USD";
-  const creates = can("change_order", "create") && !editing;
+  const drafted = can("change_order", "create") ? params.get("draft") : null;
+  const closeDraft = () => setParams({}, { replace: true });
+  const creates = can("change_order", "create") && !editing && !drafted;
   const budgets = role === "admin" && !budgeting;
   const save = (draft: Draft) => {
     const done = { onSuccess: () => setEditing(undefined) };
@@ -52,6 +57,17 @@ export function ChangesTab() {
             </button>
           )}
         </div>
+      )}
+      {drafted && (
+        <DraftedChangeOrder
+          projectId={projectId}
+          draftId={drafted}
+          currency={currency}
+          pending={orders.create.isPending}
+          error={orders.create.error}
+          onSave={(draft) => orders.create.mutate(draft, { onSuccess: closeDraft })}
+          onDiscard={closeDraft}
+        />
       )}
       {editing && (
         <ChangeOrderForm

@@ -17,6 +17,8 @@ interface Props {
   projectId: string;
   people: Person[];
   initial?: string;
+  /** Lines the box shows: more while a person reviews a drafted text. */
+  rows?: number;
   busy: boolean;
   /** Photos attached take the message's visibility; unset: the project's default. */
   clientVisible: boolean | undefined;
@@ -24,7 +26,8 @@ interface Props {
   onTyping: (typing: boolean) => void;
 }
 
-export function Composer({ projectId, people, initial = "", busy, clientVisible, onSend, onTyping }: Props) {
+export function Composer(props: Props) {
+  const { projectId, people, initial = "", rows = 2, busy, clientVisible, onSend, onTyping } = props;
   const [attached, setAttached] = useState<FileInfo[]>([]);
   const { uploads, upload, dismiss } = useUploads(projectId, (file) => setAttached((all) => [...all, file]));
   const uploading = uploads.some((u) => !u.error);
@@ -146,7 +149,7 @@ export function Composer({ projectId, people, initial = "", busy, clientVisible,
       <textarea
         ref={ref}
         id="message-body"
-        rows={2}
+        rows={rows}
         maxLength={10_000}
         value={text}
         placeholder="Write a message… use @ to mention someone"

@@ -1,6 +1,6 @@
 // One message: author, time, the body with @mentions highlighted, its photos and files, edit/delete where the
 // permission table allows (its author within the edit window; admins delete any, to moderate),
-// and for staff whether it is internal, with the one-click switch.
+// and for staff whether it is internal, with the one-click switch; a checkbox while staff pick messages.
 import type { MessageInfo } from "@rehome/client";
 import { useEffect, useRef, useState } from "react";
 import { ui } from "../components/ui";
@@ -24,6 +24,8 @@ interface Props {
   onDelete: () => void;
   onShare: (clientVisible: boolean) => void;
   sharing: boolean;
+  /** While staff pick messages to draft a change order from. */
+  selection?: { selected: boolean; onToggle: () => void };
 }
 
 export function MessageItem(props: Props) {
@@ -44,6 +46,15 @@ export function MessageItem(props: Props) {
       className={`min-w-0 rounded-md border-l-2 px-3 py-2 ${message.clientVisible ? "border-transparent" : "border-amber-300"} ${highlighted ? "bg-amber-50 ring-1 ring-amber-300" : ""}`}
     >
       <p className="text-xs text-slate-500">
+        {props.selection && (
+          <input
+            type="checkbox"
+            className="mr-2 size-4 align-middle accent-emerald-700"
+            aria-label={`Select the message of ${message.authorName || "someone"}`}
+            checked={props.selection.selected}
+            onChange={props.selection.onToggle}
+          />
+        )}
         <span className="font-medium text-slate-800">{message.authorName || "Someone"}</span>{" "}
         <When iso={message.createdAt} />
         {message.editedAt && " · edited"}

@@ -1,16 +1,20 @@
 // A project's Messages tab: the thread (older pages on demand, newest at the bottom, live),
 // who is typing, and the composer with @mentions (staff also choose whether the client sees
 // the message). ?message=ID highlights one message; ?about=TASK starts a message about a task
-// (comments on a task are messages).
+// (comments on a task are messages). Staff may ask the assistant for drafts (drafts/DraftBar).
+
+import type { DraftInfo } from "@rehome/client";
 import { seesInternal } from "@rehome/core/permissions";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { useConfirm } from "../components/Confirm";
 import { JumpToLatest } from "../components/JumpToLatest";
 import { Failed, ListStates } from "../components/States";
 import { ui } from "../components/ui";
 import { useVisibilityChoice, VisibilityChoice } from "../components/Visibility";
+import { DraftBar, useSelection } from "../drafts/DraftBar";
+import { DraftSources } from "../drafts/DraftSources";
 import { useMembers } from "../hooks/useMembers";
 import { usePermissions } from "../hooks/useProject";
 import { useScrollLock } from "../hooks/useScrollLock";
@@ -36,6 +40,17 @@ export function MessagesTab() {
   const highlighted = params.get("message");
   const items = [...list.items].reverse();
   const scroll = useScrollLock<HTMLDivElement>(items.at(-1)?.id);
+  const selection = useSelection();
+  const draftsChangeOrders = permissions.can("change_order", "create");
+  const [update, setUpdate] = useState<DraftInfo>();
+  // A client update is for the homeowner: it goes in the composer marked client-visible.
+  const takeUpdate = useCallback(
+    (draft: DraftInfo) => {
+      setUpdate(draft);
+      setVisible(true);
+    },
+    [setVisible],
+  );
 
   useEffect(() => {
     if (highlighted && items.some((m) => m.id === highlighted))
@@ -89,12 +104,27 @@ export function MessagesTab() {
                 }
                 onShare={(clientVisible) => edit.mutate({ id: message.id, clientVisible })}
                 sharing={edit.isPending && edit.variables.id === message.id}
+                selection={
+                  selection.on
+                    ? { selected: selection.has(message.id), onToggle: () => selection.toggle(message.id) }
+                    : undefined
+                }
               />
             ))}
           </ol>
         </div>
         {!scroll.atBottom && <JumpToLatest onJump={scroll.jump} className="mx-auto -mt-9 mb-2" />}
         <div className="border-t border-slate-200 p-3">
+          {(draftsChangeOrders || chooses) && (
+            <DraftBar
+              projectId={projectId}
+              selection={selection}
+              recent={items.map((m) => m.id)}
+              changeOrders={draftsChangeOrders}
+              updates={chooses}
+              onUpdate={takeUpdate}
+            />
+          )}
           <div className="mb-1 flex min-h-4 items-center justify-between gap-3">
             <p className="text-xs text-slate-500" aria-live="polite" data-testid="typing">
               {typing.length > 0 &&
@@ -103,15 +133,24 @@ export function MessagesTab() {
             {chooses && <VisibilityChoice visible={visible} onChange={setVisible} />}
           </div>
           {error && <Failed error={error} />}
+          {update && (
+            <div className="mb-2 rounded-md bg-emerald-50 p-2 text-sm" aria-label="Drafted client update">
+              <p>The assistant drafted today's update from client-visible items: edit it, then send it.</p>
+              <DraftSources projectId={projectId} citations={update.citations} />
+            </div>
+          )}
           <Composer
-            key={about ?? ""}
+            key={update?.id ?? about ?? ""}
             projectId={projectId}
             people={mentionable}
-            initial={about}
+            initial={update?.body ?? about}
+            rows={update ? 8 : undefined}
             busy={send.isPending}
             clientVisible={chooses ? visible : undefined}
             onSend={(body, attachments) =>
-              send.mutateAsync({ body, attachments, ...(chooses && { clientVisible: visible }) })
+              send
+                .mutateAsync({ body, attachments, ...(chooses && { clientVisible: visible }) })
+                .then(() => setUpdate(undefined))
             }
             onTyping={internal ? quiet : notify}
           />

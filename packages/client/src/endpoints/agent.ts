@@ -1,9 +1,18 @@
 // The agent: threads (renamed, archived, restored by their author), questions (answers stream
-// over the realtime channel), cancel, digests.
+// over the realtime channel), cancel, digests, and drafts a person edits before saving.
 import type { Agent } from "@rehome/core/agent";
 import type { z } from "zod";
 import { type Request, seg } from "../http";
-import type { AgentAsked, AgentMessage, AgentRun, AgentThread, List, SummaryInfo, TaskInfo } from "../types";
+import type {
+  AgentAsked,
+  AgentMessage,
+  AgentRun,
+  AgentThread,
+  DraftInfo,
+  List,
+  SummaryInfo,
+  TaskInfo,
+} from "../types";
 
 type ThreadInput = z.input<typeof Agent.CreateThreadInput>;
 type ThreadUpdate = z.input<typeof Agent.UpdateThreadInput>;
@@ -53,5 +62,18 @@ export const agent = (request: Request) => ({
     /** Queues this week's rollup now (admins); it is listed under `summaryId` once written. */
     writeWeekly: (workspaceId: string) =>
       request<{ summaryId: string }>("POST", `/api/workspaces/${seg(workspaceId)}/summaries`),
+  },
+  drafts: {
+    /** 202: a change order drafted from these messages; it arrives as `agent.draft.ready` on your channel. */
+    changeOrder: (projectId: string, messageIds: string[]) =>
+      request<{ draftId: string }>("POST", `/api/projects/${seg(projectId)}/drafts/change-order`, {
+        messageIds,
+      }),
+    /** 202: today's update for the homeowner, drafted from client-visible items only. */
+    clientUpdate: (projectId: string) =>
+      request<{ draftId: string }>("POST", `/api/projects/${seg(projectId)}/drafts/client-update`),
+    /** A draft you asked for (anyone else's: 404). */
+    get: (projectId: string, draftId: string) =>
+      request<DraftInfo>("GET", `/api/projects/${seg(projectId)}/drafts/${seg(draftId)}`),
   },
 });

@@ -41,6 +41,8 @@ export const Job = z.discriminatedUnion("type", [
   }),
   // The report was queued under its id (risks/), so a redelivered job finds it written.
   z.object({ type: z.literal("risks.report"), workspaceId: z.string(), reportId: z.string() }),
+  // The draft was stored as queued under its id (draft/), holding what it is drafted from.
+  z.object({ type: z.literal("draft.write"), workspaceId: z.string(), draftId: z.string() }),
 ]);
 export type Job = z.infer<typeof Job>;
 

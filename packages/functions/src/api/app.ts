@@ -12,6 +12,7 @@ import { agent } from "./routes/agent";
 import { assignments } from "./routes/assignments";
 import { auth } from "./routes/auth";
 import { changeOrders } from "./routes/change-orders";
+import { drafts } from "./routes/drafts";
 import { files } from "./routes/files";
 import { health } from "./routes/health";
 import { invites } from "./routes/invites";
@@ -53,6 +54,7 @@ export function createApp() {
   app.route("/", realtime);
   app.route("/", agent);
   app.route("/", summaries);
+  app.route("/", drafts);
   app.route("/", risks);
   app.route("/", usage);
 

@@ -13,6 +13,7 @@ import {
   myTasksThisWeek,
   overdueByAssignee,
 } from "./offline/answers";
+import { changeOrderDraft, clientUpdate } from "./offline/drafts";
 import {
   dueOf,
   messageLine,
@@ -66,6 +67,8 @@ const ROUTES: [RegExp, (c: AgentContext, question: string, asked: string) => str
   [/^meeting decisions\b/, (_, __, asked) => decisions(asked)],
   [/^meeting action items\b/, (_, __, asked) => actionItems(asked)],
   [/^risks and blockers\b/, (c, _, asked) => riskNotes(c, asked)],
+  [/^change order draft\b/, changeOrderDraft],
+  [/^client update draft\b/, clientUpdate],
   [/\bblocked\b/, blocked],
   [/\boverdue\b/, overdueByAssignee],
   [/\bmy tasks\b/, myTasksThisWeek],
