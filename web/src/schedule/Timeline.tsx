@@ -154,7 +154,6 @@ function Row({ task, first, width, today, todayLeft, who, movable, onMove, onOpe
           id={`bar-${task.id}`}
           data-testid="schedule-bar"
           data-start={span.start}
-          aria-label={`${task.title}: ${dates}. ${statusLabel(task.status)}, ${who}${overdue ? ", overdue" : ""}.`}
           aria-describedby={movable ? "schedule-move-help" : undefined}
           className={`absolute top-1.5 h-6 touch-none truncate rounded px-1.5 text-left text-xs font-medium text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-1 focus-visible:ring-slate-900 ${
             overdue ? "bg-red-700" : task.status === "done" ? "bg-slate-500" : "bg-emerald-700"
@@ -172,6 +171,9 @@ function Row({ task, first, width, today, todayLeft, who, movable, onMove, onOpe
         >
           {overdue ? "Overdue · " : ""}
           {task.title}
+          <span className="sr-only">
+            : {dates}. {statusLabel(task.status)}, {who}.
+          </span>
         </button>
       </div>
     </>
