@@ -59,8 +59,8 @@ test("a bar moved by keyboard or dragged in one browser moves in another", async
   if (!box) throw new Error("no bar to drag");
   await staff.mouse.move(box.x + 5, box.y + box.height / 2);
   await staff.mouse.down();
-  await staff.mouse.move(box.x + 5 + 18 * 1.5, box.y + box.height / 2, { steps: 5 });
-  await staff.mouse.move(box.x + 5 + 18 * 3, box.y + box.height / 2, { steps: 5 });
+  await staff.mouse.move(box.x + 5 + 22 * 1.5, box.y + box.height / 2, { steps: 5 });
+  await staff.mouse.move(box.x + 5 + 22 * 3, box.y + box.height / 2, { steps: 5 });
   await staff.mouse.up();
   await expect(bar(team, "Skim the ceiling")).toHaveAttribute("data-start", day(5));
   expect(await admin.tasks.get(kitchen, dragged.id)).toMatchObject({ startDate: day(5), dueDate: day(7) });

@@ -2,12 +2,16 @@
 // marked, overdue bars red. A bar the person may edit moves by whole days: dragged with a pointer,
 // or with the arrow keys while focused. The timeline scrolls inside its own box, never the page.
 import type { TaskInfo } from "@rehome/client";
-import { Fragment, type KeyboardEvent, type PointerEvent, useRef, useState } from "react";
+import { Fragment, type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from "react";
 import { dayOf } from "../components/When";
 import { daysBetween, type Group, isOverdue, spanOf, statusLabel, weeksOf } from "./timeline";
 
-const DAY_PX = 18;
+const DAY_PX = 22;
 const WEEK_PX = DAY_PX * 7;
+/** Enough weeks to fill a laptop's width when the schedule is short. */
+const MIN_WEEKS = 6;
+/** Narrower bars show no text (the row names the task; the bar's name still says it all). */
+const LABELLED_PX = 90;
 
 interface Props {
   groups: Group[];
@@ -20,13 +24,20 @@ interface Props {
 
 export function Timeline({ groups, today, nameOf, mayMove, onMove, onOpen }: Props) {
   const spans = groups.flatMap((g) => g.tasks.flatMap((t) => spanOf(t) ?? []));
-  const weeks = weeksOf(spans, today);
+  const weeks = weeksOf(spans, today, MIN_WEEKS);
   const first = weeks[0] ?? today;
   const width = weeks.length * WEEK_PX;
-  const todayLeft = daysBetween(first, today) * DAY_PX;
+  // The middle of today's column: a bar that covers today is crossed by the line.
+  const todayLeft = (daysBetween(first, today) + 0.5) * DAY_PX;
+  const box = useRef<HTMLElement>(null);
+  // Open on this week, once: earlier weeks are a scroll back (the sticky task names stay in view).
+  useEffect(() => {
+    if (box.current) box.current.scrollLeft = Math.max(0, todayLeft - 7 * DAY_PX);
+  }, []);
   return (
     // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
     <section
+      ref={box}
       aria-label="Timeline"
       tabIndex={0}
       className="overflow-x-auto rounded-md border border-slate-200 bg-white"
@@ -39,7 +50,7 @@ export function Timeline({ groups, today, nameOf, mayMove, onMove, onOpen }: Pro
         <div className="sticky left-0 z-20 border-b border-slate-200 bg-white px-2 py-1 text-xs font-medium text-slate-600">
           Task
         </div>
-        <div className="relative flex border-b border-slate-200" style={{ width }} aria-hidden="true">
+        <div className="relative flex h-11 border-b border-slate-200" style={{ width }} aria-hidden="true">
           {weeks.map((week) => (
             <div
               key={week}
@@ -50,7 +61,7 @@ export function Timeline({ groups, today, nameOf, mayMove, onMove, onOpen }: Pro
             </div>
           ))}
           <span
-            className="absolute top-0 rounded-b bg-emerald-700 px-1 text-[10px] font-medium text-white"
+            className="absolute bottom-0 -translate-x-1/2 rounded-t bg-emerald-700 px-1 text-[10px] font-medium text-white"
             style={{ left: todayLeft }}
           >
             Today
@@ -58,8 +69,11 @@ export function Timeline({ groups, today, nameOf, mayMove, onMove, onOpen }: Pro
         </div>
         {groups.map((group) => (
           <Fragment key={group.key}>
-            <h3 className="sticky left-0 z-20 col-span-2 border-b border-slate-100 bg-slate-50 px-2 py-1 text-sm font-semibold text-slate-800">
-              {group.label} <span className="font-normal text-slate-600">({group.tasks.length})</span>
+            {/* The heading spans the row; its words stay in view while the weeks scroll. */}
+            <h3 className="col-span-2 border-b border-slate-100 bg-slate-50 py-1 text-sm font-semibold text-slate-800">
+              <span className="sticky left-0 px-2">
+                {group.label} <span className="font-normal text-slate-600">({group.tasks.length})</span>
+              </span>
             </h3>
             {group.tasks.map((task) => (
               <Row
@@ -141,6 +155,7 @@ function Row({ task, first, width, today, todayLeft, who, movable, onMove, onOpe
         className="sticky left-0 z-10 truncate border-b border-slate-100 bg-white px-2 py-2 text-sm"
         title={task.title}
       >
+        {overdue && <span className="mr-1 font-medium text-red-800">Overdue</span>}
         {task.title}
       </div>
       <div className="relative border-b border-slate-100" style={{ width }}>
@@ -169,8 +184,10 @@ function Row({ task, first, width, today, todayLeft, who, movable, onMove, onOpe
           onClick={onClick}
           onKeyDown={onKeyDown}
         >
-          {overdue ? "Overdue · " : ""}
-          {task.title}
+          <span className={days * DAY_PX < LABELLED_PX ? "sr-only" : ""}>
+            {overdue ? "Overdue · " : ""}
+            {task.title}
+          </span>
           <span className="sr-only">
             : {dates}. {statusLabel(task.status)}, {who}.
           </span>

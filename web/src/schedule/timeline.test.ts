@@ -33,6 +33,7 @@ describe("the schedule's day arithmetic", () => {
       "2026-12-14",
       "2026-12-21",
     ]);
+    expect(weeksOf([], "2026-12-02", 3)).toEqual(["2026-11-30", "2026-12-07", "2026-12-14"]);
   });
 
   it("moves both dates by whole days across month ends, leaving a missing date unset", () => {

@@ -26,12 +26,16 @@ export function spanOf(task: Pick<TaskInfo, "startDate" | "dueDate">): Span | un
   return start && end ? { start, end } : undefined;
 }
 
-/** The Mondays of the weeks shown: every dated task and today, with a week to spare at the end. */
-export function weeksOf(spans: Span[], today: string): string[] {
+/**
+ * The Mondays of the weeks shown: every dated task and today, with a week to spare at the end,
+ * and at least `atLeast` weeks so a short schedule still reads as a calendar.
+ */
+export function weeksOf(spans: Span[], today: string, atLeast = 1): string[] {
   const first = mondayOf([today, ...spans.map((s) => s.start)].sort()[0] ?? today);
   const last = mondayOf([today, ...spans.map((s) => s.end)].sort().at(-1) ?? today);
   const weeks: string[] = [];
-  for (let week = first; week <= addDays(last, 7); week = addDays(week, 7)) weeks.push(week);
+  for (let week = first; week <= addDays(last, 7) || weeks.length < atLeast; week = addDays(week, 7))
+    weeks.push(week);
   return weeks;
 }
 
