@@ -1,9 +1,8 @@
 // The schedule: a bar moved in one browser (by keyboard, or dragged) moves in another without a
 // reload; a phone gets the list, fits its screen and passes axe; staff copy a calendar link.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { type Client, createClient } from "@rehome/client";
-import { KITCHEN, openProject, PASSWORD, personIn, shot } from "./support";
+import { expectFitsAndPassesAxe, KITCHEN, openProject, PASSWORD, personIn, shot } from "./support";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const LONG = "Strip out the old kitchen, including the Supercalifragilisticexpialidocious tiled splashback";
@@ -20,18 +19,6 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 const bar = (page: Page, title: string) => page.getByTestId("schedule-bar").filter({ hasText: title });
-
-async function noOverflowAndAxe(page: Page) {
-  const width = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(width.scroll).toBeLessThanOrEqual(width.client);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
-  ).toEqual([]);
-}
 
 test("a bar moved by keyboard or dragged in one browser moves in another", async ({ browser }) => {
   const keyed = await admin.tasks.create(kitchen, { title: LONG, startDate: day(-1), dueDate: day(3) });
@@ -66,7 +53,7 @@ test("a bar moved by keyboard or dragged in one browser moves in another", async
   expect(await admin.tasks.get(kitchen, dragged.id)).toMatchObject({ startDate: day(5), dueDate: day(7) });
   await expect(staff).toHaveURL(/\/schedule/);
 
-  await noOverflowAndAxe(staff);
+  await expectFitsAndPassesAxe(staff);
   await staff.screenshot({ path: "/tmp/schedule-1280.png", fullPage: true });
   await shot(team, "schedule-live");
 });
@@ -105,11 +92,11 @@ test("a client's phone shows the list, fits the screen and passes axe; the timel
   await expect(list).toContainText("Overdue");
   await expect(list).not.toContainText("chase the tiler");
   await expect(client.getByRole("button", { name: "Copy calendar link" })).toHaveCount(0);
-  await noOverflowAndAxe(client);
+  await expectFitsAndPassesAxe(client);
   await client.screenshot({ path: "/tmp/schedule-390-list.png", fullPage: true });
 
   await client.getByRole("button", { name: "Timeline" }).click();
   await expect(client.getByTestId("timeline")).toBeVisible();
-  await noOverflowAndAxe(client);
+  await expectFitsAndPassesAxe(client);
   await client.screenshot({ path: "/tmp/schedule-390.png", fullPage: true });
 });

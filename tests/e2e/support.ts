@@ -1,5 +1,7 @@
 // Helpers of the browser tests: demo people, signing in, opening a project or a fresh agent
-// conversation, and screenshots for a human to look at (tests/e2e/screenshots, ignored by git).
+// conversation, the fits-the-screen-and-passes-axe check, and screenshots for a human to look
+// at (tests/e2e/screenshots, ignored by git).
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { MAIL_URL } from "./stack";
@@ -51,6 +53,19 @@ export async function startConversation(page: Page) {
   const log = page.getByRole("log", { name: "Conversation" });
   await expect(log).toHaveAttribute("data-thread-id", threadId);
   await expect(log).toContainText("Pick a quick prompt");
+}
+
+/** Nothing on the page is wider than the screen, and axe finds no serious or critical violation. */
+export async function expectFitsAndPassesAxe(page: Page) {
+  const width = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(width.scroll).toBeLessThanOrEqual(width.client);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+  ).toEqual([]);
 }
 
 /** A full-page screenshot from the top, so the sticky header sits where a person sees it. */

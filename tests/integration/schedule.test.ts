@@ -3,7 +3,7 @@
 // otherwise, dead once revoked, and never a door into another project.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootStack, call, login, type Person, type Stack } from "../support/stack";
+import { bootStack, call, login, type Person, type Stack, succeed } from "../support/stack";
 
 let stack: Stack;
 let admin: Person;
@@ -11,12 +11,8 @@ let client: Person;
 let consultant: Person;
 let kitchen: string;
 
-async function api(person: Person, method: string, path: string, body?: unknown) {
-  const response = await call(stack, method, path, { token: person.token, body });
-  if (response.status >= 300)
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
+const api = (person: Person, method: string, path: string, body?: unknown) =>
+  succeed(stack, person, method, path, body);
 
 /** The feed as a calendar app fetches it: no Authorization header, just the link. */
 const fetchFeed = async (url: string) => {

@@ -55,6 +55,20 @@ export async function call(
   return { status: response.status, headers: response.headers, body };
 }
 
+/** A call by `person` that must succeed: its body, or an error naming the request and the answer. */
+export async function succeed(
+  stack: Target,
+  person: { token: string },
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const response = await call(stack, method, path, { token: person.token, body });
+  if (response.status >= 300)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
 /** A demo person signed in: their bearer token and who they are. */
 export type Person = Awaited<ReturnType<typeof login>>;
 
