@@ -83,6 +83,8 @@ export async function longProject(baseURL: string): Promise<{ projectId: string;
     description: `See ${LONG_LINK}`,
     assigneeId: me.id,
     labels: [LONG_WORD.slice(0, 40)],
+    // Dated from two days ago, so the schedule draws its long title as a bar across today.
+    startDate: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10),
     dueDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
   });
   const team = await signIn(baseURL, "team@demo.rehome.local");

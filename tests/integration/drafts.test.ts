@@ -14,7 +14,7 @@ let client: Person;
 let kitchen: string;
 
 const api = (person: Person, method: string, path: string, body?: unknown) =>
-  succeed(stack, person.token, method, path, body);
+  succeed(stack, person, method, path, body);
 
 /** A message; staff say whether the client sees it (a client's always does). */
 const post = async (person: Person, body: string, clientVisible = true) =>

@@ -5,19 +5,15 @@
 import { Task } from "@rehome/core/task";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverJob } from "../support/jobs";
-import { bootStack, call, login, openSocket, type Person, type Stack } from "../support/stack";
+import { bootStack, call, login, openSocket, type Person, type Stack, succeed } from "../support/stack";
 
 let stack: Stack;
 let admin: Person;
 let client: Person;
 let kitchen: string;
 
-async function api(person: Person, method: string, path: string, body?: unknown) {
-  const response = await call(stack, method, path, { token: person.token, body });
-  if (response.status >= 300)
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
+const api = (person: Person, method: string, path: string, body?: unknown) =>
+  succeed(stack, person, method, path, body);
 
 beforeAll(async () => {
   stack = await bootStack();

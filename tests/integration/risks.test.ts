@@ -8,7 +8,7 @@ import { keysOf, TaskEntity } from "@rehome/core/task/entity";
 import { createId } from "@rehome/core/util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverJob } from "../support/jobs";
-import { bootStack, call, login, openSocket, type Person, type Stack } from "../support/stack";
+import { bootStack, call, login, openSocket, type Person, type Stack, succeed } from "../support/stack";
 
 let stack: Stack;
 let admin: Person;
@@ -26,12 +26,8 @@ type Entry = {
   citations: string[];
 };
 
-async function api(person: Person, method: string, path: string, body?: unknown) {
-  const response = await call(stack, method, path, { token: person.token, body });
-  if (response.status >= 300)
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
+const api = (person: Person, method: string, path: string, body?: unknown) =>
+  succeed(stack, person, method, path, body);
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 const entry = (items: Entry[], id: string) => items.find((i) => i.id === id);

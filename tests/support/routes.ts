@@ -236,6 +236,16 @@ export const routes: Record<string, Expectation> = {
   ]),
   "GET /api/projects/{id}/totals": { access: "member", ok: 200 },
 
+  // Sharing the schedule outside the app is deciding what clients see: the `visibility` row.
+  "POST /api/projects/{id}/calendar": byTable("task", 201, [
+    { name: "share calendar", actions: ["visibility"], body: () => ({}) },
+  ]),
+  "DELETE /api/projects/{id}/calendar": byTable("task", 204, [
+    { name: "revoke calendar", actions: ["visibility"] },
+  ]),
+  // Calendar apps send no Authorization header: the secret token in the path is the access.
+  "GET /api/calendar/{token}": { access: "public", ok: 200 },
+
   "POST /api/projects/{project}/agent/threads": { access: "member", ok: 201, body: () => ({}) },
   "GET /api/projects/{project}/agent/threads": { access: "member", ok: 200 },
   "POST /api/agent/threads": { access: "admin", ok: 201, body: () => ({}) },

@@ -55,9 +55,15 @@ export async function call(
   return { status: response.status, headers: response.headers, body };
 }
 
-/** The body of a call that must succeed: a status of 300 or more throws, naming the call. */
-export async function succeed(stack: Target, token: string, method: string, path: string, body?: unknown) {
-  const response = await call(stack, method, path, { token, body });
+/** A call by `person` that must succeed: its body, or an error naming the request and the answer. */
+export async function succeed(
+  stack: Target,
+  person: { token: string },
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const response = await call(stack, method, path, { token: person.token, body });
   if (response.status >= 300)
     throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;

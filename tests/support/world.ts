@@ -223,6 +223,11 @@ export function world(stack: Stack, people: People, path: string) {
       await ok("forgot", call(stack, "POST", "/api/password/forgot", { body: { email: people.resetEmail } }));
       return (await linkToken(stack, people.resetEmail, "reset-password")).token;
     },
+    // A calendar link's last segment, as calendar apps request it.
+    calendarToken: async () => {
+      const { url } = await by("calendar", "admin", "POST", await inProject("/calendar"), {});
+      return new URL(url).pathname.split("/").at(-1) ?? "";
+    },
     tokenId: async () =>
       (await by("api token", "team", "POST", "/api/tokens", { name: "matrix", scope: "write" })).info.id,
     // An assignment's user is an assigned participant; a user route's is a fresh invitee.
@@ -258,7 +263,7 @@ export function world(stack: Stack, people: People, path: string) {
       await by("internal", "admin", "PATCH", await inProject(`/${plural}/${id}`), { clientVisible: false });
     return { id, subject: subjectOf(variant, people.ids) };
   }
-  const aliases: Record<string, string> = { id: "project" };
+  const aliases: Record<string, string> = { id: "project", token: "calendarToken" };
   function get(name: string): Promise<string> {
     const key = aliases[name] ?? name;
     const maker = makers[key];

@@ -37,6 +37,10 @@ export const router = createHashRouter([
           { path: "messages", element: <MessagesTab /> },
           { path: "files", element: <FilesTab /> },
           { path: "changes", element: <ChangesTab /> },
+          {
+            path: "schedule",
+            lazy: () => import("./schedule/Schedule").then((m) => ({ Component: m.Schedule })),
+          },
           { path: "activity", element: <ActivityTab /> },
           {
             path: "agent/:threadId?",

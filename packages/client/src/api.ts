@@ -1,6 +1,7 @@
 // The typed HTTP client of the ReHome API, one method per endpoint, for the SPA, the CLI and
 // tests; grouped by area in endpoints/. Types are inferred from core's zod schemas.
 import { agent } from "./endpoints/agent";
+import { calendar } from "./endpoints/calendar";
 import { changeOrders } from "./endpoints/change-orders";
 import { people } from "./endpoints/people";
 import { projects } from "./endpoints/projects";
@@ -15,6 +16,7 @@ export function createClient(options: ClientOptions) {
     ...people(request),
     ...projects(request),
     ...changeOrders(request),
+    ...calendar(request),
     ...agent(request),
     ...workspace(request),
   };

@@ -138,6 +138,13 @@ export function TaskDrawer({ task, onClose }: { task: TaskInfo; onClose: () => v
             ))}
           </SelectField>
           <TextField
+            label="Start date"
+            name="startDate"
+            type="date"
+            defaultValue={task.startDate ?? ""}
+            readOnly={!may.edit}
+          />
+          <TextField
             label="Due date"
             name="dueDate"
             type="date"
@@ -211,6 +218,7 @@ function changes(task: TaskInfo, form: FormData): Patch {
     description: text("description"),
     status: text("status") as TaskInfo["status"],
     priority: text("priority") as TaskInfo["priority"],
+    startDate: text("startDate") || null,
     dueDate: text("dueDate") || null,
     assigneeId: text("assigneeId") || null,
   };

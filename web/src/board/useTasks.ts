@@ -1,6 +1,7 @@
 // A project's tasks in the query cache: loaded page by page, kept current by the project
 // channel's task events (a client's board also gains and loses tasks as staff share them or
-// make them internal), and changed optimistically by moves so a drop never jumps back.
+// make them internal), and changed optimistically by moves (on the board, or in time on the
+// schedule) so a drop never jumps back.
 import type { ProjectEvents, TaskInfo } from "@rehome/client";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { allPages } from "../hooks/allPages";
@@ -8,6 +9,8 @@ import { useChannel } from "../hooks/useChannel";
 import { api } from "../session";
 
 type Tasks = TaskInfo[];
+/** A move on the board (column and place) or in time (both dates). */
+type Move = Partial<Pick<TaskInfo, "status" | "position" | "startDate" | "dueDate">>;
 export const tasksKey = (projectId: string) => ["tasks", projectId] as const;
 
 export function useTasks(projectId: string) {
@@ -30,8 +33,7 @@ export function useTasks(projectId: string) {
 export function useMoveTask(projectId: string) {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: ({ task, to }: { task: TaskInfo; to: Pick<TaskInfo, "status" | "position"> }) =>
-      api.tasks.update(projectId, task.id, to),
+    mutationFn: ({ task, to }: { task: TaskInfo; to: Move }) => api.tasks.update(projectId, task.id, to),
     onMutate: ({ task, to }) => {
       const before = queries.getQueryData<Tasks>(tasksKey(projectId));
       upsert(queries, { ...task, ...to });

@@ -12,6 +12,7 @@ const TABS = [
   { to: "messages", name: "Messages" },
   { to: "files", name: "Files" },
   { to: "changes", name: "Changes" },
+  { to: "schedule", name: "Schedule" },
   { to: "activity", name: "Activity" },
   { to: "agent", name: "Agent" },
 ];

@@ -15,7 +15,7 @@ const escapeHtml = (value: string) =>
  * The SPA's `route` (a path with an optional query) at PUBLIC_URL: `https://…/index.html#/admin/cost`
  * on AWS, where the bucket's REST endpoint has no index document; `http://localhost:3000/#/…` locally.
  */
-const pageUrl = (route: string) => {
+export const pageUrl = (route: string) => {
   const url = new URL(config().publicUrl);
   url.hash = route;
   return url.href;

@@ -29,6 +29,8 @@ export const TaskEntity = once(
             set: (_, { position }) => rankOf(position),
           },
           assigneeId: { type: "string" },
+          /** When work starts (YYYY-MM-DD), for the schedule; never after dueDate. */
+          startDate: { type: "string" },
           dueDate: { type: "string" },
           /** `assigneeId`, or NOBODY: the assignee index's partition (set with it, see keysOf). */
           assigneeKey: { type: "string", required: true },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Activity } from "../activity";
 import type { Actor } from "../actor";
-import { notFound } from "../error";
+import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
 import { type Action, visibleOnCreate } from "../permissions";
 import { type ProjectAccess, projectAccess, requirePermission, workspaceOf } from "../policy";
@@ -40,6 +40,8 @@ export const CreateInput = z
     description: z.string().max(10_000).optional(),
     status: Status.optional(),
     assigneeId: z.string().min(1).max(64).optional(),
+    /** When work starts, for the schedule; on or before dueDate when both are set. */
+    startDate: DateOnly.optional(),
     dueDate: DateOnly.optional(),
     priority: Priority.optional(),
     labels: z.array(Label).max(20).optional(),
@@ -56,6 +58,7 @@ export async function create(
   input: z.input<typeof CreateInput>,
 ): Promise<Info> {
   const data = CreateInput.parse(input);
+  checkDates(data);
   const access = await Project.requireWritable(actor, projectId);
   requirePermission(access, "task", "create");
   if (data.assigneeId) requirePermission(access, "task", "assign");
@@ -84,6 +87,7 @@ export async function create(
     // Appends to the column: creation time in ms is monotonic and leaves room between tasks.
     position: data.position ?? Date.now() / 1000,
     assigneeId: data.assigneeId,
+    startDate: data.startDate,
     dueDate: data.dueDate,
     ...keysOf(data),
     priority: data.priority ?? "medium",
@@ -118,6 +122,13 @@ async function find(access: ProjectAccess, taskId: string): Promise<Info> {
   return task;
 }
 
+/** A task cannot end before it starts (dates are YYYY-MM-DD, so text order is date order). */
+function checkDates(dates: { startDate?: string | null; dueDate?: string | null }): void {
+  const { startDate, dueDate } = dates;
+  if (startDate && dueDate && startDate > dueDate)
+    throw new VisibleError("task.start_after_due", "The start date must be on or before the due date.", 422);
+}
+
 /** The rows of the permission table a patch needs: a status change is a move, a lone position a reorder. */
 function actionsOf(patch: z.infer<typeof UpdateInput>, before: Info): Action<"task">[] {
   const actions: Action<"task">[] = [];
@@ -133,6 +144,7 @@ function actionsOf(patch: z.infer<typeof UpdateInput>, before: Info): Action<"ta
 export const UpdateInput = CreateInput.partial()
   .extend({
     assigneeId: z.string().min(1).max(64).nullable().optional(),
+    startDate: DateOnly.nullable().optional(),
     dueDate: DateOnly.nullable().optional(),
   })
   .strict()
@@ -150,7 +162,11 @@ export async function update(
   const access = await Project.requireWritable(actor, projectId);
   const before = await find(access, taskId);
   for (const action of actionsOf(patch, before)) requirePermission(access, "task", action, before);
-  const { assigneeId, dueDate, ...rest } = patch;
+  const { assigneeId, startDate, dueDate, ...rest } = patch;
+  checkDates({
+    startDate: startDate === undefined ? before.startDate : startDate,
+    dueDate: dueDate === undefined ? before.dueDate : dueDate,
+  });
   const workspaceId = workspaceOf(actor);
   const textChanged = rest.title !== undefined || rest.description !== undefined;
   const { mentions } = await concerned(workspaceId, projectId, {
@@ -183,6 +199,7 @@ export async function update(
       updatedAt: nowIso(),
     });
   if (assigneeId !== undefined) op = assigneeId === null ? op.remove(["assigneeId"]) : op.set({ assigneeId });
+  if (startDate !== undefined) op = startDate === null ? op.remove(["startDate"]) : op.set({ startDate });
   if (dueDate !== undefined) op = dueDate === null ? op.remove(["dueDate"]) : op.set({ dueDate });
   const { data } = await op.go({ response: "all_new" });
   const task = toInfo(data as Item);

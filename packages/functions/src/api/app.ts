@@ -11,6 +11,7 @@ import { activity } from "./routes/activity";
 import { agent } from "./routes/agent";
 import { assignments } from "./routes/assignments";
 import { auth } from "./routes/auth";
+import { calendar } from "./routes/calendar";
 import { changeOrders } from "./routes/change-orders";
 import { drafts } from "./routes/drafts";
 import { files } from "./routes/files";
@@ -46,6 +47,7 @@ export function createApp() {
   app.route("/", messages);
   app.route("/", files);
   app.route("/", changeOrders);
+  app.route("/", calendar);
   app.route("/", activity);
   app.route("/", notifications);
   app.route("/", users);

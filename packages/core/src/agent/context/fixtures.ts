@@ -43,6 +43,7 @@ export const task = (over: Partial<Task.Info> = {}): Task.Info => ({
   status: "todo",
   position: 1,
   assigneeId: null,
+  startDate: null,
   dueDate: null,
   priority: "medium",
   labels: [],
