@@ -95,11 +95,12 @@ async function refuse(cells: { request: Request; who: Who; status: number; what:
   expect(changes(before, await snapshot()), "items written by refused requests").toEqual([]);
 }
 
-const CREATES: Record<Kind, "create" | "post" | "upload"> = {
+const CREATES: Record<Kind, "create" | "post" | "upload" | "write"> = {
   task: "create",
   message: "post",
   file: "upload",
   change_order: "create",
+  site_log: "write",
 };
 
 /**

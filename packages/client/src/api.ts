@@ -4,6 +4,7 @@ import { agent } from "./endpoints/agent";
 import { changeOrders } from "./endpoints/change-orders";
 import { people } from "./endpoints/people";
 import { projects } from "./endpoints/projects";
+import { siteLog } from "./endpoints/site-log";
 import { workspace } from "./endpoints/workspace";
 import { createTransport, type TransportOptions } from "./http";
 
@@ -15,6 +16,7 @@ export function createClient(options: ClientOptions) {
     ...people(request),
     ...projects(request),
     ...changeOrders(request),
+    ...siteLog(request),
     ...agent(request),
     ...workspace(request),
   };

@@ -20,6 +20,7 @@ import { notifications } from "./routes/notifications";
 import { projects } from "./routes/projects";
 import { realtime } from "./routes/realtime";
 import { risks } from "./routes/risks";
+import { siteLog } from "./routes/site-log";
 import { summaries } from "./routes/summaries";
 import { tasks } from "./routes/tasks";
 import { tokens } from "./routes/tokens";
@@ -45,6 +46,7 @@ export function createApp() {
   app.route("/", messages);
   app.route("/", files);
   app.route("/", changeOrders);
+  app.route("/", siteLog);
   app.route("/", activity);
   app.route("/", notifications);
   app.route("/", users);

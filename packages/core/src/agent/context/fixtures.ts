@@ -99,6 +99,7 @@ export const readable = (over: Partial<Readable> = {}): Readable => ({
   projects: [project()],
   tasks: [],
   messages: [],
+  siteLogs: [],
   files: [],
   activity: [],
   people: new Map([

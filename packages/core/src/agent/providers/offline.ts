@@ -10,6 +10,7 @@ import {
   lastMessages,
   lastWeek,
   myTasksThisWeek,
+  onSite,
   overdueByAssignee,
 } from "./offline/answers";
 import {
@@ -67,6 +68,7 @@ const ROUTES: [RegExp, (c: AgentContext, question: string, asked: string) => str
   [/^meeting decisions\b/, (_, __, asked) => decisions(asked)],
   [/^meeting action items\b/, (_, __, asked) => actionItems(asked)],
   [/^risks and blockers\b/, (c, _, asked) => riskNotes(c, asked)],
+  [/\bon site\b|\bsite log\b/, onSite],
   [/\bblocked\b/, blocked],
   [/\boverdue\b/, overdueByAssignee],
   [/\bmy tasks\b/, myTasksThisWeek],
