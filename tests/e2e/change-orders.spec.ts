@@ -1,29 +1,13 @@
 // Change orders in the browser: a team member drafts and sends one on a laptop, the client signs
 // and approves it on a phone — the screen fits and passes axe — and the team member's open page
 // shows it approved without a reload. The client never sees the internal note.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { emailedLink, KITCHEN, openProject, routeOf, shot, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { emailedLink, fitsAndPassesAxe, KITCHEN, openProject, routeOf, shot, signIn } from "./support";
 
 const CLIENT = "client@demo.rehome.local";
 const TEAM = "team@demo.rehome.local";
 const TITLE = "Add under-cabinet LED strips";
 const NOTE = "LED kit costs us 140; keep the 420 price.";
-
-/** Nothing wider than the screen, and no serious or critical axe finding. */
-async function fitsAndPassesAxe(page: Page, name: string) {
-  await expect(page.getByRole("status").filter({ hasText: /^Loading/ })).toHaveCount(0);
-  const width = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(width.scroll, `${name} is wider than the screen`).toBeLessThanOrEqual(width.client);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(serious, `${name} has accessibility violations`).toEqual([]);
-}
 
 test("staff send a change order on a laptop, the client approves it on a phone with their typed name, and staff see it approved live", async ({
   browser,

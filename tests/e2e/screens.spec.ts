@@ -54,7 +54,7 @@ for (const size of WIDTHS) {
       const at = (screen: string) => `${size.name}-${role}-${screen}`;
       await check(page, at("projects"));
       const base = `/projects/${projectId}`;
-      for (const tab of ["board", "messages", "files", "changes", "activity", "agent"]) {
+      for (const tab of ["board", "messages", "files", "changes", "site-log", "activity", "agent"]) {
         await visit(page, `${base}/${tab}`);
         await check(page, at(tab));
       }

@@ -1,5 +1,7 @@
 // Helpers of the browser tests: demo people, signing in, opening a project or a fresh agent
-// conversation, and screenshots for a human to look at (tests/e2e/screenshots, ignored by git).
+// conversation, screenshots for a human to look at (tests/e2e/screenshots, ignored by git), and
+// the check that a screen fits and passes axe.
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { MAIL_URL } from "./stack";
@@ -77,4 +79,19 @@ export async function emailedLink(to: string, route: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`no ${route} email to ${to}`);
+}
+
+/** Nothing wider than the screen, and no serious or critical axe finding. */
+export async function fitsAndPassesAxe(page: Page, name: string) {
+  await expect(page.getByRole("status").filter({ hasText: /^Loading/ })).toHaveCount(0);
+  const width = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(width.scroll, `${name} is wider than the screen`).toBeLessThanOrEqual(width.client);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(serious, `${name} has accessibility violations`).toEqual([]);
 }

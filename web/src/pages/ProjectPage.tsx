@@ -12,6 +12,7 @@ const TABS = [
   { to: "messages", name: "Messages" },
   { to: "files", name: "Files" },
   { to: "changes", name: "Changes" },
+  { to: "site-log", name: "Site log" },
   { to: "activity", name: "Activity" },
   { to: "agent", name: "Agent" },
 ];
