@@ -89,7 +89,16 @@ export async function longProject(baseURL: string): Promise<{ projectId: string;
   });
   const team = await signIn(baseURL, "team@demo.rehome.local");
   await team.messages.send(project.id, { body: `The drawings are here: ${LONG_LINK}\n${LONG_WORD}` });
-  await uploadAs(team, project.id, LONG_FILE, "image/png", png(64, 48, [34, 139, 94]));
+  const photo = await uploadAs(team, project.id, LONG_FILE, "image/png", png(64, 48, [34, 139, 94]));
+  await team.siteLog.write(project.id, new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), {
+    weather: LONG_WORD,
+    crew: [LONG_WORD, "Tom Team"],
+    workDone: `${LONG_WORD} — see ${LONG_LINK}`,
+    delays: LONG_WORD,
+    delayCause: "other",
+    photos: [photo.id],
+    clientVisible: true,
+  });
   await uploadAs(team, project.id, `bathroom-${LONG_FILE}`, "image/png", png(48, 64, [180, 120, 40]));
   await uploadAs(
     team,

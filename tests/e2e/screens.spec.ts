@@ -54,7 +54,16 @@ for (const size of WIDTHS) {
       const at = (screen: string) => `${size.name}-${role}-${screen}`;
       await check(page, at("projects"));
       const base = `/projects/${projectId}`;
-      for (const tab of ["board", "messages", "files", "changes", "schedule", "activity", "agent"]) {
+      for (const tab of [
+        "board",
+        "messages",
+        "files",
+        "changes",
+        "schedule",
+        "site-log",
+        "activity",
+        "agent",
+      ]) {
         await visit(page, `${base}/${tab}`);
         await check(page, at(tab));
       }

@@ -95,11 +95,12 @@ async function refuse(cells: { request: Request; who: Who; status: number; what:
   expect(changes(before, await snapshot()), "items written by refused requests").toEqual([]);
 }
 
-const CREATES: Record<Kind, "create" | "post" | "upload"> = {
+const CREATES: Record<Kind, "create" | "post" | "upload" | "write"> = {
   task: "create",
   message: "post",
   file: "upload",
   change_order: "create",
+  site_log: "write",
 };
 
 /**
@@ -198,9 +199,10 @@ async function listFixtures(kind: Kind, w: World): Promise<Made[]> {
 }
 
 /** A list holds exactly the fixture items the caller's role may see. */
-function expectListing(kind: Kind, who: Who, fixtures: Made[], items: { id: string }[]) {
+function expectListing(kind: Kind, who: Who, fixtures: Made[], items: Record<string, string>[]) {
   const role = roleOn(who);
-  const ids = new Set(items.map((i) => i.id));
+  // An item's id in the list is the one its path names (a site log's is its day).
+  const ids = new Set(items.map((i) => i[PLURAL[kind][1] === "date" ? "date" : "id"]));
   for (const { id, subject } of fixtures) {
     const visible = role !== undefined && may<Kind>(role, "", kind, "view", subject);
     expect(ids.has(id), `${who} lists ${JSON.stringify(subject)}`).toBe(visible);

@@ -245,6 +245,16 @@ export const routes: Record<string, Expectation> = {
   ]),
   // Calendar apps send no Authorization header: the secret token in the path is the access.
   "GET /api/calendar/{token}": { access: "public", ok: 200 },
+  "GET /api/projects/{id}/site-log": byTable("site_log", 200, view),
+  "GET /api/projects/{id}/site-log/{date}": byTable("site_log", 200, view),
+  "PUT /api/projects/{id}/site-log/{date}": byTable("site_log", 200, [
+    { name: "write", actions: ["write"], body: () => ({ workDone: "Tiled the splashback" }) },
+    {
+      name: "share or keep internal",
+      actions: ["write", "visibility"],
+      body: (item) => ({ clientVisible: !item?.clientVisible }),
+    },
+  ]),
 
   "POST /api/projects/{project}/agent/threads": { access: "member", ok: 201, body: () => ({}) },
   "GET /api/projects/{project}/agent/threads": { access: "member", ok: 200 },

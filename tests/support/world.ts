@@ -186,6 +186,7 @@ export function world(stack: Stack, people: People, path: string) {
       await by("mention", "admin", "POST", await inProject("/messages"), body);
       return (await by("notifications", "team", "GET", "/api/notifications?limit=1")).items[0].id;
     },
+    date: async () => freshDay(),
     changeOrderId: async () =>
       (await by("change order", "admin", "POST", await inProject("/change-orders"), changeOrderBody)).id,
     fileId: async () => {
@@ -243,6 +244,13 @@ export function world(stack: Stack, people: People, path: string) {
     const [plural] = PLURAL[kind];
     const { assigneeId } = subjectOf(variant, people.ids);
     let id: string;
+    if (kind === "site_log") {
+      // The day is the log's key: the writer chooses its visibility as they write it.
+      id = freshDay();
+      const body = { workDone: "Matrix day", clientVisible: variant.visible };
+      await by(kind, creator, "PUT", await inProject(`/${plural}/${id}`), body);
+      return { id, subject: subjectOf(variant, people.ids) };
+    }
     if (kind === "file") {
       const file = { name: "matrix.png", contentType: "image/png", bytes: PNG };
       const done = await upload(stack, as(creator) ?? "", await get("project"), file);
@@ -314,7 +322,12 @@ export const PLURAL: Record<Kind, [string, string]> = {
   message: ["messages", "messageId"],
   file: ["files", "fileId"],
   change_order: ["change-orders", "changeOrderId"],
+  site_log: ["site-log", "date"],
 };
+
+/** A day no other site log of this run has: each is a project's log of its own day. */
+let days = 0;
+export const freshDay = () => new Date(Date.UTC(2001, 0, 1 + days++)).toISOString().slice(0, 10);
 
 /** A valid new change order, due far enough ahead never to expire during a run. */
 export const changeOrderBody = { title: "Matrix change", costDelta: 125_000, decisionDue: "2099-12-31" };

@@ -17,6 +17,7 @@ import { FilesTab } from "./files/FilesTab";
 import { MessagesTab } from "./messages/MessagesTab";
 import { ProjectPage } from "./pages/ProjectPage";
 import { Projects } from "./pages/Projects";
+import { SiteLogTab } from "./sitelog/SiteLogTab";
 
 export const router = createHashRouter([
   { path: "/login", element: <Login /> },
@@ -41,6 +42,7 @@ export const router = createHashRouter([
             path: "schedule",
             lazy: () => import("./schedule/Schedule").then((m) => ({ Component: m.Schedule })),
           },
+          { path: "site-log", element: <SiteLogTab /> },
           { path: "activity", element: <ActivityTab /> },
           {
             path: "agent/:threadId?",

@@ -5,6 +5,7 @@ import { calendar } from "./endpoints/calendar";
 import { changeOrders } from "./endpoints/change-orders";
 import { people } from "./endpoints/people";
 import { projects } from "./endpoints/projects";
+import { siteLog } from "./endpoints/site-log";
 import { workspace } from "./endpoints/workspace";
 import { createTransport, type TransportOptions } from "./http";
 
@@ -17,6 +18,7 @@ export function createClient(options: ClientOptions) {
     ...projects(request),
     ...changeOrders(request),
     ...calendar(request),
+    ...siteLog(request),
     ...agent(request),
     ...workspace(request),
   };

@@ -9,6 +9,7 @@ import type { Message } from "@rehome/core/message";
 import type { Notification } from "@rehome/core/notification";
 import type { Project } from "@rehome/core/project";
 import type { Risks } from "@rehome/core/risks";
+import type { SiteLog } from "@rehome/core/site-log";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 
@@ -41,6 +42,10 @@ export interface ProjectEvents {
   "change_order.withdrawn": EventPayload<typeof ChangeOrder.Events.Withdrawn>;
   "change_order.approved": EventPayload<typeof ChangeOrder.Events.Approved>;
   "change_order.declined": EventPayload<typeof ChangeOrder.Events.Declined>;
+  "sitelog.created": EventPayload<typeof SiteLog.Events.Created>;
+  "sitelog.updated": EventPayload<typeof SiteLog.Events.Updated>;
+  "sitelog.shown": EventPayload<typeof SiteLog.Events.Shown>;
+  "sitelog.hidden": EventPayload<typeof SiteLog.Events.Hidden>;
   "agent.summary.ready": EventPayload<typeof Summary.Events.Ready>;
 }
 

@@ -13,6 +13,7 @@ import type { Message } from "@rehome/core/message";
 import type { Notification } from "@rehome/core/notification";
 import type { Project } from "@rehome/core/project";
 import type { Risks } from "@rehome/core/risks";
+import type { SiteLog } from "@rehome/core/site-log";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 import type { User } from "@rehome/core/user";
@@ -41,6 +42,8 @@ export type FileDownload = z.infer<typeof File.Download>;
 export type ChangeOrderInfo = z.infer<typeof ChangeOrder.Info>;
 export type ChangeOrderState = ChangeOrderInfo["state"];
 export type ProjectTotals = z.infer<typeof ChangeOrder.Totals>;
+/** A day's site log; `photos` only those the reader may see. */
+export type SiteLogInfo = z.infer<typeof SiteLog.Info>;
 export type ActivityInfo = z.infer<typeof Activity.Info>;
 export type AuditEntry = z.infer<typeof Audit.Info>;
 export type NotificationInfo = z.infer<typeof Notification.Info>;

@@ -87,7 +87,9 @@ function SubjectLink({ entry, projectId }: { entry: ActivityInfo; projectId: str
           ? `${base}/files`
           : entry.subjectType === "change_order"
             ? `${base}/changes`
-            : undefined;
+            : entry.subjectType === "site_log"
+              ? `${base}/site-log`
+              : undefined;
   return to ? (
     <Link to={to} className="text-slate-700 underline decoration-slate-300 hover:text-emerald-800">
       {entry.summary}

@@ -43,6 +43,26 @@ export function SelectField({ label, help, labelClassName, ...select }: Labelled
   );
 }
 
+export function TextAreaField({
+  label,
+  help,
+  labelClassName,
+  ...area
+}: Labelled & ComponentProps<"textarea">) {
+  return (
+    <Field label={label} help={help} labelClassName={labelClassName} id={area.id}>
+      {(id, describedBy) => (
+        <textarea
+          {...area}
+          id={id}
+          aria-describedby={describedBy}
+          className={`${ui.field} mt-1 ${area.className ?? ""}`}
+        />
+      )}
+    </Field>
+  );
+}
+
 function Field({
   label,
   help,

@@ -1,12 +1,9 @@
 // Writing a message: Enter sends (Shift+Enter for a new line), "@" offers the project's
 // people as you type (arrow keys and Enter or Tab to pick), others see you typing, and
 // "Attach photo" uploads photos to the project (as the Files tab does) to show with the message.
-import type { FileInfo } from "@rehome/client";
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from "react";
 import { ui } from "../components/ui";
-import { Thumbnail } from "../files/Thumbnail";
-import { UploadList } from "../files/UploadList";
-import { useUploads } from "../files/useUploads";
+import { AttachedPhotos, PhotoPicker, usePhotoAttach } from "../files/PhotoAttach";
 import type { Person } from "../hooks/useMembers";
 import { complete, mentionAt, suggestions } from "./mentions";
 
@@ -28,10 +25,8 @@ interface Props {
 
 export function Composer(props: Props) {
   const { projectId, people, initial = "", rows = 2, busy, clientVisible, onSend, onTyping } = props;
-  const [attached, setAttached] = useState<FileInfo[]>([]);
-  const { uploads, upload, dismiss } = useUploads(projectId, (file) => setAttached((all) => [...all, file]));
-  const uploading = uploads.some((u) => !u.error);
-  const room = MAX_ATTACHMENTS - attached.length - uploads.length;
+  const attach = usePhotoAttach(projectId, MAX_ATTACHMENTS);
+  const { attached, setAttached, uploading } = attach;
   const [text, setText] = useState(initial);
   const [caret, setCaret] = useState(initial.length);
   const [active, setActive] = useState(0);
@@ -100,49 +95,8 @@ export function Composer(props: Props) {
         void send();
       }}
     >
-      {(attached.length > 0 || uploads.length > 0) && (
-        <div className="w-full">
-          <UploadList uploads={uploads} onDismiss={dismiss} />
-          <ul aria-label="Attached photos" className="flex flex-wrap gap-2">
-            {attached.map((file) => (
-              <li
-                key={file.id}
-                className="relative size-16 overflow-hidden rounded-md border border-slate-200"
-              >
-                <Thumbnail projectId={projectId} file={file} />
-                <button
-                  type="button"
-                  aria-label={`Remove ${file.name}`}
-                  onClick={() => setAttached((all) => all.filter((f) => f.id !== file.id))}
-                  className="absolute top-0.5 right-0.5 rounded-full bg-white/90 px-1.5 text-xs font-semibold text-slate-800 shadow"
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <label
-        className={`${ui.secondary} cursor-pointer px-2.5 focus-within:outline-2 focus-within:outline-emerald-600 ${room > 0 ? "" : "pointer-events-none opacity-60"}`}
-        title="Attach photo"
-      >
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
-          <path d="M6.5 4 7.6 2.4A1 1 0 0 1 8.4 2h3.2a1 1 0 0 1 .8.4L13.5 4H16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h2.5ZM10 14.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Z" />
-        </svg>
-        <span className="sr-only sm:not-sr-only">Attach photo</span>
-        <input
-          type="file"
-          accept="image/*"
-          multiple
-          disabled={room <= 0}
-          className="sr-only"
-          onChange={(event) => {
-            for (const file of [...(event.target.files ?? [])].slice(0, room)) upload(file, clientVisible);
-            event.target.value = "";
-          }}
-        />
-      </label>
+      <AttachedPhotos attach={attach} />
+      <PhotoPicker attach={attach} clientVisible={clientVisible} />
       <label htmlFor="message-body" className="sr-only">
         Message
       </label>

@@ -13,6 +13,7 @@ const TABS = [
   { to: "files", name: "Files" },
   { to: "changes", name: "Changes" },
   { to: "schedule", name: "Schedule" },
+  { to: "site-log", name: "Site log" },
   { to: "activity", name: "Activity" },
   { to: "agent", name: "Agent" },
 ];

@@ -8,7 +8,15 @@ import { User } from "../user";
 import { createId, nowIso } from "../util";
 import { ActivityEntity } from "./entity";
 
-export const SubjectType = z.enum(["project", "task", "message", "file", "assignment", "change_order"]);
+export const SubjectType = z.enum([
+  "project",
+  "task",
+  "message",
+  "file",
+  "assignment",
+  "change_order",
+  "site_log",
+]);
 
 export const Info = z
   .object({

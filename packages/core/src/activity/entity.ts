@@ -16,7 +16,7 @@ export const ActivityEntity = once(
           actorId: { type: "string", required: true },
           action: { type: "string", required: true },
           subjectType: {
-            type: ["project", "task", "message", "file", "assignment", "change_order"] as const,
+            type: ["project", "task", "message", "file", "assignment", "change_order", "site_log"] as const,
             required: true,
           },
           subjectId: { type: "string", required: true },

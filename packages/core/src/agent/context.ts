@@ -15,6 +15,7 @@ import { maySeeContacts } from "../permissions";
 import { requireAdmin, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { ProjectEntity } from "../project/entity";
+import { SiteLog } from "../site-log";
 import { Task } from "../task";
 import { UserEntity } from "../user/entity";
 import type { Budget } from "./context/budget";
@@ -24,7 +25,14 @@ import type { AgentContext } from "./context/types";
 export { type Budget, estimateTokens } from "./context/budget";
 export { EMAIL_HIDDEN, maskContacts, PHONE_HIDDEN } from "./context/mask";
 export { renderContext } from "./context/render";
-export type { AgentContext, ContextFile, ContextMessage, ContextProject, ContextTask } from "./context/types";
+export type {
+  AgentContext,
+  ContextFile,
+  ContextMessage,
+  ContextProject,
+  ContextSiteLog,
+  ContextTask,
+} from "./context/types";
 
 /** The budget of config: AI_CONTEXT_TOKENS split by AI_CONTEXT_SPLIT, less AI_TOKEN_SAFETY's share. */
 export function configuredBudget(): Budget {
@@ -35,8 +43,8 @@ export function configuredBudget(): Budget {
 /**
  * Builds the context for `reader` over one project (participant agent, digests) or the whole
  * workspace (admin agent, rollups; projectId null). The reader is the person who asked, or the
- * system for digests. Queries: one project's 4 lists (tasks, messages, files, activity), or one
- * Query of the workspace's projects plus 4 per project for at most AI_CONTEXT_MAX_PROJECTS
+ * system for digests. Queries: one project's 5 lists (tasks, messages, site log, files, activity), or one
+ * Query of the workspace's projects plus 5 per project for at most AI_CONTEXT_MAX_PROJECTS
  * projects; plus one Query of the workspace's people. Each list goes through its use case, so
  * the policy is asked again for every project read.
  */
@@ -62,6 +70,7 @@ export async function build(
     projects,
     tasks: lists.flatMap((l) => l.tasks),
     messages: lists.flatMap((l) => l.messages),
+    siteLogs: lists.flatMap((l) => l.siteLogs),
     files: lists.flatMap((l) => l.files),
     activity: lists.flatMap((l) => l.activity),
     people: names,
@@ -92,11 +101,18 @@ async function workspaceProjects(reader: Actor): Promise<Project.View[]> {
 
 /** One page (one Query) of each list of a project, newest first where the list has an order. */
 async function readProject(reader: Actor, projectId: string) {
-  const [tasks, messages, files, activity] = await Promise.all([
+  const [tasks, messages, siteLogs, files, activity] = await Promise.all([
     Task.list(reader, projectId, { limit: 200 }),
     Message.list(reader, projectId, { limit: 100 }),
+    SiteLog.list(reader, projectId, { limit: 30 }),
     File.list(reader, projectId, { limit: 100 }),
     Activity.list(reader, projectId, { limit: 100 }),
   ]);
-  return { tasks: tasks.items, messages: messages.items, files: files.items, activity: activity.items };
+  return {
+    tasks: tasks.items,
+    messages: messages.items,
+    siteLogs: siteLogs.items,
+    files: files.items,
+    activity: activity.items,
+  };
 }

@@ -29,12 +29,12 @@ export interface Finish {
   citable?: Citable;
 }
 
-/** `[task:ID]` and `[message:ID]` references in an answer, for the SPA to link. */
+/** `[task:ID]`, `[message:ID]` and `[sitelog:ID]` references in an answer, for the SPA to link. */
 export const citationsIn = (content: string) =>
-  [...new Set(content.match(/\[(task|message):[A-Za-z0-9_-]+\]/g) ?? [])].map((c) => c.slice(1, -1));
+  [...new Set(content.match(/\[(task|message|sitelog):[A-Za-z0-9_-]+\]/g) ?? [])].map((c) => c.slice(1, -1));
 
-/** What an answer may cite: the tasks and messages its context held. */
-export type Citable = Pick<AgentContext, "tasks" | "messages">;
+/** What an answer may cite: the tasks, messages and site logs its context held. */
+export type Citable = Pick<AgentContext, "tasks" | "messages" | "siteLogs">;
 
 /**
  * The project of each citation the context held, so the SPA can open it from a workspace-wide
@@ -44,6 +44,7 @@ export function citedProjects(content: string, citable: Citable): Record<string,
   const where = new Map<string, string>([
     ...citable.tasks.map((t) => [`task:${t.id}`, t.projectId] as const),
     ...citable.messages.map((m) => [`message:${m.id}`, m.projectId] as const),
+    ...citable.siteLogs.map((l) => [`sitelog:${l.id}`, l.projectId] as const),
   ]);
   return Object.fromEntries(
     citationsIn(content).flatMap((c) => {
@@ -74,7 +75,7 @@ export async function finish(f: Finish): Promise<boolean> {
         lastSeq: seq,
         status: f.outcome,
         model: f.model,
-        ...citationsOf(f.content, f.citable ?? { tasks: [], messages: [] }),
+        ...citationsOf(f.content, f.citable ?? { tasks: [], messages: [], siteLogs: [] }),
         updatedAt: finishedAt,
       })
       .where(

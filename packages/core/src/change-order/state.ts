@@ -1,6 +1,7 @@
 // A change order's states on write: which changes its state refuses (409 with a code saying
 // why), and the conditional write that lands only while the stored state is still the one read,
 // so of two concurrent changes exactly one wins.
+import { conditionFailed } from "../db";
 import { conflict, notFound, type VisibleError } from "../error";
 import { ChangeOrderEntity } from "./entity";
 import { type Info, type Item, stateOf } from "./info";
@@ -50,9 +51,3 @@ export async function transition(before: Item, from: Item["state"], changes: Cha
     throw now ? refusal(now) : notFound("change order");
   }
 }
-
-const conditionFailed = (error: unknown): boolean =>
-  error instanceof Error &&
-  (error.name === "ConditionalCheckFailedException" ||
-    /conditional request failed/i.test(error.message) ||
-    conditionFailed(error.cause));

@@ -64,3 +64,10 @@ interface VisibilityOperations {
  */
 export const clientVisibleOnly = (a: { clientVisible: unknown }, op: VisibilityOperations): string =>
   `(${op.notExists(a.clientVisible)} OR ${op.eq(a.clientVisible, true)})`;
+
+/** Whether a write was refused by its condition (ElectroDB wraps the SDK's error, sometimes twice). */
+export const conditionFailed = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error.name === "ConditionalCheckFailedException" ||
+    /conditional request failed/i.test(error.message) ||
+    conditionFailed(error.cause));

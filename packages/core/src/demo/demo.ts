@@ -8,6 +8,7 @@ import { Task } from "../task";
 import { User } from "../user";
 import { Workspace } from "../workspace";
 import { seedChangeOrders } from "./change-orders";
+import { seedSiteLog } from "./site-log";
 
 export const PASSWORD = "rehome-demo";
 
@@ -213,6 +214,7 @@ export async function seed(): Promise<{ seeded: boolean }> {
   for (const [author, projectId, body, clientVisible] of messages)
     await Message.send(as(author), projectId, { body, clientVisible });
   await seedChangeOrders(kitchen.id, as("team"), as("client"), NAMES.client);
+  await seedSiteLog(kitchen.id, as("team"));
 
   const northwind = await Workspace.create({ name: "Northwind Builders" });
   const nwAdmin = await User.create({

@@ -4,7 +4,7 @@
 // It never reads a table: callers pass the effective role and the item's facts.
 import type { Role } from "../actor";
 
-export type Kind = "task" | "message" | "file" | "change_order";
+export type Kind = "task" | "message" | "file" | "change_order" | "site_log";
 
 /** How the acting person relates to an item: they made it, it is assigned to them, or neither. */
 export type Relation = "own" | "assigned" | "other";
@@ -20,6 +20,7 @@ export const Actions = {
   message: ["view", "post", "edit", "delete", "visibility"],
   file: ["view", "upload", "delete", "visibility"],
   change_order: ["view", "create", "edit", "send", "withdraw", "decide"],
+  site_log: ["view", "write", "visibility"],
 } as const;
 export type Action<K extends Kind = Kind> = (typeof Actions)[K][number];
 
@@ -28,6 +29,7 @@ const OWN: Reach = ["own"];
 const MINE: Reach = ["own", "assigned"];
 const ASSIGNED: Reach = ["assigned"];
 const STAFF_CHANGE_ORDERS = { view: ANY, create: ANY, edit: ANY, send: ANY, withdraw: ANY } as const;
+const STAFF_SITE_LOG = { view: ANY, write: ANY, visibility: ANY } as const;
 
 /**
  * role × kind × action → reach. `create`, `post` and `upload` have no item yet: any reach allows
@@ -38,6 +40,10 @@ const STAFF_CHANGE_ORDERS = { view: ANY, create: ANY, edit: ANY, send: ANY, with
  * `decide` is approving or declining it. Consultants may draft one (they price work) but not send
  * or withdraw it: like `visibility`, showing a client something is staff's, and a sent change
  * order commits the company to a price. Nobody decides for the client.
+ * The daily site log is one per project per day; `write` creates or edits a day's log. It is the
+ * company's own record of its site (crew, delays and their causes, which claims and schedule
+ * disputes rest on), so admins and team write it; consultants visit rather than run the site
+ * and read it, as clients read its shared days.
  */
 export const TABLE: Record<Role, { [K in Kind]: Partial<Record<Action<K>, Reach>> }> = {
   admin: {
@@ -54,6 +60,7 @@ export const TABLE: Record<Role, { [K in Kind]: Partial<Record<Action<K>, Reach>
     message: { view: ANY, post: ANY, edit: OWN, delete: ANY, visibility: ANY },
     file: { view: ANY, upload: ANY, delete: ANY, visibility: ANY },
     change_order: STAFF_CHANGE_ORDERS,
+    site_log: STAFF_SITE_LOG,
   },
   team: {
     task: {
@@ -69,18 +76,21 @@ export const TABLE: Record<Role, { [K in Kind]: Partial<Record<Action<K>, Reach>
     message: { view: ANY, post: ANY, edit: OWN, delete: OWN, visibility: ANY },
     file: { view: ANY, upload: ANY, delete: ANY, visibility: ANY },
     change_order: STAFF_CHANGE_ORDERS,
+    site_log: STAFF_SITE_LOG,
   },
   consultant: {
     task: { view: ANY, create: ANY, edit: MINE, assign: MINE, status: MINE, reorder: MINE, delete: OWN },
     message: { view: ANY, post: ANY, edit: OWN, delete: OWN },
     file: { view: ANY, upload: ANY, delete: OWN },
     change_order: { view: ANY, create: ANY, edit: OWN },
+    site_log: { view: ANY },
   },
   client: {
     task: { view: ANY, status: ASSIGNED },
     message: { view: ANY, post: ANY, edit: OWN, delete: OWN },
     file: { view: ANY, upload: ANY, delete: OWN },
     change_order: { view: ANY, decide: ANY },
+    site_log: { view: ANY },
   },
 };
 
@@ -133,8 +143,8 @@ export function maySee(role: Role, item: Subject): boolean {
 }
 
 /**
- * Whether a message may show this file as an attachment: never an internal file in a
- * client-visible message, since everyone who reads the message would see the file.
+ * Whether a message (or a day's site log) may show this file: never an internal file in a
+ * client-visible item, since everyone who reads the item would see the file.
  */
 export const mayAttach = (message: Subject, file: Subject): boolean =>
   message.clientVisible === false || file.clientVisible !== false;

@@ -22,6 +22,7 @@ import { notifications } from "./routes/notifications";
 import { projects } from "./routes/projects";
 import { realtime } from "./routes/realtime";
 import { risks } from "./routes/risks";
+import { siteLog } from "./routes/site-log";
 import { summaries } from "./routes/summaries";
 import { tasks } from "./routes/tasks";
 import { tokens } from "./routes/tokens";
@@ -48,6 +49,7 @@ export function createApp() {
   app.route("/", files);
   app.route("/", changeOrders);
   app.route("/", calendar);
+  app.route("/", siteLog);
   app.route("/", activity);
   app.route("/", notifications);
   app.route("/", users);

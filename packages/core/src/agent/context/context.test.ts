@@ -4,7 +4,7 @@ import { maySeeContacts } from "../../permissions";
 import { WIRING } from "../../testing/wiring";
 import { SYSTEM } from "../providers/anthropic";
 import { allocate, allotments, type Budget, estimateTokens } from "./budget";
-import { ago, BIG_BUDGET, file, message, moved, NOW, readable, reader, task } from "./fixtures";
+import { ago, BIG_BUDGET, file, message, moved, NOW, readable, reader, siteLog, task } from "./fixtures";
 import { maskContacts } from "./mask";
 import { renderContext } from "./render";
 import { select } from "./select";
@@ -64,6 +64,27 @@ describe("choosing what goes into the context", () => {
     const dropped = thread.filter((m) => !context.messages.some((kept) => kept.id === m.id));
     expect(dropped.every((m) => Date.parse(m.createdAt) < oldestKept)).toBe(true);
     for (const kept of context.messages) expect(kept.body).toBe(thread.find((m) => m.id === kept.id)?.body);
+  });
+
+  it("puts site logs in the messages' share with the messages, newest first, a day's log leading that day", () => {
+    const days = Array.from({ length: 60 }, (_, i) =>
+      siteLog({ date: ago(i).slice(0, 10), workDone: `Day ${i}: ${"plastered the hall; ".repeat(8)}` }),
+    );
+    const thread = Array.from({ length: 60 }, (_, i) => message({ body: `Update ${i}`, createdAt: ago(i) }));
+    const context = select(readable({ messages: thread, siteLogs: days }), reader(), budget(4000), NOW);
+    expect(context.siteLogs[0]?.id).toBe(days[0]?.id);
+    expect(context.siteLogs.length).toBeGreaterThan(3);
+    expect(context.siteLogs.length).toBeLessThan(60);
+    const at = (date: string) => `${date}T23:59:59.999Z`;
+    const oldestKept = [
+      ...context.messages.map((m) => m.createdAt),
+      ...context.siteLogs.map((l) => at(l.date)),
+    ]
+      .sort()
+      .at(0);
+    const dropped = days.filter((d) => !context.used.includes(`sitelog:${d.id}`));
+    expect(dropped.every((d) => at(d.date) < (oldestKept ?? ""))).toBe(true);
+    expect(renderContext(context)).toContain("<site_log>");
   });
 
   it("keeps a message that mentions the asker ahead of newer ones", () => {

@@ -4,6 +4,7 @@ import type { Activity } from "../../activity";
 import type { File } from "../../file";
 import type { Message } from "../../message";
 import type { Project } from "../../project";
+import type { SiteLog } from "../../site-log";
 import type { Task } from "../../task";
 import type { Budget } from "./budget";
 import type { Readable, Reader } from "./select";
@@ -69,6 +70,25 @@ export const message = (over: Partial<Message.Info> = {}): Message.Info => ({
   ...over,
 });
 
+export const siteLog = (over: Partial<SiteLog.Info> = {}): SiteLog.Info => ({
+  id: id("l"),
+  projectId: "p1",
+  date: TODAY,
+  weather: "Dry, 14°C",
+  crew: ["Tom Team"],
+  workDone: "Tiled the splashback.",
+  delays: "",
+  delayCause: null,
+  photos: [],
+  clientVisible: true,
+  createdBy: "u-team",
+  createdAt: ago(0),
+  updatedBy: "u-team",
+  updatedByName: "Tom Team",
+  updatedAt: ago(0),
+  ...over,
+});
+
 export const file = (over: Partial<File.Info> = {}): File.Info => ({
   id: id("f"),
   projectId: "p1",
@@ -100,6 +120,7 @@ export const readable = (over: Partial<Readable> = {}): Readable => ({
   projects: [project()],
   tasks: [],
   messages: [],
+  siteLogs: [],
   files: [],
   activity: [],
   people: new Map([

@@ -1,6 +1,6 @@
 // The order items compete for their share in: what names the asker and fresh status changes
 // first, then (tasks) what needs attention, then newest first; ties by id for determinism. Pure.
-import type { ContextFile, ContextMessage, ContextProject, ContextTask } from "./types";
+import type { ContextFile, ContextMessage, ContextProject, ContextSiteLog, ContextTask } from "./types";
 
 /** A status change this recent still ranks a task first. */
 export const STATUS_CHANGE_DAYS = 7;
@@ -22,12 +22,21 @@ export function rankTasks(tasks: ContextTask[], askerId: string, now: Date): Con
   );
 }
 
-export const rankMessages = (messages: ContextMessage[]): ContextMessage[] =>
+export type Written = { kind: "message"; item: ContextMessage } | { kind: "sitelog"; item: ContextSiteLog };
+
+/**
+ * The messages' share: messages and site logs, what names the asker first, then newest first. A
+ * day's log counts as written at the end of its day, so it leads that day's messages.
+ */
+export const rankWritten = (messages: ContextMessage[], siteLogs: ContextSiteLog[]): Written[] =>
   order(
-    messages,
-    (m) => [m.mentionsAsker],
-    (m) => m.createdAt,
-  );
+    [
+      ...messages.map((item) => ({ id: item.id, kind: "message" as const, item })),
+      ...siteLogs.map((item) => ({ id: item.id, kind: "sitelog" as const, item })),
+    ],
+    (w) => [w.kind === "message" && w.item.mentionsAsker],
+    (w) => (w.kind === "message" ? w.item.createdAt : `${w.item.date}T23:59:59.999Z`),
+  ).map(({ kind, item }) => ({ kind, item }) as Written);
 
 /** Project details first (the most recently updated first), then files newest first. */
 export function rankMeta(projects: ContextProject[], files: ContextFile[]): MetaItem[] {

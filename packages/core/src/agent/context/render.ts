@@ -2,8 +2,15 @@
 // `>` escaped so no content can close the block or open a tag of its own. Item costs are measured
 // on these same lines, so the budget matches what a provider is sent. Pure.
 import { PRIORITY_WORDS, STATUS_WORDS } from "../../words";
-import type { MetaItem } from "./rank";
-import type { AgentContext, ContextFile, ContextMessage, ContextProject, ContextTask } from "./types";
+import type { MetaItem, Written } from "./rank";
+import type {
+  AgentContext,
+  ContextFile,
+  ContextMessage,
+  ContextProject,
+  ContextSiteLog,
+  ContextTask,
+} from "./types";
 
 const data = (value: object) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
 const orNone = <T>(value: T | null | undefined | "") => value || undefined;
@@ -33,6 +40,22 @@ export const messageLine = (m: ContextMessage) =>
     body: m.body,
     mentions: m.mentionNames.length ? m.mentionNames : undefined,
   });
+
+export const siteLogLine = (l: ContextSiteLog) =>
+  data({
+    id: l.id,
+    project: l.projectName,
+    day: l.date,
+    weather: orNone(l.weather),
+    crew: l.crew.length ? l.crew : undefined,
+    workDone: orNone(l.workDone),
+    delays: orNone(l.delays),
+    delayCause: orNone(l.delayCause),
+    photos: l.photoCount || undefined,
+    writtenBy: l.writtenBy,
+  });
+
+export const writtenLine = (w: Written) => (w.kind === "message" ? messageLine(w.item) : siteLogLine(w.item));
 
 export const projectLine = (p: ContextProject) =>
   data({
@@ -71,6 +94,7 @@ export function renderContext(c: AgentContext): string {
     section("projects", c.projects.map(projectLine)),
     section("tasks", c.tasks.map(taskLine)),
     section("messages", c.messages.map(messageLine)),
+    section("site_log", c.siteLogs.map(siteLogLine)),
     section("files", c.files.map(fileLine)),
     "</project_data>",
   ].join("\n");

@@ -5,12 +5,13 @@ import type { Activity } from "../../activity";
 import type { File } from "../../file";
 import type { Message } from "../../message";
 import type { Project } from "../../project";
+import type { SiteLog } from "../../site-log";
 import type { Task } from "../../task";
 import { allocate, type Budget, estimateTokens } from "./budget";
 import { maskContacts } from "./mask";
-import { rankMessages, rankMeta, rankTasks } from "./rank";
-import { messageLine, metaLine, taskLine } from "./render";
-import type { AgentContext, ContextFile, ContextProject } from "./types";
+import { rankMeta, rankTasks, rankWritten } from "./rank";
+import { metaLine, taskLine, writtenLine } from "./render";
+import type { AgentContext, ContextFile, ContextMessage, ContextProject, ContextSiteLog } from "./types";
 
 /** Everything the reader's policy let the builder read, unmasked and unranked. */
 export interface Readable {
@@ -18,6 +19,7 @@ export interface Readable {
   projects: Project.Info[];
   tasks: Task.Info[];
   messages: Message.Info[];
+  siteLogs: SiteLog.Info[];
   files: File.Info[];
   activity: Activity.Info[];
   /** userId -> name, for assignees, uploaders and mentions. */
@@ -49,7 +51,7 @@ export function select(readable: Readable, reader: Reader, budget: Budget, now =
     reader.id,
     now,
   );
-  const messages = rankMessages(
+  const written = rankWritten(
     readable.messages.map((m) => ({
       id: m.id,
       projectId: m.projectId,
@@ -60,6 +62,20 @@ export function select(readable: Readable, reader: Reader, budget: Budget, now =
       mentionNames: m.mentions.map(name).filter((n): n is string => n !== null),
       mentionsAsker: m.mentions.includes(reader.id),
       createdAt: m.createdAt,
+    })),
+    readable.siteLogs.map((l) => ({
+      id: l.id,
+      projectId: l.projectId,
+      projectName: projectName(l.projectId),
+      date: l.date,
+      weather: mask(l.weather),
+      crew: l.crew.map(mask),
+      workDone: mask(l.workDone),
+      delays: mask(l.delays),
+      delayCause: l.delayCause,
+      photoCount: l.photos.length,
+      writtenBy: l.updatedByName,
+      updatedAt: l.updatedAt,
     })),
   );
   const meta = rankMeta(
@@ -86,7 +102,7 @@ export function select(readable: Readable, reader: Reader, budget: Budget, now =
   const cost = (line: string) => estimateTokens(line) + 1;
   const { counts, spent } = allocate(
     {
-      messages: messages.map((m) => cost(messageLine(m))),
+      messages: written.map((w) => cost(writtenLine(w))),
       tasks: tasks.map((t) => cost(taskLine(t))),
       meta: meta.map((m) => cost(metaLine(m))),
     },
@@ -94,9 +110,15 @@ export function select(readable: Readable, reader: Reader, budget: Budget, now =
   );
   const kept = {
     tasks: tasks.slice(0, counts.tasks),
-    messages: messages.slice(0, counts.messages),
+    written: written.slice(0, counts.messages),
     meta: meta.slice(0, counts.meta),
   };
+  const messages: ContextMessage[] = [];
+  const siteLogs: ContextSiteLog[] = [];
+  for (const w of kept.written) {
+    if (w.kind === "message") messages.push(w.item);
+    else siteLogs.push(w.item);
+  }
   const projects: ContextProject[] = [];
   const files: ContextFile[] = [];
   for (const m of kept.meta) {
@@ -112,12 +134,14 @@ export function select(readable: Readable, reader: Reader, budget: Budget, now =
         : { kind: "workspace" },
     projects,
     tasks: kept.tasks,
-    messages: kept.messages,
+    messages,
+    siteLogs,
     files,
     used: [
       ...projects.map((p) => `project:${p.id}`),
       ...kept.tasks.map((t) => `task:${t.id}`),
-      ...kept.messages.map((m) => `message:${m.id}`),
+      ...messages.map((m) => `message:${m.id}`),
+      ...siteLogs.map((l) => `sitelog:${l.id}`),
       ...files.map((f) => `file:${f.id}`),
     ],
     spent,

@@ -30,6 +30,22 @@ export interface ContextMessage {
   createdAt: string;
 }
 
+/** A day's site log as the asker may read it (a client's context holds shared days only). */
+export interface ContextSiteLog {
+  id: string;
+  projectId: string;
+  projectName: string;
+  date: string;
+  weather: string;
+  crew: string[];
+  workDone: string;
+  delays: string;
+  delayCause: string | null;
+  photoCount: number;
+  writtenBy: string;
+  updatedAt: string;
+}
+
 export interface ContextFile {
   id: string;
   projectId: string;
@@ -47,8 +63,10 @@ export interface AgentContext {
   projects: ContextProject[];
   tasks: ContextTask[];
   messages: ContextMessage[];
+  /** Site logs share the messages' budget with them: both are what people wrote, newest first. */
+  siteLogs: ContextSiteLog[];
   files: ContextFile[];
-  /** Ids of every item included (`task:ID`, `message:ID`, `file:ID`, `project:ID`): the run's context_used. */
+  /** Ids of every item included (`task:ID`, `message:ID`, `sitelog:ID`, `file:ID`, `project:ID`): the run's context_used. */
   used: string[];
   /** Tokens each share spent, as estimated on the rendered lines. */
   spent: Record<Share, number>;

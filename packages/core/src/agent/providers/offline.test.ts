@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { ago, BIG_BUDGET, file, message, moved, NOW, readable, reader, task } from "../context/fixtures";
+import { dayWords } from "../../words";
+import {
+  ago,
+  BIG_BUDGET,
+  file,
+  message,
+  moved,
+  NOW,
+  readable,
+  reader,
+  siteLog,
+  TODAY,
+  task,
+} from "../context/fixtures";
 import { select } from "../context/select";
 import { citationsIn } from "../finish";
 import { answerFor, offlineProvider } from "./offline";
@@ -42,11 +55,22 @@ const thread = Array.from({ length: 30 }, (_, i) =>
   message({ body: `Site note ${i}`, createdAt: ago(10 + i) }),
 );
 const layout = file({ name: "layout.pdf", createdAt: ago(0.05) });
+const onSiteToday = siteLog({
+  workDone: "Splashback tiled; grout tomorrow.",
+  crew: ["Tom Team", "Sam Price"],
+});
+const onSiteYesterday = siteLog({
+  date: ago(1).slice(0, 10),
+  workDone: "Waste pipe run to the island.",
+  delays: "Inspector late",
+  delayCause: "inspection",
+});
 
 const context = select(
   readable({
     tasks: [tiling, worktop, cabinets, inspection, oldTask],
     messages: [today, yesterday, ...thread],
+    siteLogs: [onSiteToday, onSiteYesterday],
     files: [layout],
     activity: [moved(tiling.id, "in_progress", ago(0.1)), moved(cabinets.id, "done", ago(3))],
   }),
@@ -92,6 +116,30 @@ describe("the offline provider's answers", () => {
     expect(answer).toContain("layout.pdf");
     expect(cited(answer)).not.toContain(`message:${yesterday.id}`);
     expect(cited(answer)).not.toContain(`task:${worktop.id}`);
+  });
+
+  it("What changed today? opens with the day's site log, cited", () => {
+    const answer = answerFor("What changed today?", context);
+    expect(answer).toContain(
+      `**On site**\n- **Site log of ${dayWords(TODAY, TODAY)}**: Splashback tiled; grout tomorrow.`,
+    );
+    expect(cited(answer)).toContain(`sitelog:${onSiteToday.id}`);
+    expect(cited(answer)).not.toContain(`sitelog:${onSiteYesterday.id}`);
+  });
+
+  it("says what happened on site today or yesterday from that day's log, citing it, and when there is none", () => {
+    const todayAnswer = answerFor("What happened on site today?", context);
+    expect(todayAnswer).toContain("**Crew**: Tom Team, Sam Price");
+    expect(cited(todayAnswer)).toEqual([`sitelog:${onSiteToday.id}`]);
+    const yesterdayAnswer = answerFor("What happened on site yesterday?", context);
+    expect(yesterdayAnswer).toContain("**Delays**: Inspector late (cause: inspection)");
+    expect(cited(yesterdayAnswer)).toEqual([`sitelog:${onSiteYesterday.id}`]);
+    const none = answerFor("What happened on site today?", {
+      ...context,
+      siteLogs: context.siteLogs.filter((l) => l.id === onSiteYesterday.id),
+    });
+    expect(none).toContain("No site log was written for today");
+    expect(cited(none)).toEqual([`sitelog:${onSiteYesterday.id}`]);
   });
 
   it("My tasks this week lists the asker's open tasks due within seven days, soonest first", () => {

@@ -11,6 +11,7 @@ import {
   lastMessages,
   lastWeek,
   myTasksThisWeek,
+  onSite,
   overdueByAssignee,
 } from "./offline/answers";
 import { changeOrderDraft, clientUpdate } from "./offline/drafts";
@@ -69,6 +70,7 @@ const ROUTES: [RegExp, (c: AgentContext, question: string, asked: string) => str
   [/^risks and blockers\b/, (c, _, asked) => riskNotes(c, asked)],
   [/^change order draft\b/, changeOrderDraft],
   [/^client update draft\b/, clientUpdate],
+  [/\bon site\b|\bsite log\b/, onSite],
   [/\bblocked\b/, blocked],
   [/\boverdue\b/, overdueByAssignee],
   [/\bmy tasks\b/, myTasksThisWeek],

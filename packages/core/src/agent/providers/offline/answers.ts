@@ -1,7 +1,8 @@
 // The offline provider's answers to the quick prompts, each computed from the scoped context
 // only and citing every task and message it names. Pure and deterministic.
-import type { AgentContext, ContextMessage, ContextTask } from "../../context";
+import type { AgentContext, ContextMessage, ContextSiteLog, ContextTask } from "../../context";
 import {
+  cite,
   day,
   daysBefore,
   dueOf,
@@ -12,6 +13,7 @@ import {
   plural,
   quote,
   section,
+  siteLogLine,
   statusOf,
   taskLine,
   where,
@@ -75,7 +77,9 @@ export function changedToday(c: AgentContext) {
     (m) => m.createdAt,
   );
   const files = c.files.filter((f) => day(f.createdAt) === c.today);
-  if (!tasks.length && !messages.length && !files.length) return `Nothing changed today ${where(c)}.\n`;
+  const logs = c.siteLogs.filter((l) => l.date === c.today);
+  if (!tasks.length && !messages.length && !files.length && !logs.length)
+    return `Nothing changed today ${where(c)}.\n`;
   const change = (t: ContextTask) =>
     t.statusChangedAt && day(t.statusChangedAt) === c.today
       ? `moved to ${statusOf(t)}`
@@ -84,6 +88,7 @@ export function changedToday(c: AgentContext) {
         : `updated, ${statusOf(t)}`;
   return paragraphs(
     `### What changed today ${where(c)}\n`,
+    logs.length ? `**On site**\n${logs.map((l) => siteLogLine(c, l)).join("\n")}\n` : "",
     tasks.length
       ? `**Tasks** (${tasks.length})\n${tasks.map((t) => taskLine(c, t, ` — ${change(t)}`)).join("\n")}\n`
       : "",
@@ -92,6 +97,41 @@ export function changedToday(c: AgentContext) {
       ? `**Files** (${files.length})\n${files.map((f) => `- ${quote(f.name)} — uploaded by ${quote(f.uploadedByName)}`).join("\n")}\n`
       : "",
   );
+}
+
+/** What the site log says of today, or of yesterday when the question asks about it. */
+export function onSite(c: AgentContext, question: string) {
+  const yesterday = /\byesterday\b/.test(question);
+  const date = yesterday ? daysBefore(c.today, 1) : c.today;
+  const when = yesterday ? "yesterday" : "today";
+  const logs = newestFirst(
+    c.siteLogs.filter((l) => l.date === date),
+    (l) => l.updatedAt,
+  );
+  if (logs.length === 0) {
+    const latest = newestFirst(c.siteLogs, (l) => l.date)[0];
+    return paragraphs(
+      `No site log was written for ${when} ${where(c)}.`,
+      latest ? `The latest is of ${inWordsOn(c, latest.date)}:\n${siteLogLine(c, latest)}` : "",
+    );
+  }
+  return paragraphs(`### On site ${when} ${where(c)}\n`, ...logs.map((l) => dayOnSite(c, l)));
+}
+
+function dayOnSite(c: AgentContext, log: ContextSiteLog) {
+  const field = (name: string, value: string) => (value ? `- **${name}**: ${quote(value)}` : "");
+  const project = c.scope.kind === "workspace" ? `**${quote(log.projectName)}** ` : "";
+  return [
+    `${project}${cite(log)}`,
+    field("Work done", log.workDone),
+    field("Weather", log.weather),
+    field("Crew", log.crew.join(", ")),
+    field("Delays", log.delays ? `${log.delays}${log.delayCause ? ` (cause: ${log.delayCause})` : ""}` : ""),
+    log.photoCount ? `- ${plural(log.photoCount, "photo")}` : "",
+    `- Written by ${quote(log.writtenBy)}`,
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** The last `count` messages in order, who wrote most, and where the asker was mentioned. */

@@ -6,13 +6,18 @@ import { dayWords, dueWords } from "../../../words";
 import {
   type AgentContext,
   type ContextMessage,
+  type ContextSiteLog,
   type ContextTask,
   EMAIL_HIDDEN,
   PHONE_HIDDEN,
 } from "../../context";
 
-export const cite = (item: ContextTask | ContextMessage) =>
-  "title" in item ? `[task:${item.id}]` : `[message:${item.id}]`;
+export const cite = (item: ContextTask | ContextMessage | ContextSiteLog) =>
+  "title" in item
+    ? `[task:${item.id}]`
+    : "workDone" in item
+      ? `[sitelog:${item.id}]`
+      : `[message:${item.id}]`;
 
 /** Masks stay as written; any other bracket becomes a parenthesis, so it links or cites nothing. */
 const KEEP = new Set([EMAIL_HIDDEN, PHONE_HIDDEN]);
@@ -52,6 +57,17 @@ export const taskLine = (c: AgentContext, task: ContextTask, extra = "") =>
 
 export const messageLine = (c: AgentContext, message: ContextMessage) =>
   `- **${quote(message.authorName)}**${from(c, message.projectName)}, ${inWordsOn(c, message.createdAt)}: ${excerpt(message.body)} ${cite(message)}`;
+
+/** A day's site log in one line: the work done, the weather, the crew and any delay. */
+export const siteLogLine = (c: AgentContext, log: ContextSiteLog) =>
+  `- **Site log of ${inWordsOn(c, log.date)}**${from(c, log.projectName)}: ${[
+    log.workDone ? excerpt(log.workDone) : "no work recorded",
+    log.weather ? `weather ${quote(log.weather)}` : "",
+    log.crew.length ? `crew of ${log.crew.length}` : "",
+    log.delays ? `delay: ${excerpt(log.delays, 12)}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ")} ${cite(log)}`;
 
 /** A titled list, or the `empty` sentence when there is nothing to list. */
 export function section<T>(

@@ -1,0 +1,58 @@
+// A day's photos: image files of its own project, never an internal one on a shared log (the
+// permission table's `mayAttach`), and on read only those the reader may see — a photo deleted
+// or made internal since drops out. One BatchGet of the file module's table entity per read.
+import type { Role } from "../actor";
+import { VisibleError } from "../error";
+import { File } from "../file";
+import { mayAttach, maySee } from "../permissions";
+import type { ProjectAccess } from "../policy";
+import type { Item } from "./info";
+
+const isImage = (file: File.Attachment) => file.contentType.startsWith("image/");
+
+/** Logs as a reader in `role` sees them, with their photos read in one go. */
+export async function withPhotos(workspaceId: string, projectId: string, role: Role, items: Item[]) {
+  const files = await File.attachments(
+    workspaceId,
+    projectId,
+    items.flatMap((item) => item.photos ?? []),
+  );
+  return items.map((item) => ({
+    item,
+    photos: (item.photos ?? []).flatMap((id) => {
+      const file = files.get(id);
+      return file && isImage(file) && maySee(role, file) ? [file] : [];
+    }),
+  }));
+}
+
+/**
+ * The photos a log about to be written will show: each a ready image of the project the writer
+ * may see (else 422, nothing stored), none internal when the log is shared with clients.
+ */
+export async function checkedPhotos(access: ProjectAccess, fileIds: string[], clientVisible: boolean) {
+  const ids = [...new Set(fileIds)];
+  if (ids.length === 0) return [];
+  const { workspaceId, projectId } = access.project;
+  const files = await File.attachments(workspaceId, projectId, ids);
+  const unusable = ids.filter((id) => {
+    const file = files.get(id);
+    return !file || !maySee(access.role, file) || !isImage(file);
+  });
+  if (unusable.length > 0)
+    throw new VisibleError(
+      "site_log.photo_invalid",
+      "Photos must be images uploaded to this project; some were not found or are not images.",
+      422,
+      { fileIds: unusable },
+    );
+  const internal = ids.filter((id) => !mayAttach({ clientVisible }, files.get(id) ?? {}));
+  if (internal.length > 0)
+    throw new VisibleError(
+      "site_log.internal_photo",
+      "Clients can read this log, but a photo is internal: share the photo with clients or keep the log internal.",
+      422,
+      { fileIds: internal },
+    );
+  return ids;
+}
