@@ -60,13 +60,14 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
       const delivered = [request.prefill];
       let used = NO_TOKENS;
       // The data block is the end of the cached prefix; the question after it is all that changes.
-      const question = {
+      // Rendered per attempt, so the text is not held while the answer streams.
+      const question = () => ({
         role: "user" as const,
         content: [
           { type: "text" as const, text: renderContext(request.context), cache_control: CACHED },
           { type: "text" as const, text: `Question: ${request.question}` },
         ],
-      };
+      });
       for (let attempt = 0; ; attempt++) {
         try {
           // Trailing whitespace is already on screen: the model picks up after the words.
@@ -81,8 +82,8 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
               ...(settings.effort ? { output_config: { effort: settings.effort } } : {}),
               system: SYSTEM,
               messages: partial
-                ? [question, { role: "assistant", content: partial }, { role: "user", content: CONTINUE }]
-                : [question],
+                ? [question(), { role: "assistant", content: partial }, { role: "user", content: CONTINUE }]
+                : [question()],
             },
             { signal: request.signal },
           );
