@@ -49,6 +49,7 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
     baseURL: settings.baseURL,
     maxRetries: 0,
     timeout: settings.timeoutMs,
+    fetch: streamedBody,
   });
   let usage: Usage = NO_TOKENS;
   return {
@@ -110,6 +111,23 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
     usage: () => usage,
   };
 }
+
+/**
+ * fetch, with a string body sent as a one-chunk stream: fetch keeps a string body (its source)
+ * for as long as the response streams — the whole ~9 KB request for each answer in flight —
+ * while a stream's chunk is let go once it is sent.
+ */
+const streamedBody: typeof fetch = (input, init) => {
+  if (typeof init?.body !== "string") return fetch(input, init);
+  const bytes = new TextEncoder().encode(init.body);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return fetch(input, { ...init, body, duplex: "half" } as RequestInit);
+};
 
 /** What a request's start says it read: afresh, written to the cache, read from the cache. */
 const inputOf = (usage: Anthropic.Usage): Usage => ({
