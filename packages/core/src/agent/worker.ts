@@ -12,6 +12,7 @@ import { Channel, cachedAudience, publish } from "../realtime";
 import { UserEntity } from "../user/entity";
 import { createId, nowIso } from "../util";
 import { REFUSED, record, type Verdict } from "./breaker";
+import { watchCancel } from "./cancels";
 import { coalesce } from "./coalescer";
 import { build } from "./context";
 import { AgentMessageEntity, RunEntity, ThreadEntity } from "./entity";
@@ -22,7 +23,6 @@ import { claim, type MessageKey, renew } from "./lease";
 import { modelsFor } from "./models";
 import type { Provider } from "./providers/provider";
 
-const CANCEL_POLL_MS = 250;
 // Deltas reuse the subscriber list this long; the final delta and the settle events query afresh.
 const AUDIENCE_MAX_AGE_MS = 1000;
 
@@ -98,10 +98,7 @@ export async function processRun(
   const timeout = setTimeout(() => abort.abort(new Error("timed out")), ai.timeoutMs);
   const repeating = [
     ...(stream.checkpointMs > 0 ? [repeat(stream.checkpointMs, saveCheckpoint)] : []),
-    repeat(CANCEL_POLL_MS, async () => {
-      const { data } = await RunEntity().get({ workspaceId, runId }).go();
-      if (data?.cancelRequested) abort.abort(new Error("cancelled"));
-    }),
+    watchCancel(workspaceId, runId, () => abort.abort(new Error("cancelled"))),
   ];
   options.crash?.addEventListener("abort", () => abort.abort(new Error("crashed")), { once: true });
 
@@ -168,7 +165,7 @@ const verdictOf = (outcome: "cancelled" | "failed" | "timed_out"): Verdict =>
 
 /**
  * Runs `task` every `ms`, counted from when the last run settled: while the table answers slowly a
- * stream never has two polls or checkpoints in flight (each held request costs tens of KB, which
+ * stream never has two checkpoints in flight (each held request costs tens of KB, which
  * is what a stream's memory was made of). Returns the function that stops it.
  */
 function repeat(ms: number, task: () => Promise<unknown>) {

@@ -49,6 +49,7 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
     baseURL: settings.baseURL,
     maxRetries: 0,
     timeout: settings.timeoutMs,
+    fetch: streamedBody,
   });
   let usage: Usage = NO_TOKENS;
   return {
@@ -60,13 +61,14 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
       const delivered = [request.prefill];
       let used = NO_TOKENS;
       // The data block is the end of the cached prefix; the question after it is all that changes.
-      const question = {
+      // Rendered per attempt, so the text is not held while the answer streams.
+      const question = () => ({
         role: "user" as const,
         content: [
           { type: "text" as const, text: renderContext(request.context), cache_control: CACHED },
           { type: "text" as const, text: `Question: ${request.question}` },
         ],
-      };
+      });
       for (let attempt = 0; ; attempt++) {
         try {
           // Trailing whitespace is already on screen: the model picks up after the words.
@@ -81,8 +83,8 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
               ...(settings.effort ? { output_config: { effort: settings.effort } } : {}),
               system: SYSTEM,
               messages: partial
-                ? [question, { role: "assistant", content: partial }, { role: "user", content: CONTINUE }]
-                : [question],
+                ? [question(), { role: "assistant", content: partial }, { role: "user", content: CONTINUE }]
+                : [question()],
             },
             { signal: request.signal },
           );
@@ -109,6 +111,23 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
     usage: () => usage,
   };
 }
+
+/**
+ * fetch, with a string body sent as a one-chunk stream: fetch keeps a string body (its source)
+ * for as long as the response streams — the whole ~9 KB request for each answer in flight —
+ * while a stream's chunk is let go once it is sent.
+ */
+const streamedBody: typeof fetch = (input, init) => {
+  if (typeof init?.body !== "string") return fetch(input, init);
+  const bytes = new TextEncoder().encode(init.body);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return fetch(input, { ...init, body, duplex: "half" } as RequestInit);
+};
 
 /** What a request's start says it read: afresh, written to the cache, read from the cache. */
 const inputOf = (usage: Anthropic.Usage): Usage => ({
