@@ -70,15 +70,20 @@ const MOVED: Record<ContextTask["status"], string> = {
 
 export function clientUpdate(c: AgentContext): string {
   const project = quote(c.projects[0]?.name ?? (c.scope.kind === "project" ? c.scope.name : "your project"));
+  const onSite = c.siteLogs.map(
+    (l) =>
+      `- On site: ${l.workDone ? `“${excerpt(l.workDone, 30)}”` : "work carried on"}${l.weather ? ` (weather: ${quote(l.weather)})` : ""}. ${cite(l)}`,
+  );
   const tasks = c.tasks.map((t) => `- ${quote(t.title)} ${MOVED[t.status]}. ${cite(t)}`);
   const messages = [...c.messages]
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     .map((m) => `- ${quote(m.authorName)} wrote: “${excerpt(m.body, 20)}” ${cite(m)}`);
-  if (tasks.length + messages.length === 0)
+  if (onSite.length + tasks.length + messages.length === 0)
     return `Hello! No news on ${project} today: work carries on as planned, and we will let you know as soon as anything changes.\n`;
   return [
     `Hello! Here is today's update on ${project}:`,
     "",
+    ...onSite,
     ...tasks,
     ...messages,
     "",
