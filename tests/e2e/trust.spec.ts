@@ -190,6 +190,7 @@ test("project roles stay within the workspace role, and changes are confirmed an
   const saved = page.getByRole("status").filter({ hasText: "Saved: new items" });
   await expect(saved).toHaveText("Saved: new items are visible to the client.");
   await expect(settings.getByRole("radio", { name: /^Visible to the client/ })).toBeChecked();
-  await settings.getByRole("radio", { name: /^Internal/ }).check();
+  await settings.getByRole("radio", { name: /^Internal/ }).click();
   await expect(saved).toHaveText("Saved: new items are internal.");
+  await expect(settings.getByRole("radio", { name: /^Internal/ })).toBeChecked();
 });

@@ -18,6 +18,8 @@ export function ProjectSettings({ project }: { project: ProjectInfo }) {
   const queries = useQueryClient();
   const update = useMutation({
     mutationFn: (change: Change) => api.projects.update(project.id, change),
+    // A refetch already in flight would answer with the setting from before the save.
+    onMutate: () => queries.cancelQueries({ queryKey: projectKey(project.id) }),
     onSuccess: async (updated) => {
       queries.setQueryData(projectKey(project.id), updated);
       await queries.invalidateQueries({ queryKey: ["projects"] });
