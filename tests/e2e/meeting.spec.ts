@@ -26,5 +26,5 @@ test("pasted meeting notes become a summary whose proposed task is created with 
     .getByRole("navigation", { name: "Project sections" })
     .getByRole("link", { name: "Board" })
     .click();
-  await expect(page.getByText(action)).toBeVisible();
+  await expect(page.getByTestId("column-todo").getByText(action)).toBeVisible();
 });

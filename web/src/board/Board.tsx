@@ -73,17 +73,23 @@ export function Board() {
       return next;
     }, options);
 
-  // A card moved by keyboard is re-rendered in its new place: give it the focus back, but only
-  // once it is there (the move's optimistic update may land a render later); a refused move
-  // stops the wait.
+  // A card moved by keyboard is re-rendered in its new place: give it the focus back once it is
+  // there (the move's optimistic update may land a render later), and again should a later render
+  // of the same move lose it, until the move is saved; a refused move stops the wait. Focus the
+  // person moved elsewhere meanwhile is left alone.
   const movedTask = refocus.current && tasks.data?.find((t) => t.id === refocus.current?.id);
   useEffect(() => {
     const target = refocus.current;
     if (!target) return;
-    if (movedTask && movedTask.status === target.status) {
-      document.getElementById(`task-${target.id}`)?.focus();
+    if (move.isError) {
       refocus.current = undefined;
-    } else if (move.isError) refocus.current = undefined;
+      return;
+    }
+    const card = movedTask?.status === target.status ? document.getElementById(`task-${target.id}`) : null;
+    if (!card) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost) card.focus();
+    if (!move.isPending) refocus.current = undefined;
   });
 
   // The open task left the board (deleted, or no longer shared with this person): close it for

@@ -34,7 +34,9 @@ export function useMoveTask(projectId: string) {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: ({ task, to }: { task: TaskInfo; to: Move }) => api.tasks.update(projectId, task.id, to),
-    onMutate: ({ task, to }) => {
+    onMutate: async ({ task, to }) => {
+      // A list fetch already in flight would answer with the card where it was and undo the move.
+      await queries.cancelQueries({ queryKey: tasksKey(projectId) });
       const before = queries.getQueryData<Tasks>(tasksKey(projectId));
       upsert(queries, { ...task, ...to });
       return { before };
