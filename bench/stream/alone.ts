@@ -1,18 +1,22 @@
 // The worker alone, as on Lambda: the stack (and the readers) elsewhere, the agent-worker deploy
-// bundle in a process of its own answering 1, 10 and 50 streams at once, after one answer that
-// warms it up (a fresh sandbox's first answer, reported apart). Per batch: CPU per 1,000-token
-// answer and the memory each concurrent stream adds to the process.
+// bundle in a process of its own answering 1, 10 and 50 streams at once, each batch in a fresh
+// process after one answer that warms it up (a new sandbox's first answer, reported apart), three
+// rounds of each. Per batch: CPU per 1,000-token answer and the memory each concurrent stream
+// adds to the process; the medians of the rounds.
 import { mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { bundleFunctions } from "../../infra/bundle";
 import { type Child, spawnChild } from "./ipc";
 import { gather } from "./readers";
 import type { StackArgument, StackReady } from "./server";
+import { median } from "./stats";
 import { BENCH_ENV, QUESTION, type Settings, startProvider } from "./variant";
 import type { Answered, Batch, WorkerArgument } from "./worker";
 
 const HERE = import.meta.dirname;
 const KB = 1024;
+/** Each count runs this often; a batch's figures and the marginal are the medians. */
+const ROUNDS = 3;
 
 export interface AloneBatch {
   streams: number;
@@ -43,19 +47,14 @@ export async function runWorkerAlone(settings: Settings, counts: number[], timeo
       lambdaInvocations: 1,
     } satisfies StackArgument);
     children.push(stack);
-    const worker = await spawnChild<object>(
-      resolve(HERE, "worker.ts"),
-      { bundle, env: stack.ready.env } satisfies WorkerArgument,
-      ["--expose-gc"],
-    );
-    children.push(worker);
-
-    const batches: AloneBatch[] = [];
-    for (const [i, streams] of [1, ...counts].entries()) {
+    // Each batch in a fresh worker, warmed by one answer first (a new sandbox's first, with its
+    // modules loaded on first use and its code compiled): what the batch adds to the resident set
+    // is then its own, not what an earlier, larger batch left reserved.
+    const answerMs = (settings.tokens / settings.tokensPerSec) * 1000;
+    const answer = async (worker: Child<object>, streams: number, warmUp: boolean): Promise<AloneBatch> => {
       const audience = await gather(stack.ready.url, streams, settings.readersPerStream, epochMs);
       const runIds = await audience.ask(QUESTION);
-      const midpointMs = (settings.tokens / settings.tokensPerSec) * 500;
-      const batch: Batch = { workspaceId: audience.workspaceId, runIds, midpointMs };
+      const batch: Batch = { workspaceId: audience.workspaceId, runIds, answerMs };
       const answered = await worker.call<Answered>("answer", batch);
       await Promise.race([
         Promise.all(audience.readers.map((r) => r.finished)),
@@ -65,21 +64,71 @@ export async function runWorkerAlone(settings: Settings, counts: number[], timeo
         ),
       ]);
       audience.close();
-      batches.push({
+      return {
         streams,
-        warmUp: i === 0,
+        warmUp,
         cpuMsPerAnswer: Math.round(answered.cpuMs / streams),
         rssKbPerStream: Math.round((answered.activeRssBytes - answered.idle.rssBytes) / streams / KB),
         liveKbPerStream: Math.round((answered.activeLiveBytes - answered.idle.liveBytes) / streams / KB),
         wallSeconds: Number((answered.wallMs / 1000).toFixed(1)),
         failures: answered.failures,
-      });
+      };
+    };
+    const warmUps: AloneBatch[] = [];
+    const inFreshWorker = async (streams: number) => {
+      const worker = await spawnChild<object>(
+        resolve(HERE, "worker.ts"),
+        { bundle, env: stack.ready.env } satisfies WorkerArgument,
+        ["--expose-gc"],
+      );
+      try {
+        warmUps.push(await answer(worker, 1, true));
+        return await answer(worker, streams, false);
+      } finally {
+        await worker.stop();
+      }
+    };
+    const rounds: AloneBatch[][] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const batches: AloneBatch[] = [];
+      for (const streams of counts) batches.push(await inFreshWorker(streams));
+      rounds.push(batches);
     }
-    return { batches, marginal: marginal(batches.filter((b) => !b.warmUp)) };
+    const batches = counts.map((streams, i) =>
+      medianBatch(
+        rounds.map((r) => r[i] as AloneBatch),
+        streams,
+      ),
+    );
+    const marginals = rounds.flatMap((r) => marginal(r) ?? []);
+    const medianOf = (key: "rssKbPerStream" | "liveKbPerStream") => median(marginals.map((m) => m[key]));
+    return {
+      batches: [medianBatch(warmUps, 1, true), ...batches],
+      marginal: marginals[0] && {
+        between: marginals[0].between,
+        rssKbPerStream: medianOf("rssKbPerStream"),
+        liveKbPerStream: medianOf("liveKbPerStream"),
+        rounds: marginals,
+      },
+    };
   } finally {
     for (const child of children.reverse()) await child.stop();
     await rm(out, { recursive: true, force: true });
   }
+}
+
+/** Each batch's figures: the median over the rounds. */
+function medianBatch(runs: AloneBatch[], streams: number, warmUp = false): AloneBatch {
+  const of = (key: keyof Omit<AloneBatch, "streams" | "warmUp">) => median(runs.map((b) => b[key]));
+  return {
+    streams,
+    warmUp,
+    cpuMsPerAnswer: of("cpuMsPerAnswer"),
+    rssKbPerStream: of("rssKbPerStream"),
+    liveKbPerStream: of("liveKbPerStream"),
+    wallSeconds: of("wallSeconds"),
+    failures: runs.reduce((sum, b) => sum + b.failures, 0),
+  };
 }
 
 /** Memory one more stream adds, between the two largest batches: fixed costs and noise of one stream cancel. */

@@ -135,12 +135,15 @@ const KB_PER_STREAM_GOAL = 100;
 
 export const ALONE_METHOD =
   "The agent-worker deploy bundle in a Node process of its own (--expose-gc), the stack and readers in others. " +
-  "It answers each batch of runs as one SQS event, every stream at once, after one warm-up answer (a fresh " +
-  "process's first, reported apart). CPU: the process's user + system time over the batch, per answer. Memory: " +
-  "the resident set (median of the middle half of the batch) and the live heap + external memory (after a " +
-  "garbage collection halfway through) over the idle process's, per stream; marginal = the slope between the " +
-  "two largest batches. One process holds many more streams than a Lambda invocation (2), so its SDK clients' " +
-  "50 sockets queue requests at the largest batch.";
+  "Each batch of runs is one SQS event, every stream at once, answered by a fresh process after one warm-up " +
+  "answer (a new sandbox's first, reported apart); every batch size runs in three rounds and the figures are " +
+  "the medians. CPU: the process's user + system time over the batch, per answer. Memory over the idle, warmed " +
+  "process's, per stream: the resident set (median of the middle half of the batch) and the live heap + " +
+  "external memory (the median of five weighings, each after a garbage collection, at 30 to 70% of the " +
+  "answer); marginal = the slope between the two largest batches, per round, then the median. One process " +
+  "holds many more streams than a Lambda invocation (2): at the largest batch its SDK clients' 50 sockets are " +
+  "busy, posts wait their turn (as payloads, not as SDK requests), and on this machine the process runs out of " +
+  "CPU, so the model's stream backs up in its socket.";
 
 export function aloneTable({ batches, marginal }: Awaited<ReturnType<typeof runWorkerAlone>>) {
   const lines = [

@@ -30,4 +30,7 @@ export function distribution(values: ArrayLike<number>): Distribution {
   };
 }
 
+/** The middle value (nearest rank); NaN when there are none. */
+export const median = (values: number[]) => percentile(Float64Array.from(values).sort(), 50);
+
 export const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / (values.length || Number.NaN);

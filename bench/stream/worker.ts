@@ -1,8 +1,10 @@
 // The worker alone, as on Lambda: a process of its own that imports the agent-worker deploy
 // bundle and answers the runs it is handed as one SQS batch, every stream at once. Reports the
 // CPU the batch cost and the memory while every stream was live: the resident set size, and the
-// live heap after a garbage collection forced halfway through (its own CPU left out).
+// live heap after garbage collections forced through the middle of the answers (their own CPU
+// left out).
 import { argument, serve } from "./ipc";
+import { median } from "./stats";
 
 export interface WorkerArgument {
   /** The agent-worker bundle's index.mjs. */
@@ -14,8 +16,8 @@ export interface WorkerArgument {
 export interface Batch {
   workspaceId: string;
   runIds: string[];
-  /** When to weigh the live heap: halfway through an answer. */
-  midpointMs: number;
+  /** How long an answer streams: the live heap is weighed through the middle of it. */
+  answerMs: number;
 }
 
 export interface Answered {
@@ -26,7 +28,8 @@ export interface Answered {
   idle: { rssBytes: number; liveBytes: number };
   /** Median resident set size over the middle half of the batch, when every stream was live. */
   activeRssBytes: number;
-  /** Heap and external memory in use halfway through, after a garbage collection. */
+  /** Heap and external memory in use through the middle of the answers, after a garbage
+   * collection: the median of five weighings. */
   activeLiveBytes: number;
 }
 
@@ -46,22 +49,27 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
   return (user + system) / 1000;
 };
 
-async function answer({ workspaceId, runIds, midpointMs }: Batch): Promise<Answered> {
+/** When to weigh, as shares of an answer: one weighing catches whatever was in flight at that moment. */
+const WEIGHINGS = [0.3, 0.4, 0.5, 0.6, 0.7];
+
+async function answer({ workspaceId, runIds, answerMs }: Batch): Promise<Answered> {
   collect?.();
   const idle = { rssBytes: process.memoryUsage().rss, liveBytes: liveBytes() };
   const samples: { at: number; rss: number }[] = [];
-  let activeLiveBytes = 0;
+  const weighed: number[] = [];
   let collectingMs = 0;
   const sampler = setInterval(
     () => samples.push({ at: performance.now(), rss: process.memoryUsage().rss }),
     100,
   );
-  const weigh = setTimeout(() => {
-    const before = process.cpuUsage();
-    collect?.();
-    activeLiveBytes = liveBytes();
-    collectingMs = cpuMs(before);
-  }, midpointMs);
+  const weighings = WEIGHINGS.map((share) =>
+    setTimeout(() => {
+      const before = process.cpuUsage();
+      collect?.();
+      weighed.push(liveBytes());
+      collectingMs += cpuMs(before);
+    }, share * answerMs),
+  );
   const cpu = process.cpuUsage();
   const started = performance.now();
   const records = runIds.map((runId, i) => ({
@@ -73,19 +81,16 @@ async function answer({ workspaceId, runIds, midpointMs }: Batch): Promise<Answe
   const used = cpuMs(cpu);
   const ended = performance.now();
   clearInterval(sampler);
-  clearTimeout(weigh);
+  for (const weighing of weighings) clearTimeout(weighing);
   const quarter = (ended - started) / 4;
-  const middle = samples
-    .filter(({ at }) => at >= started + quarter && at <= ended - quarter)
-    .map(({ rss }) => rss)
-    .sort((a, b) => a - b);
+  const middle = samples.filter(({ at }) => at >= started + quarter && at <= ended - quarter);
   return {
     failures: batchItemFailures.length,
     cpuMs: used - collectingMs,
     wallMs: ended - started,
     idle,
-    activeRssBytes: middle[Math.floor(middle.length / 2)] ?? 0,
-    activeLiveBytes,
+    activeRssBytes: median(middle.map(({ rss }) => rss)),
+    activeLiveBytes: median(weighed),
   };
 }
 

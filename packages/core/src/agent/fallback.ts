@@ -54,8 +54,6 @@ export async function* streamAnswer(
   make: (model: string, failFastOnOverload: boolean) => Provider,
 ): AsyncGenerator<string> {
   const { models } = admitted;
-  // Pieces, joined only when a fallback continues: a string grown per token is a rope held all along.
-  const delivered = [request.prefill];
   for (const [index, model] of models.entries()) {
     const admission = index === 0 ? admitted.admission : await admit(runId, model);
     if (admission === "refused") continue;
@@ -63,10 +61,8 @@ export async function* streamAnswer(
     const provider = make(model, next !== undefined);
     Object.assign(answering, { model, admission, provider });
     try {
-      for await (const token of provider.stream({ ...request, prefill: delivered.join("") })) {
-        delivered.push(token);
-        yield token;
-      }
+      // The request's answer holds what the failed model delivered: the next one continues after it.
+      yield* provider.stream(request);
       await record(runId, model, admission, "success");
       return;
     } catch (error) {

@@ -22,6 +22,7 @@ import { type Citable, finish } from "./finish";
 import { claim, type MessageKey, renew } from "./lease";
 import { modelsFor } from "./models";
 import type { Provider } from "./providers/provider";
+import { Transcript } from "./transcript";
 
 // Deltas reuse the subscriber list this long; the final delta and the settle events query afresh.
 const AUDIENCE_MAX_AGE_MS = 1000;
@@ -65,10 +66,14 @@ export async function processRun(
   const make = given ? () => given : configuredMaker();
 
   const abort = new AbortController();
-  const state = { seq: claimed.lastSeq, content: claimed.content, lostLease: false };
+  // The answer's one copy: the provider appends every token; published counts the characters of
+  // it the deltas have carried so far, which is what a checkpoint may claim.
+  const answer = new Transcript(claimed.content);
+  const state = { seq: claimed.lastSeq, published: claimed.content.length, lostLease: false };
+  const published = () => answer.toString().slice(0, state.published);
   const saveCheckpoint = async () => {
     if (options.crash?.aborted) return;
-    if (!(await renew(key, attempt, stream.leaseMs, state.content, state.seq))) {
+    if (!(await renew(key, attempt, stream.leaseMs, published(), state.seq))) {
       state.lostLease = true;
       abort.abort(new Error("lease lost"));
     }
@@ -81,7 +86,7 @@ export async function processRun(
     flush: async (delta, waitedMs) => {
       if (options.crash?.aborted || state.lostLease) return;
       state.seq += 1;
-      state.content += delta;
+      state.published += delta.length;
       const started = performance.now();
       await publish(
         channel,
@@ -119,7 +124,7 @@ export async function processRun(
     );
     citable = context;
     await RunEntity().patch({ workspaceId, runId }).set({ contextUsed: context.used }).go();
-    const request = { question: run.question, context, prefill: claimed.content, signal: abort.signal };
+    const request = { question: run.question, context, answer, signal: abort.signal };
     for await (const token of streamAnswer(admitted, runId, request, answering, make)) coalescer.push(token);
   } catch (caught) {
     const reason = abort.signal.aborted ? (abort.signal.reason as Error).message : undefined;
@@ -148,7 +153,7 @@ export async function processRun(
     attempt,
     outcome,
     error,
-    content: state.content,
+    content: published(),
     seq: state.seq,
     model: answering.model ?? run.model,
     usage: answering.provider?.usage() ?? Budget.NO_TOKENS,

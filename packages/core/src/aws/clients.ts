@@ -47,10 +47,21 @@ export const secretsManager = once(() => {
   return { sdk, client: new sdk.SecretsManagerClient({ region, endpoint: endpoints.secretsManager }) };
 });
 
+/** Sockets the @connections client keeps open: as many posts as are ever in flight at once. */
+export const CONNECTION_SOCKETS = 50;
+
 export const connections = once(() => {
   const sdk = requireSdk<typeof import("@aws-sdk/client-apigatewaymanagementapi")>(
     "@aws-sdk/client-apigatewaymanagementapi",
   );
   const { region, wsManagementUrl } = config();
-  return { sdk, client: new sdk.ApiGatewayManagementApiClient({ region, endpoint: wsManagementUrl }) };
+  const sockets = { maxSockets: CONNECTION_SOCKETS };
+  return {
+    sdk,
+    client: new sdk.ApiGatewayManagementApiClient({
+      region,
+      endpoint: wsManagementUrl,
+      requestHandler: { httpAgent: sockets, httpsAgent: sockets },
+    }),
+  };
 });

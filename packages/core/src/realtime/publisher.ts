@@ -3,12 +3,13 @@
 // already dropped the socket, so that connection and its subscriptions are deleted at once.
 import type { z } from "zod";
 import type { Role } from "../actor";
-import { connections } from "../aws/clients";
+import { CONNECTION_SOCKETS, connections } from "../aws/clients";
 import { config } from "../config";
 import type { EventDefinition } from "../event";
 import { logger } from "../log";
 import * as Metric from "../metrics";
 import { epochSeconds } from "../tables";
+import { limiter } from "../util";
 import { type Envelope, envelope } from "./channel";
 import { ConnectionEntity, SubscriptionEntity } from "./entity";
 
@@ -156,13 +157,23 @@ export async function deliver(
 }
 
 /**
+ * A post waiting for a socket is cheap while it is only its payload: the SDK's request, once
+ * made, holds tens of KB (middleware, signed headers, body) until a socket frees up. So no more
+ * posts are made than the client has sockets, process-wide; with many answers streaming at once
+ * that is what keeps the worker's memory per stream small.
+ */
+const postSlot = limiter(CONNECTION_SOCKETS);
+
+/**
  * Posts one frame to one connection. On 410 the connection is forgotten, including its
  * subscriptions on `channels` (named because the by-connection index may lag a fresh write).
  */
 export async function sendTo(connectionId: string, payload: string, channels: string[] = []): Promise<Sent> {
   const { client, sdk } = connections();
   try {
-    await client.send(new sdk.PostToConnectionCommand({ ConnectionId: connectionId, Data: payload }));
+    await postSlot(() =>
+      client.send(new sdk.PostToConnectionCommand({ ConnectionId: connectionId, Data: payload })),
+    );
     return "sent";
   } catch (error) {
     if (error instanceof sdk.GoneException) {

@@ -6,6 +6,7 @@ import { record } from "../agent/breaker";
 import type { AgentContext } from "../agent/context";
 import { type Answering, admitFirst, configuredMaker, Refused, streamAnswer } from "../agent/fallback";
 import { modelsFor } from "../agent/models";
+import { Transcript } from "../agent/transcript";
 import { Budget } from "../budget";
 import { config } from "../config";
 import { withDatesInWords } from "../words";
@@ -28,11 +29,18 @@ export async function compose(
     for (const question of prompts) {
       const admitted = await admitFirst(models, summaryId);
       if (!admitted) throw new Refused();
-      let part = "";
-      const request = { question, context, prefill: "", signal };
-      for await (const token of streamAnswer(admitted, summaryId, request, answering, configuredMaker(false)))
-        part += token;
-      parts.push(part.trim());
+      const answer = new Transcript();
+      const request = { question, context, answer, signal };
+      for await (const _token of streamAnswer(
+        admitted,
+        summaryId,
+        request,
+        answering,
+        configuredMaker(false),
+      )) {
+        // The request's answer gathers the tokens.
+      }
+      parts.push(answer.toString().trim());
       const model = answering.model ?? models[0] ?? "";
       spent.set(
         model,

@@ -1,5 +1,5 @@
 // Small helpers every module needs; nothing domain-specific lives here.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomFillSync, timingSafeEqual } from "node:crypto";
 import { monotonicFactory } from "ulid";
 
 /** Memoizes a factory: clients and entities are built on first use, after config is in place. */
@@ -11,7 +11,23 @@ export const once = <T>(make: () => T) => {
   };
 };
 
-const nextUlid = monotonicFactory();
+/**
+ * Random bytes drawn 4 KB at a time: ulid's own generator calls getRandomValues once per
+ * character, which was a share of a streaming worker's CPU (every event has an id).
+ */
+const pooledRandom = () => {
+  const pool = Buffer.alloc(4096);
+  let next = pool.length;
+  return () => {
+    if (next === pool.length) {
+      randomFillSync(pool);
+      next = 0;
+    }
+    return (pool[next++] as number) / 256;
+  };
+};
+
+const nextUlid = monotonicFactory(pooledRandom());
 
 /**
  * Opaque, time-ordered ids: sorting by id sorts by creation. Monotonic, so ids made in the same
@@ -31,6 +47,26 @@ export const safeEqual = (a: string, b: string) => {
 };
 
 export const nowIso = () => new Date().toISOString();
+
+/**
+ * Runs at most `limit` tasks at once; the rest wait their turn, in order. A freed slot passes
+ * straight to the next in line.
+ */
+export function limiter(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running < limit) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export const sleep = (ms: number, signal: AbortSignal) =>

@@ -42,23 +42,29 @@ Be brief and use Markdown lists where they help.`;
 export const CONTINUE =
   "Your answer above was cut off. Continue it from exactly where it stopped, mid-sentence if need be: do not repeat any of it and do not start over.";
 
+/**
+ * One SDK client per key, endpoint and timeout, shared by every answer of the process: a client
+ * builds dozens of resource objects, a few KB that each stream in flight would otherwise hold.
+ */
+const clients = new Map<string, Anthropic>();
+const clientFor = ({ apiKey, baseURL, timeoutMs }: AnthropicSettings) => {
+  const key = JSON.stringify([apiKey, baseURL, timeoutMs]);
+  let client = clients.get(key);
+  if (!client) {
+    // The SDK's own retries are off: ours also cover a stream cut after tokens were delivered.
+    client = new Anthropic({ apiKey, baseURL, maxRetries: 0, timeout: timeoutMs, fetch: streamedBody });
+    clients.set(key, client);
+  }
+  return client;
+};
+
 export function anthropicProvider(settings: AnthropicSettings): Provider {
-  // The SDK's own retries are off: ours also cover a stream cut after tokens were delivered.
-  const client = new Anthropic({
-    apiKey: settings.apiKey,
-    baseURL: settings.baseURL,
-    maxRetries: 0,
-    timeout: settings.timeoutMs,
-    fetch: streamedBody,
-  });
+  const client = clientFor(settings);
   let usage: Usage = NO_TOKENS;
   return {
     name: "anthropic",
     model: settings.model,
     async *stream(request: ProviderRequest) {
-      // The answer so far as its pieces, joined only for a continuation: a string grown token by
-      // token is a rope of one node per token, held for the whole stream.
-      const delivered = [request.prefill];
       let used = NO_TOKENS;
       // The data block is the end of the cached prefix; the question after it is all that changes.
       // Rendered per attempt, so the text is not held while the answer streams.
@@ -72,7 +78,7 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
       for (let attempt = 0; ; attempt++) {
         try {
           // Trailing whitespace is already on screen: the model picks up after the words.
-          const partial = delivered.join("").trimEnd();
+          const partial = request.answer.toString().trimEnd();
           // The raw event stream: the SDK's MessageStream would also keep its own copy of the text.
           const stream = await client.messages.create(
             {
@@ -93,7 +99,7 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
             if (event.type === "message_delta")
               used = addTokens(used, { ...NO_TOKENS, tokensOut: event.usage.output_tokens });
             if (event.type === "content_block_delta" && event.delta.type === "text_delta") {
-              delivered.push(event.delta.text);
+              request.answer.append(event.delta.text);
               yield event.delta.text;
             }
           }

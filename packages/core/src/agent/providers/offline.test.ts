@@ -15,6 +15,7 @@ import {
 } from "../context/fixtures";
 import { select } from "../context/select";
 import { citationsIn } from "../finish";
+import { Transcript } from "../transcript";
 import { answerFor, offlineProvider } from "./offline";
 
 const tiling = task({
@@ -229,7 +230,8 @@ describe("the offline provider's stream", () => {
     const signal = new AbortController().signal;
     const started = performance.now();
     let streamed = "";
-    for await (const token of provider.stream({ question, context, prefill: "", signal })) streamed += token;
+    for await (const token of provider.stream({ question, context, answer: new Transcript(), signal }))
+      streamed += token;
     const tokens = answer.match(/\s*\S+/g)?.length ?? 0;
     expect(streamed).toBe(answer);
     expect(performance.now() - started).toBeGreaterThanOrEqual(tokens * 2.5 * 0.8);
@@ -237,8 +239,11 @@ describe("the offline provider's stream", () => {
     expect(provider.usage().tokensIn).toBeGreaterThan(provider.usage().tokensOut);
 
     const head = answer.slice(0, 20);
+    const continued = new Transcript(head);
     let rest = "";
-    for await (const token of provider.stream({ question, context, prefill: head, signal })) rest += token;
+    for await (const token of provider.stream({ question, context, answer: continued, signal }))
+      rest += token;
     expect(head + rest).toBe(answer);
+    expect(continued.toString()).toBe(answer);
   });
 });

@@ -39,7 +39,8 @@ export function offlineProvider(tokensPerSecond: number): Provider {
     model: OFFLINE_MODEL,
     async *stream(request: ProviderRequest) {
       const answer = answerFor(request.question, request.context);
-      const remaining = answer.startsWith(request.prefill) ? answer.slice(request.prefill.length) : answer;
+      const prefill = request.answer.toString();
+      const remaining = answer.startsWith(prefill) ? answer.slice(prefill.length) : answer;
       // What a model would have been sent: the quoted context and the question.
       usage = {
         ...NO_TOKENS,
@@ -50,6 +51,7 @@ export function offlineProvider(tokensPerSecond: number): Provider {
       for (const token of remaining.match(/\s*\S+|\s+$/g) ?? []) {
         if (request.signal.aborted) throw request.signal.reason;
         if (pause) await sleep(pause, request.signal);
+        request.answer.append(token);
         yield token;
       }
     },

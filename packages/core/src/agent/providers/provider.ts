@@ -1,12 +1,17 @@
 // The one interface every LLM provider implements: stream text for a question over a context.
 import type { Tokens } from "../../budget/tokens";
 import type { AgentContext } from "../context";
+import type { Transcript } from "../transcript";
 
 export interface ProviderRequest {
   question: string;
   context: AgentContext;
-  /** Text already delivered by an earlier attempt: the provider continues after it. */
-  prefill: string;
+  /**
+   * The answer as delivered so far: what an earlier attempt left, then every token of this one.
+   * The provider appends each token before yielding it and, on a retry (or as a fallback model),
+   * continues after all of it. The one copy of the answer a run holds.
+   */
+  answer: Transcript;
   signal: AbortSignal;
 }
 
