@@ -114,7 +114,8 @@ export async function coldStart({ runs, compareWith }: ColdStartOptions) {
       results,
       coldRequest: {
         request: `GET ${REQUEST_PATH} with a bearer token, after reading the Resend key from Secrets Manager (local stand-ins)`,
-        ...(compareWith ? { compareWith } : {}),
+        // Which build was compared is for the reader to say: a folder of this machine means nothing elsewhere.
+        ...(compareWith ? { compared: "the HTTP bundle of another build, given by --compare" } : {}),
         bundles: Object.fromEntries(
           Object.entries(requests).map(([name, r]) => [
             name,

@@ -3,7 +3,8 @@
 // Used by `npm start` (main.ts), by the integration tests and by the benchmarks.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SQSClient } from "@aws-sdk/client-sqs";
@@ -129,9 +130,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stops.push(http.stop);
 
     const corsOrigins = [http.url, publicUrl, `http://127.0.0.1:${new URL(http.url).port}`].filter(Boolean);
+    // Without a data folder, objects live in a temporary one that goes when the stack stops.
+    const objects = dir ? join(dir, "s3") : await tempDir(prefix);
+    if (!dir) stops.push(() => rm(objects, { recursive: true, force: true }));
     const s3 = await startS3({
       port: portAt(options.port, 2),
-      directory: dir ? join(dir, "s3") : await tempDir(prefix),
+      directory: objects,
       buckets: [names.uploads],
       corsOrigins,
     });
@@ -226,10 +230,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
 }
 
-async function tempDir(prefix: string) {
-  const { mkdtemp } = await import("node:fs/promises");
-  const { tmpdir } = await import("node:os");
-  return mkdtemp(join(tmpdir(), `rehome-${prefix}-`));
-}
+/** The temporary folder of a stack: `rehome-<prefix>-…` in the system's temp folder. */
+const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), `rehome-${prefix}-`));
 
 export const hasWebBuild = (dir: string) => existsSync(join(dir, "index.html"));
