@@ -102,6 +102,26 @@ test("on a phone, People are cards with role and Deactivate in view, the header 
   expect(scroll).toBeLessThanOrEqual(client);
 });
 
+test("on a phone, a project opened at its last tab shows that tab in the strip, and the page stays at the top", async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, "team@demo.rehome.local");
+  await visit(page, tab("agent"));
+  const strip = page.getByRole("navigation", { name: "Project sections" });
+  expect(await strip.evaluate((nav) => nav.scrollWidth > nav.clientWidth)).toBe(true);
+  const open = strip.getByRole("link", { name: "Agent" });
+  await expect(open).toHaveAttribute("aria-current", "page");
+  await expect
+    .poll(async () => {
+      const [box, link] = await Promise.all([strip.boundingBox(), open.boundingBox()]);
+      return Boolean(box && link && link.x >= box.x && link.x + link.width <= box.x + box.width);
+    })
+    .toBe(true);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await shot(page, "phone-last-tab");
+});
+
 test("statuses, priorities, roles and audit actions read as words, and not-found shows no code", async ({
   page,
   browser,
