@@ -5,6 +5,7 @@ import type { AgentContext } from "../agent/context";
 import { build } from "../agent/context";
 import { citationsOf } from "../agent/finish";
 import { Budget } from "../budget";
+import { config } from "../config";
 import { Channel, publish } from "../realtime";
 import { compose, ProviderRefused } from "../summary/compose";
 import { UserEntity } from "../user/entity";
@@ -34,7 +35,7 @@ export async function writeDraft(workspaceId: string, draftId: string): Promise<
     const context = await contextOf(draft);
     const prompt = draft.kind === "change_order" ? CHANGE_ORDER_PROMPT : CLIENT_UPDATE_PROMPT;
     const content = await compose(workspaceId, draftId, [prompt], context);
-    const proposal = draft.kind === "change_order" ? proposalOf(content) : null;
+    const proposal = draft.kind === "change_order" ? proposalOf(content, config().currency) : null;
     written = { status: "written", content, proposal, citations: citationsOf(content, context).citations };
   } catch (error) {
     if (error instanceof ProviderRefused)

@@ -8,7 +8,6 @@ export {
   changeOrderEmail,
   digestEmail,
   inviteEmail,
-  money,
   resetEmail,
 } from "./templates";
 

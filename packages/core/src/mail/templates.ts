@@ -2,7 +2,7 @@
 // routes in the URL fragment (web/src/router.tsx), which browsers never send to a server: a
 // link's token stays out of access logs and Referer headers.
 import { config } from "../config";
-import { dayInWords, inWords } from "../words";
+import { dayInWords, inWords, money } from "../words";
 import type { Email } from "./mail";
 
 const escapeHtml = (value: string) =>
@@ -92,12 +92,6 @@ export const digestEmail = (input: {
     "Open in ReHome",
     pageUrl(input.projectId ? `/projects/${encodeURIComponent(input.projectId)}` : "/admin/digest"),
   );
-
-/** An amount in minor units written for people: "$1,250.00", "-€80.00". */
-export const money = (minor: number, currency: string) => {
-  const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
-  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-};
 
 /** Asks a client to approve or decline a change order in the app; never carries a way to decide by mail. */
 export const changeOrderEmail = (input: {

@@ -3,6 +3,7 @@
 // context, digests, emails and the web app all say "In progress", never `in_progress`.
 
 export * from "./dates";
+export * from "./money";
 
 export const STATUS_WORDS = {
   todo: "To do",
