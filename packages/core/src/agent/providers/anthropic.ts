@@ -11,6 +11,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import { addTokens, NO_TOKENS } from "../../budget/tokens";
 import { sleep } from "../../util";
 import { renderContext } from "../context";
+import { httpFetch } from "./http-fetch";
 import type { Provider, ProviderRequest, Usage } from "./provider";
 
 export interface AnthropicSettings {
@@ -52,7 +53,7 @@ const clientFor = ({ apiKey, baseURL, timeoutMs }: AnthropicSettings) => {
   let client = clients.get(key);
   if (!client) {
     // The SDK's own retries are off: ours also cover a stream cut after tokens were delivered.
-    client = new Anthropic({ apiKey, baseURL, maxRetries: 0, timeout: timeoutMs, fetch: streamedBody });
+    client = new Anthropic({ apiKey, baseURL, maxRetries: 0, timeout: timeoutMs, fetch: httpFetch });
     clients.set(key, client);
   }
   return client;
@@ -117,23 +118,6 @@ export function anthropicProvider(settings: AnthropicSettings): Provider {
     usage: () => usage,
   };
 }
-
-/**
- * fetch, with a string body sent as a one-chunk stream: fetch keeps a string body (its source)
- * for as long as the response streams — the whole ~9 KB request for each answer in flight —
- * while a stream's chunk is let go once it is sent.
- */
-const streamedBody: typeof fetch = (input, init) => {
-  if (typeof init?.body !== "string") return fetch(input, init);
-  const bytes = new TextEncoder().encode(init.body);
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
-  return fetch(input, { ...init, body, duplex: "half" } as RequestInit);
-};
 
 /** What a request's start says it read: afresh, written to the cache, read from the cache. */
 const inputOf = (usage: Anthropic.Usage): Usage => ({
