@@ -296,16 +296,31 @@ test("small things: a filter with no match says so, the assign form starts with 
   await expect(people.getByRole("listitem").filter({ hasText: "Ada Admin" })).toContainText("Admin");
   await expect(people.getByRole("listitem").filter({ hasText: "Ada Admin" })).toContainText("online now");
 
+  // The project's assignments answer late, as on a slow network: until they do, the form offers
+  // nobody, or a pick (someone already on the project) would vanish when the list arrives.
+  const assignmentList = /\/api\/projects\/[^/]+\/assignments$/;
+  let answer = () => {};
+  const held = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
   await visit(page, "/admin/projects");
+  await page.route(assignmentList, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page
     .getByRole("navigation", { name: "Projects" })
     .getByRole("button", { name: /Loft conversion/ })
     .click();
   const assign = page.getByRole("form", { name: "Assign someone" });
-  // No admin is offered (admins are on every project), and the role starts at the person's
-  // workspace role, whoever is picked.
   const options = assign.getByLabel("Person").locator("option");
+  await expect(page.getByText("Loading assignments")).toBeVisible();
+  await expect(options).toHaveCount(0);
+  answer();
+  // No admin is offered (admins are on every project), nor anyone already on it, and the role
+  // starts at the person's workspace role, whoever is picked.
   await expect(options).not.toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Assigned people" })).toContainText("Cora Consultant");
   for (const option of await options.allInnerTexts()) {
     expect(option).not.toContain("(admin)");
     await assign.getByLabel("Person").selectOption({ label: option });

@@ -81,9 +81,13 @@ function Assignments({ project }: { project: ProjectInfo }) {
   const assigned = new Set(assignments.data?.items.map((a) => a.userId));
   // Invited people can be assigned before they accept; deactivated ones cannot. Admins are on
   // every project by their workspace role: offering them first made "admin as client" the default.
-  const candidates = (people.data ?? []).filter(
-    (p) => p.status !== "deactivated" && p.role !== "admin" && !assigned.has(p.id),
-  );
+  // Offered only once both lists are in: before the assignments arrive, everyone looked unassigned
+  // and a pick could vanish under the pointer.
+  const candidates = assignments.data
+    ? (people.data ?? []).filter(
+        (p) => p.status !== "deactivated" && p.role !== "admin" && !assigned.has(p.id),
+      )
+    : [];
   const [candidateId, setCandidateId] = useState<string>();
   const candidate = candidates.find((p) => p.id === candidateId) ?? candidates[0];
   const error = assign.error ?? unassign.error;
