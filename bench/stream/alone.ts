@@ -1,6 +1,6 @@
 // The worker alone, as on Lambda: the stack (and the readers) elsewhere, the agent-worker deploy
 // bundle in a process of its own answering 1, 10 and 50 streams at once, each batch in a fresh
-// process after one answer that warms it up (a new sandbox's first answer, reported apart), three
+// process after one answer that warms it up (a new sandbox's first answer, reported apart), five
 // rounds of each. Per batch: CPU per 1,000-token answer and the memory each concurrent stream
 // adds to the process; the medians of the rounds.
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,7 +16,7 @@ import type { Answered, Batch, WorkerArgument } from "./worker";
 const HERE = import.meta.dirname;
 const KB = 1024;
 /** Each count runs this often; a batch's figures and the marginal are the medians. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 export interface AloneBatch {
   streams: number;

@@ -134,9 +134,10 @@ function show(value: number | string): string {
 const KB_PER_STREAM_GOAL = 100;
 
 export const ALONE_METHOD =
-  "The agent-worker deploy bundle in a Node process of its own (--expose-gc), the stack and readers in others. " +
+  "The agent-worker deploy bundle (its heap set small as deployed, packages/functions/src/agent/small-heap.ts) in a Node " +
+  "process of its own (--expose-gc), the stack and readers in others. " +
   "Each batch of runs is one SQS event, every stream at once, answered by a fresh process after one warm-up " +
-  "answer (a new sandbox's first, reported apart); every batch size runs in three rounds and the figures are " +
+  "answer (a new sandbox's first, reported apart); every batch size runs in five rounds and the figures are " +
   "the medians. CPU: the process's user + system time over the batch, per answer. Memory over the idle, warmed " +
   "process's, per stream: the resident set (median of the middle half of the batch) and the live heap + " +
   "external memory (the median of five weighings, each after a garbage collection, at 30 to 70% of the " +
@@ -158,6 +159,7 @@ export function aloneTable({ batches, marginal }: Awaited<ReturnType<typeof runW
     const met = marginal.rssKbPerStream <= KB_PER_STREAM_GOAL ? "meets" : "misses";
     lines.push(
       `  each additional stream (${marginal.between.join(" -> ")}): ${marginal.rssKbPerStream} KB resident, ${marginal.liveKbPerStream} KB live; ${met} the goal of <= ${KB_PER_STREAM_GOAL} KB`,
+      `  rounds, resident / live KB: ${marginal.rounds.map((r) => `${r.rssKbPerStream} / ${r.liveKbPerStream}`).join(", ")}`,
     );
   }
   return lines.join("\n");

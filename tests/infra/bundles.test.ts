@@ -49,6 +49,14 @@ describe.each(ENTRIES)("the %s bundle", (entry) => {
     expect(inputs.filter((input) => /zod\/v4\/locales\/(?!en\.js)/.test(input))).toEqual([]);
   });
 
+  it("sets the small heap in the agent worker alone, before its handler loads", () => {
+    const inputs = Object.keys(metafiles[entry]?.inputs ?? {});
+    const smallHeap = inputs.indexOf("packages/functions/src/agent/small-heap.ts");
+    if (entry !== "agent-worker") return expect(smallHeap).toBe(-1);
+    expect(smallHeap).toBeGreaterThan(-1);
+    expect(smallHeap).toBeLessThan(inputs.indexOf("packages/functions/src/agent/worker.ts"));
+  });
+
   it("requires only the DynamoDB SDK at import", () => {
     expect(contents[entry]?.sdkAtImport).toEqual([
       "@aws-sdk/client-dynamodb",

@@ -2,7 +2,7 @@
 // to the project's opted-in participants and admins, the weekly rollup to opted-in admins, once
 // per summary — SQS delivering the same digest job again sends nothing twice. Read in the mail capture.
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { handler as agentWorker } from "@rehome/functions/agent-worker";
+import { handler as agentWorker } from "@rehome/functions/agent/worker";
 import { handler as runSchedule } from "@rehome/functions/digest-schedule";
 import type { SQSRecord } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 // Hands a job straight to the agent worker, as SQS would deliver it: how the suites deliver a job
 // a second time without waiting for the queue.
-import { handler as agentWorker } from "@rehome/functions/agent-worker";
+import { handler as agentWorker } from "@rehome/functions/agent/worker";
 import type { SQSEvent } from "aws-lambda";
 
 let delivered = 0;

@@ -1,7 +1,8 @@
-// The Lambda handlers the local runtime invokes: the very modules deployed to AWS.
+// The Lambda handlers the local runtime invokes: the very modules deployed to AWS (the agent
+// worker's without its Lambda entry's heap flags, which would apply to this whole process).
 
+import { handler as agentWorker } from "@rehome/functions/agent/worker";
 import { handler as agentDeadLetters } from "@rehome/functions/agent-dead-letters";
-import { handler as agentWorker } from "@rehome/functions/agent-worker";
 import { createApp } from "@rehome/functions/api/app";
 import { handler as digestSchedule } from "@rehome/functions/digest-schedule";
 import { handler as connect } from "@rehome/functions/ws-connect";

@@ -62,6 +62,10 @@ export const connections = once(() => {
       region,
       endpoint: wsManagementUrl,
       requestHandler: { httpAgent: sockets, httpsAgent: sockets },
+      // A streamed answer posts hundreds of times: resolving the middleware stack once, not per
+      // post, saves a share of each post's CPU and garbage. Middleware must then be added before
+      // the first post (the SDK ignores later additions).
+      cacheMiddleware: true,
     }),
   };
 });
