@@ -139,17 +139,17 @@ export async function deliver(
 ): Promise<Delivery> {
   const payload = JSON.stringify(envelope);
   const result: Delivery = { sent: 0, gone: [], failed: 0 };
-  const queue = [...connectionIds];
-  const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const outcome = await sendTo(id, payload, [channel]);
-      if (outcome === "sent") result.sent++;
-      else if (outcome === "gone") result.gone.push(id);
-      else result.failed++;
-    }
-  };
-  const workers = Math.min(config().realtime.publishConcurrency, queue.length);
-  await Promise.all(Array.from({ length: workers }, worker));
+  const turn = limiter(config().realtime.publishConcurrency);
+  await Promise.all(
+    connectionIds.map((id) =>
+      turn(async () => {
+        const outcome = await sendTo(id, payload, [channel]);
+        if (outcome === "sent") result.sent++;
+        else if (outcome === "gone") result.gone.push(id);
+        else result.failed++;
+      }),
+    ),
+  );
   Metric.count("SocketMessagesSent", result.sent);
   Metric.count("GoneConnectionsCleaned", result.gone.length);
   Metric.count("SocketSendFailures", result.failed);
