@@ -5,26 +5,13 @@
 // one. Records per bundle what its cold start loads and its ten largest modules.
 import { mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { bundleFunctions, ENTRIES } from "../infra/bundle";
+import { bundleFunctions, ENTRIES, SAMPLE_ENV } from "../infra/bundle";
 import { contentsOf } from "../infra/bundle-contents";
 import { REPORT_CPU, type Target, type Timed, timeProcesses } from "./coldstart/processes";
 import { coldRequests, REQUEST_PATH } from "./coldstart/request";
-import { floorScript, importScript, requestScript } from "./coldstart/scripts";
+import { floorScript, importScript, requestScript, runtimeFloorScript } from "./coldstart/scripts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-// The configuration a deployed function gets, so the import includes its cold-start config parse.
-const LAMBDA_ENV = {
-  STAGE: "bench",
-  DATA_TABLE: "bench-data",
-  REALTIME_TABLE: "bench-realtime",
-  UPLOADS_BUCKET: "bench-uploads",
-  AGENT_QUEUE_URL: "https://sqs.us-east-1.amazonaws.com/000000000000/bench",
-  WS_MANAGEMENT_URL: "https://example.execute-api.us-east-1.amazonaws.com/bench",
-  WS_PUBLIC_URL: "wss://example.execute-api.us-east-1.amazonaws.com/bench",
-  PUBLIC_URL: "http://bench.example",
-  AWS_REGION: "us-east-1",
-  NODE_NO_WARNINGS: "1",
-};
 /** The issue's targets: import time over an empty Node's, per function. */
 export const TARGET_RATIO: Record<string, number> = {
   http: 3.0,
@@ -54,15 +41,23 @@ export async function coldStart({ runs, compareWith }: ColdStartOptions) {
     const contents = Object.fromEntries(
       Object.entries(bundles).map(([entry, { metafile }]) => [entry, contentsOf(metafile)]),
     );
-    // Bundles that require the same SDK packages share one floor.
+    // Bundles that load the same SDK clients share one floor.
     const floorOf = (entry: string) => contents[entry]?.sdkAtImport.join(" + ") || "no SDK";
+    const runtimeFloorOf = (entry: string) => `${floorOf(entry)}, the runtime's copy`;
     const floors = [...new Set(ENTRIES.map(floorOf))];
+    const clientsOf = (floor: string) => (floor === "no SDK" ? [] : floor.split(" + "));
     const targets: Target[] = [
       { name: EMPTY, args: ["-e", REPORT_CPU] },
       ...(await Promise.all(
         floors.map(async (floor, i) => ({
           name: floor,
-          args: [await floorScript(out, String(i), floor === "no SDK" ? [] : floor.split(" + "))],
+          args: [await floorScript(out, String(i), clientsOf(floor))],
+        })),
+      )),
+      ...(await Promise.all(
+        floors.map(async (floor, i) => ({
+          name: runtimeFloorOf(floor),
+          args: [await runtimeFloorScript(out, String(i), clientsOf(floor))],
         })),
       )),
       ...(await Promise.all(
@@ -72,13 +67,18 @@ export async function coldStart({ runs, compareWith }: ColdStartOptions) {
         })),
       )),
     ];
-    const timed = await timeProcesses(targets, runs, { ...process.env, ...LAMBDA_ENV });
+    const timed = await timeProcesses(targets, runs, {
+      ...process.env,
+      ...SAMPLE_ENV,
+      NODE_NO_WARNINGS: "1",
+    });
     const empty = timed[EMPTY];
     const results = ENTRIES.map((entry) => {
       const bundle = timed[entry];
       const floor = timed[floorOf(entry)];
+      const runtimeFloor = timed[runtimeFloorOf(floorOf(entry))];
       const content = contents[entry];
-      if (!bundle || !floor || !content) throw new Error(`${entry} was not measured`);
+      if (!bundle || !floor || !runtimeFloor || !content) throw new Error(`${entry} was not measured`);
       return {
         entry,
         bytesAtImport: content.bytesAtImport,
@@ -88,11 +88,17 @@ export async function coldStart({ runs, compareWith }: ColdStartOptions) {
         ratioToEmptyNode: ratio(bundle, empty, "wallMs"),
         cpuRatioToEmptyNode: ratio(bundle, empty, "cpuMs"),
         target: TARGET_RATIO[entry],
+        ratioToFloor: ratio(bundle, floor, "wallMs"),
         floor: {
           sdk: content.sdkAtImport,
           importMs: floor.wallMs,
           ratioToEmptyNode: ratio(floor, empty, "wallMs"),
           cpuRatioToEmptyNode: ratio(floor, empty, "cpuMs"),
+        },
+        runtimeFloor: {
+          importMs: runtimeFloor.wallMs,
+          ratioToEmptyNode: ratio(runtimeFloor, empty, "wallMs"),
+          cpuRatioToEmptyNode: ratio(runtimeFloor, empty, "cpuMs"),
         },
         largestAtImport: content.largestAtImport,
         largestOnFirstUse: content.largestOnFirstUse,
@@ -107,9 +113,10 @@ export async function coldStart({ runs, compareWith }: ColdStartOptions) {
       method:
         "Medians of `runs` fresh processes per target, started in turn (one of each per round) so a drifting " +
         "load touches all alike. Wall time is what the parent saw from spawn to exit; CPU is the process's " +
-        "own user + system time, steadier on a loaded machine. p25/p75 show the spread. A floor requires and " +
-        "constructs the SDK clients its bundles require at import, as the bundles do (with require()).",
-      awsSdk: "external (provided by the Lambda runtime), loaded with require()",
+        "own user + system time, steadier on a loaded machine. p25/p75 show the spread. A floor constructs the " +
+        "SDK clients its bundles load at import, bundled as the functions are; the runtime floor requires the " +
+        "same clients from node_modules, as a function using the Lambda runtime's copy of the SDK would.",
+      awsSdk: "bundled (ES module build, tree-shaken), not the Lambda runtime's copy",
       emptyNode: { wallMs: empty?.wallMs, cpuMs: empty?.cpuMs },
       results,
       coldRequest: {

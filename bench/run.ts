@@ -29,7 +29,8 @@ for (const r of cold.results) {
   console.log(
     `  ${r.entry.padEnd(18)} ${kb(r.bytesAtImport).padStart(7)} at import (+${kb(r.bytesOnFirstUse)} on first use)  ` +
       `import ${r.importMs.median} ms [${r.importMs.p25}-${r.importMs.p75}] = ${r.ratioToEmptyNode}x (CPU ${r.cpuRatioToEmptyNode}x), ` +
-      `${verdict} ${r.target}x; floor ${r.floor.ratioToEmptyNode}x (CPU ${r.floor.cpuRatioToEmptyNode}x)`,
+      `${verdict} ${r.target}x; floor ${r.floor.ratioToEmptyNode}x (CPU ${r.floor.cpuRatioToEmptyNode}x), ` +
+      `${r.ratioToFloor}x the floor; the runtime's SDK alone ${r.runtimeFloor.ratioToEmptyNode}x`,
   );
 }
 console.log(`  floors: ${[...new Set(cold.results.map((r) => r.floor.sdk.join(" + ")))].join("; ")}`);

@@ -8,9 +8,6 @@ import type { ENTRIES } from "./bundle";
 
 type Entry = (typeof ENTRIES)[number];
 
-/** The namespace bundle.ts gives each `@aws-sdk/…` import it turns into a require(). */
-export const SDK_NAMESPACE = "aws-sdk-by-require";
-
 // Provider SDKs, password hashing and mail: what only some requests of some functions need.
 const PROVIDER = ["@anthropic-ai/sdk"];
 const RARE = ["hash-wasm", "resend", "postal-mime"];
@@ -47,7 +44,6 @@ export const ON_FIRST_USE: Partial<Record<Entry, string[]>> = {
 
 /** The package a metafile input belongs to (`zod`, `@aws-sdk/client-sqs`), or its workspace folder. */
 export function packageOf(input: string): string {
-  if (input.startsWith(`${SDK_NAMESPACE}:`)) return input.slice(SDK_NAMESPACE.length + 1);
   const inNodeModules = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (inNodeModules?.[1]) return inNodeModules[1];
   return input.replace(/^(?:\.\.\/)*/, "").replace(/^(packages\/[^/]+\/src\/[^/]+).*$/, "$1");
@@ -61,7 +57,7 @@ export interface Contents {
   packagesAtImport: Set<string>;
   /** Every package in any file of the function. */
   packagesDeployed: Set<string>;
-  /** The AWS SDK packages the cold start requires (electrodb requires lib-dynamodb itself). */
+  /** The AWS service clients the cold start loads (`@aws-sdk/client-…`, `@aws-sdk/lib-…`). */
   sdkAtImport: string[];
   /** The ten largest modules the cold start loads, by bytes in the output. */
   largestAtImport: { module: string; bytes: number }[];
@@ -80,13 +76,9 @@ export function contentsOf(metafile: Metafile): Contents {
 
   const modules = { atImport: new Map<string, number>(), onFirstUse: new Map<string, number>() };
   const bytes = { atImport: 0, onFirstUse: 0 };
-  const sdkAtImport = new Set<string>();
   for (const [file, output] of outputs) {
     const when = atImport.has(file) ? "atImport" : "onFirstUse";
     bytes[when] += output.bytes;
-    if (when === "atImport")
-      for (const { path, external } of output.imports)
-        if (external && path.startsWith("@aws-sdk/")) sdkAtImport.add(path);
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
       modules[when].set(input, (modules[when].get(input) ?? 0) + bytesInOutput);
   }
@@ -101,7 +93,7 @@ export function contentsOf(metafile: Metafile): Contents {
     bytesOnFirstUse: bytes.onFirstUse,
     packagesAtImport,
     packagesDeployed: new Set([...packagesAtImport, ...[...modules.onFirstUse.keys()].map(packageOf)]),
-    sdkAtImport: [...sdkAtImport].sort(),
+    sdkAtImport: [...packagesAtImport].filter((name) => /^@aws-sdk\/(client|lib)-/.test(name)).sort(),
     largestAtImport: largest(modules.atImport),
     largestOnFirstUse: largest(modules.onFirstUse),
   };

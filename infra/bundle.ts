@@ -1,12 +1,13 @@
 // Bundles the Lambda entry points for deployment (and for the cold-start benchmark): esbuild,
 // ESM, minified, Node 22, one folder per function holding index.mjs and the chunks it loads on
 // first use (code splitting: a module imported with `await import()` stays out of the cold
-// start). The AWS SDK v3 is left out: the Lambda runtime provides it, and the bundle loads it
-// with require(), not import (see sdkByRequire).
+// start). The AWS SDK v3 is bundled too, from its ES module build, rather than taken from the
+// Lambda runtime: tree-shaken to the commands the code sends and read from one file instead of
+// hundreds, a DynamoDB client loads in about two thirds of the time the runtime's copy takes
+// (bench/results/coldstart.json, `runtimeFloor`), and the SDK's version is the lockfile's.
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { build, type Metafile, type Plugin } from "esbuild";
-import { SDK_NAMESPACE } from "./bundle-contents";
 
 export const ENTRIES = [
   "http",
@@ -19,30 +20,21 @@ export const ENTRIES = [
 ] as const;
 
 const SOURCE = resolve(import.meta.dirname, "../packages/functions/src");
-const SDK = /^@aws-sdk\//;
 
 /**
- * The AWS SDK v3 ships CommonJS. Imported from an ES module, Node's ESM loader scans every file
- * the SDK then requires for its exports; loaded with require() it does not, and a DynamoDB client
- * loads in about 60% of the CPU time. So each `import … from "@aws-sdk/…"` becomes a tiny
- * CommonJS module that requires the runtime's copy (through the banner's require, which also finds
- * it on Lambda's NODE_PATH). SDK packages loaded on first use go through requireSdk
- * (packages/core/src/aws/clients.ts): a dynamic import() of such a module would lose its names.
+ * A deployed function's configuration with placeholder values: what a bundle reads at import, so
+ * it can be imported outside Lambda (the cold-start benchmark, tests/infra/bundles.test.ts).
  */
-const sdkByRequire: Plugin = {
-  name: "aws-sdk-by-require",
-  setup(plugin) {
-    plugin.onResolve({ filter: SDK }, ({ path, kind, importer }) => {
-      if (kind === "require-call") return { path, external: true };
-      if (kind === "dynamic-import")
-        return { errors: [{ text: `${importer}: load ${path} with requireSdk, not import()` }] };
-      return { path, namespace: SDK_NAMESPACE };
-    });
-    plugin.onLoad({ filter: /.*/, namespace: SDK_NAMESPACE }, ({ path }) => ({
-      contents: `module.exports = require(${JSON.stringify(path)});`,
-      loader: "js",
-    }));
-  },
+export const SAMPLE_ENV = {
+  STAGE: "bench",
+  DATA_TABLE: "bench-data",
+  REALTIME_TABLE: "bench-realtime",
+  UPLOADS_BUCKET: "bench-uploads",
+  AGENT_QUEUE_URL: "https://sqs.us-east-1.amazonaws.com/000000000000/bench",
+  WS_MANAGEMENT_URL: "https://example.execute-api.us-east-1.amazonaws.com/bench",
+  WS_PUBLIC_URL: "wss://example.execute-api.us-east-1.amazonaws.com/bench",
+  PUBLIC_URL: "http://bench.example",
+  AWS_REGION: "us-east-1",
 };
 
 /**
@@ -74,37 +66,40 @@ export interface Bundle {
 
 export async function bundleFunctions(outDir: string, entries: readonly string[] = ENTRIES) {
   const bundles: Record<string, Bundle> = {};
-  for (const entry of entries) {
-    const dir = join(outDir, entry);
-    // A chunk's name carries its hash: a rebuild must not leave the last build's chunks behind.
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    const { metafile } = await build({
-      entryPoints: { index: join(SOURCE, `${entry}.ts`) },
-      bundle: true,
-      splitting: true,
-      minify: true,
-      format: "esm",
-      platform: "node",
-      target: "node22",
-      outdir: dir,
-      outExtension: { ".js": ".mjs" },
-      // A package's ES module build before its CommonJS one (esbuild's Node default is the reverse):
-      // a chunk imported on first use keeps its named exports (hash-wasm's `main` is a UMD file,
-      // whose `await import()` would yield only a default), and ESM builds tree-shake.
-      mainFields: ["module", "main"],
-      chunkNames: "chunks/[name]-[hash]",
-      plugins: [sdkByRequire, zodInEnglish],
-      metafile: true,
-      // Some dependencies still call require(); give ESM bundles one, under a name no module uses.
-      banner: {
-        js: "import { createRequire as __bannerRequire } from 'node:module'; const require = __bannerRequire(import.meta.url);",
-      },
-      logLevel: "warning",
-    });
-    bundles[entry] = { file: join(dir, "index.mjs"), metafile };
-  }
+  for (const entry of entries)
+    bundles[entry] = await bundle(join(SOURCE, `${entry}.ts`), join(outDir, entry));
   return bundles;
+}
+
+/** Bundles one entry module into `dir` (index.mjs and its chunks) as a function is deployed. */
+export async function bundle(entryFile: string, dir: string): Promise<Bundle> {
+  // A chunk's name carries its hash: a rebuild must not leave the last build's chunks behind.
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const { metafile } = await build({
+    entryPoints: { index: entryFile },
+    bundle: true,
+    splitting: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    outdir: dir,
+    outExtension: { ".js": ".mjs" },
+    // A package's ES module build before its CommonJS one (esbuild's Node default is the reverse):
+    // a chunk imported on first use keeps its named exports (hash-wasm's `main` is a UMD file,
+    // whose `await import()` would yield only a default), and ESM builds tree-shake.
+    mainFields: ["module", "main"],
+    chunkNames: "chunks/[name]-[hash]",
+    plugins: [zodInEnglish],
+    metafile: true,
+    // Some dependencies still call require(); give ESM bundles one, under a name no module uses.
+    banner: {
+      js: "import { createRequire as __bannerRequire } from 'node:module'; const require = __bannerRequire(import.meta.url);",
+    },
+    logLevel: "warning",
+  });
+  return { file: join(dir, "index.mjs"), metafile };
 }
 
 if (process.argv[1] === import.meta.filename) {

@@ -1,9 +1,14 @@
-// The scripts the cold-start benchmark runs in fresh processes: import a bundle; require and
-// construct a bundle's AWS SDK clients alone (its floor); import the HTTP bundle and answer one
-// authenticated request, then a few more warm.
+// The scripts the cold-start benchmark runs in fresh processes: import a bundle; construct a
+// bundle's AWS SDK clients alone (its floor), bundled as the functions are or required as the
+// Lambda runtime's copy; import the HTTP bundle and answer one authenticated request, then a few
+// more warm.
 import { writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { bundle } from "../../infra/bundle";
 import { REPORT_CPU } from "./processes";
+
+const require = createRequire(import.meta.url);
 
 /** Imports the bundle and exits. */
 export async function importScript(dir: string, name: string, bundle: string) {
@@ -12,23 +17,49 @@ export async function importScript(dir: string, name: string, bundle: string) {
   return file;
 }
 
+/** The service client classes a package exports (`DynamoDBClient`), read from its CommonJS build. */
+const clientClasses = (name: string) =>
+  Object.entries(require(name) as Record<string, unknown>)
+    .filter(([key, value]) => /^[A-Z]\w*Client$/.test(key) && typeof value === "function")
+    .map(([key]) => key);
+
+/** Makes every client of `packages` (lib-dynamodb's document client around the DynamoDB one). */
+const construct = (packages: string[]) => `const classes = { ${packages.flatMap(clientClasses).join(", ")} };
+const made = {};
+for (const [key, Client] of Object.entries(classes)) if (!Client.from) made[key] = new Client({ region: "us-east-1" });
+for (const [key, Client] of Object.entries(classes)) if (Client.from) made[key] = Client.from(made.DynamoDBClient);
+`;
+
 /**
- * Requires the SDK packages a bundle requires at import, as the bundle does, and constructs their
- * clients (lib-dynamodb's document client around the DynamoDB one): the bundle's floor.
+ * A bundle's floor: its AWS SDK clients alone, constructed, bundled as a function is (infra/bundle.ts:
+ * the SDK's ES module build, tree-shaken to the client classes) and imported.
  */
 export async function floorScript(dir: string, name: string, packages: string[]) {
-  const file = join(dir, `floor-${name}.mjs`);
+  const imports = packages.map(
+    (pkg) => `import { ${clientClasses(pkg).join(", ")} } from ${JSON.stringify(pkg)};`,
+  );
+  const entry = join(dir, `floor-${name}.mjs`);
+  await writeFile(entry, `${imports.join("\n")}\n${construct(packages)}`);
+  const { file } = await bundle(entry, join(dir, `floor-${name}`));
+  return importScript(dir, `floor-${name}`, file);
+}
+
+/**
+ * The same clients required from node_modules, as a function would load the copy the Lambda runtime
+ * provides: the issue's first definition of the floor, kept to show what bundling the SDK gains.
+ */
+export async function runtimeFloorScript(dir: string, name: string, packages: string[]) {
+  const file = join(dir, `runtime-floor-${name}.mjs`);
+  const requires = packages.map(
+    (pkg) => `const { ${clientClasses(pkg).join(", ")} } = require(${JSON.stringify(pkg)});`,
+  );
   await writeFile(
     file,
     `${REPORT_CPU}
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
-const made = {};
-const classes = ${JSON.stringify(packages)}.flatMap((name) => Object.entries(require(name)))
-  .filter(([key, value]) => /^[A-Z]\\w*Client$/.test(key) && typeof value === "function");
-for (const [key, Client] of classes) if (!Client.from) made[key] = new Client({ region: "us-east-1" });
-for (const [key, Client] of classes) if (Client.from) made[key] = Client.from(made.DynamoDBClient);
-`,
+${requires.join("\n")}
+${construct(packages)}`,
   );
   return file;
 }

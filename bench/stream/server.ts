@@ -38,11 +38,11 @@ const GRACE_MS = 1500;
 
 const { env, gatewayLatencyMs, worker, workerConcurrency, lambdaInvocations } = argument<StackArgument>();
 const stack = await startStack({ env, gatewayLatencyMs, worker, workerConcurrency, seed: true });
-const websocket = connections().client;
+const websocket = (await connections()).client;
 poolLikeLambda(lambdaInvocations, [dynamo(), websocket]);
 const counters = countCalls({
   dynamodb: dynamo(),
-  sqs: sqs().client,
+  sqs: (await sqs()).client,
   eventSource: stack.queueClient,
   websocket,
 });

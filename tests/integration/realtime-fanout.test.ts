@@ -54,7 +54,7 @@ beforeAll(async () => {
   stack = await bootStack();
   // Before any socket connects: the @connections client resolves its middleware once, at its
   // first post, and ignores middleware added later.
-  connections().client.middlewareStack.add(
+  (await connections()).client.middlewareStack.add(
     (next, context) => async (args) => {
       if (context.commandName === "PostToConnectionCommand") posts++;
       return next(args);

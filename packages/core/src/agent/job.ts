@@ -47,7 +47,7 @@ export const Job = z.discriminatedUnion("type", [
 export type Job = z.infer<typeof Job>;
 
 export async function enqueue(job: Job): Promise<void> {
-  const { client, sdk } = sqs();
+  const { client, sdk } = await sqs();
   await client.send(
     new sdk.SendMessageCommand({ QueueUrl: config().agentQueueUrl, MessageBody: JSON.stringify(job) }),
   );
@@ -67,6 +67,6 @@ export function parseJob(body: string): Job | undefined {
 export async function park(body: string): Promise<void> {
   const { agentDlqUrl } = config();
   if (!agentDlqUrl) throw new Error("AGENT_DLQ_URL is not set: nowhere to park a dead-lettered job");
-  const { client, sdk } = sqs();
+  const { client, sdk } = await sqs();
   await client.send(new sdk.SendMessageCommand({ QueueUrl: agentDlqUrl, MessageBody: body }));
 }

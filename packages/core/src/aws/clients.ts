@@ -1,8 +1,8 @@
 // One place per AWS service where its SDK v3 client is created. The endpoint comes from config,
 // so pointing the product at the local stand-ins is a configuration change, never a code path.
 // DynamoDB loads with the function (nearly every invocation reads it); every other service's
-// SDK is required on first use, so a cold start pays only for the services its request calls.
-import { createRequire } from "node:module";
+// SDK is imported on first use (a chunk of its own in the Lambda bundles), so a cold start pays
+// only for the services its request calls.
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config";
@@ -17,16 +17,9 @@ export const documents = once(() =>
   DynamoDBDocumentClient.from(dynamo(), { marshallOptions: { removeUndefinedValues: true } }),
 );
 
-// The SDK is CommonJS: required, not imported, it loads without Node's ESM loader scanning every
-// file for its exports, and a require() inside a function runs on first use (bundles keep it as is).
-const load = createRequire(import.meta.url);
-
-/** An AWS SDK package, required on its first use. */
-export const requireSdk = <Package>(name: string): Package => load(name);
-
 /** Each service's SDK package (`sdk`, for its commands and errors) and client, made on first use. */
-export const s3 = once(() => {
-  const sdk = requireSdk<typeof import("@aws-sdk/client-s3")>("@aws-sdk/client-s3");
+export const s3 = once(async () => {
+  const sdk = await import("@aws-sdk/client-s3");
   const { region, endpoints } = config();
   // Local S3 stand-ins serve buckets by path, not by virtual host.
   return {
@@ -35,14 +28,14 @@ export const s3 = once(() => {
   };
 });
 
-export const sqs = once(() => {
-  const sdk = requireSdk<typeof import("@aws-sdk/client-sqs")>("@aws-sdk/client-sqs");
+export const sqs = once(async () => {
+  const sdk = await import("@aws-sdk/client-sqs");
   const { region, endpoints } = config();
   return { sdk, client: new sdk.SQSClient({ region, endpoint: endpoints.sqs }) };
 });
 
-export const secretsManager = once(() => {
-  const sdk = requireSdk<typeof import("@aws-sdk/client-secrets-manager")>("@aws-sdk/client-secrets-manager");
+export const secretsManager = once(async () => {
+  const sdk = await import("@aws-sdk/client-secrets-manager");
   const { region, endpoints } = config();
   return { sdk, client: new sdk.SecretsManagerClient({ region, endpoint: endpoints.secretsManager }) };
 });
@@ -50,10 +43,8 @@ export const secretsManager = once(() => {
 /** Sockets the @connections client keeps open: as many posts as are ever in flight at once. */
 export const CONNECTION_SOCKETS = 50;
 
-export const connections = once(() => {
-  const sdk = requireSdk<typeof import("@aws-sdk/client-apigatewaymanagementapi")>(
-    "@aws-sdk/client-apigatewaymanagementapi",
-  );
+export const connections = once(async () => {
+  const sdk = await import("@aws-sdk/client-apigatewaymanagementapi");
   const { region, wsManagementUrl } = config();
   const sockets = { maxSockets: CONNECTION_SOCKETS };
   return {

@@ -30,7 +30,7 @@ async function read(variable: string, arn: string): Promise<string> {
     new ConfigError(`Invalid configuration:\n  ${variable}: cannot read secret ${arn} (${reason})`);
   let value: string | undefined;
   try {
-    const { client, sdk } = secretsManager();
+    const { client, sdk } = await secretsManager();
     value = (await client.send(new sdk.GetSecretValueCommand({ SecretId: arn }))).SecretString;
   } catch (error) {
     throw problem(`${(error as Error).name}: ${(error as Error).message}`);

@@ -1,16 +1,14 @@
 // The uploads bucket: presigned POST in, presigned GET out, HEAD and a ranged read for the
 // content check, delete. Objects are private; nothing here makes one public.
-import { requireSdk, s3 } from "../aws/clients";
+import { s3 } from "../aws/clients";
 import { config } from "../config";
 
 const bucket = () => config().uploadsBucket;
 
 /** A browser form upload of exactly this key and type, 1 to `maxBytes` bytes, for a few minutes. */
 export async function presignUpload(key: string, contentType: string, maxBytes: number) {
-  const { createPresignedPost } = requireSdk<typeof import("@aws-sdk/s3-presigned-post")>(
-    "@aws-sdk/s3-presigned-post",
-  );
-  return createPresignedPost(s3().client, {
+  const { createPresignedPost } = await import("@aws-sdk/s3-presigned-post");
+  return createPresignedPost((await s3()).client, {
     Bucket: bucket(),
     Key: key,
     Conditions: [["content-length-range", 1, maxBytes], { "Content-Type": contentType }],
@@ -21,7 +19,7 @@ export async function presignUpload(key: string, contentType: string, maxBytes: 
 
 /** The stored object's size, or undefined when nothing was uploaded. */
 export async function sizeOf(key: string): Promise<number | undefined> {
-  const { client, sdk } = s3();
+  const { client, sdk } = await s3();
   try {
     const head = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket(), Key: key }));
     return head.ContentLength ?? 0;
@@ -33,7 +31,7 @@ export async function sizeOf(key: string): Promise<number | undefined> {
 
 /** The first `bytes` bytes of the object. */
 export async function readStart(key: string, bytes: number): Promise<Uint8Array> {
-  const { client, sdk } = s3();
+  const { client, sdk } = await s3();
   const object = await client.send(
     new sdk.GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${bytes - 1}` }),
   );
@@ -43,10 +41,8 @@ export async function readStart(key: string, bytes: number): Promise<Uint8Array>
 
 /** A short-lived download link that saves the file under its own name, never renders it inline. */
 export async function presignDownload(key: string, name: string, contentType: string) {
-  const { client, sdk } = s3();
-  const { getSignedUrl } = requireSdk<typeof import("@aws-sdk/s3-request-presigner")>(
-    "@aws-sdk/s3-request-presigner",
-  );
+  const { client, sdk } = await s3();
+  const { getSignedUrl } = await import("@aws-sdk/s3-request-presigner");
   return getSignedUrl(
     client,
     new sdk.GetObjectCommand({
@@ -60,7 +56,7 @@ export async function presignDownload(key: string, name: string, contentType: st
 }
 
 export async function remove(key: string): Promise<void> {
-  const { client, sdk } = s3();
+  const { client, sdk } = await s3();
   await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 }
 

@@ -37,18 +37,18 @@ export async function check(): Promise<Report> {
         );
       },
       s3: async () => {
-        const { client, sdk } = s3();
+        const { client, sdk } = await s3();
         await client.send(new sdk.HeadBucketCommand({ Bucket: uploadsBucket }));
       },
       sqs: async () => {
-        const { client, sdk } = sqs();
+        const { client, sdk } = await sqs();
         await client.send(
           new sdk.GetQueueAttributesCommand({ QueueUrl: agentQueueUrl, AttributeNames: ["QueueArn"] }),
         );
       },
       websocket: async () => {
         // An unknown connection id answers 410: proof the management API is reachable.
-        const { client, sdk } = connections();
+        const { client, sdk } = await connections();
         await client.send(new sdk.GetConnectionCommand({ ConnectionId: "health-check" })).catch((error) => {
           if (!(error instanceof sdk.GoneException)) throw error;
         });

@@ -92,7 +92,7 @@ export async function closeUserConnections(workspaceId: string, userId: string):
   // One at a time, so only the last tab's departure is announced as leaving.
   for (const { connectionId } of data) {
     await disconnect(connectionId);
-    const { client, sdk } = connections();
+    const { client, sdk } = await connections();
     await client.send(new sdk.DeleteConnectionCommand({ ConnectionId: connectionId })).catch((error) => {
       // 410: already closed, which is what we wanted.
       if (!(error instanceof sdk.GoneException))

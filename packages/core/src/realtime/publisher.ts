@@ -169,7 +169,7 @@ const postSlot = limiter(CONNECTION_SOCKETS);
  * subscriptions on `channels` (named because the by-connection index may lag a fresh write).
  */
 export async function sendTo(connectionId: string, payload: string, channels: string[] = []): Promise<Sent> {
-  const { client, sdk } = connections();
+  const { client, sdk } = await connections();
   try {
     await postSlot(() =>
       client.send(new sdk.PostToConnectionCommand({ ConnectionId: connectionId, Data: payload })),

@@ -20,7 +20,7 @@ export const handler = async (event) => {
   return { inits, calls: ++calls, pid: process.pid, region: process.env.AWS_REGION, stage: process.env.STAGE };
 };`,
   broken: `throw new Error("cannot read config at import");`,
-  // A bundle loads the AWS SDK with require() (infra/bundle.ts), which Lambda resolves through NODE_PATH.
+  // Lambda's runtime provides the AWS SDK on NODE_PATH (ReHome's bundles carry their own, infra/bundle.ts).
   resolver: `import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const found = (name) => { try { require.resolve(name); return true; } catch { return false; } };
