@@ -71,6 +71,18 @@ describe.each(ENTRIES)("the %s bundle", (entry) => {
     expect(inputs.filter((input) => /zod\/v4\/locales\/(?!en\.js)/.test(input))).toEqual([]);
   });
 
+  it("carries only the zod it calls: no function but the API's takes zod's namespace whole", () => {
+    // Imported as `import * as z`, zod tree-shakes: what no module calls stays out, such as its
+    // JSON Schema reader. `import { z }` keeps all of zod, as @hono/zod-openapi does in the API.
+    const bytes = Object.values(metafiles[entry]?.outputs ?? {}).reduce(
+      (sum, output) =>
+        sum + (output.inputs["node_modules/zod/v4/classic/from-json-schema.js"]?.bytesInOutput ?? 0),
+      0,
+    );
+    if (entry === "http") expect(bytes).toBeGreaterThan(0);
+    else expect(bytes).toBe(0);
+  });
+
   it("sets the small heap in the agent worker alone, before its handler loads", () => {
     const inputs = Object.keys(metafiles[entry]?.inputs ?? {});
     const smallHeap = inputs.indexOf("packages/functions/src/agent/small-heap.ts");

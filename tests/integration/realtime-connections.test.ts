@@ -7,7 +7,7 @@ import { Realtime } from "@rehome/core/realtime";
 import { sha256 } from "@rehome/core/util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { z } from "zod";
+import * as z from "zod";
 import { ConnectionEntity, SubscriptionEntity, TicketEntity } from "../../packages/core/src/realtime/entity";
 import { bootStack, call, login, openSocket, type Person, type Socket, type Stack } from "../support/stack";
 import { joinByInvite } from "../support/world";

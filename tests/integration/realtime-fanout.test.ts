@@ -6,7 +6,7 @@ import { event } from "@rehome/core/event";
 import { Realtime } from "@rehome/core/realtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { z } from "zod";
+import * as z from "zod";
 import { bootStack, call, login, type Stack } from "../support/stack";
 
 const SOCKETS = 500;

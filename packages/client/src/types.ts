@@ -17,7 +17,7 @@ import type { SiteLog } from "@rehome/core/site-log";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 import type { User } from "@rehome/core/user";
-import type { z } from "zod";
+import type * as z from "zod";
 
 export type UserInfo = z.infer<typeof User.Info>;
 /** The signed-in person: their user plus their own preferences (`digestEmails`). */

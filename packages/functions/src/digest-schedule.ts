@@ -7,7 +7,7 @@ import { withMetrics } from "@rehome/core/metrics";
 import { Project } from "@rehome/core/project";
 import { createId } from "@rehome/core/util";
 import { Workspace } from "@rehome/core/workspace";
-import { z } from "zod";
+import * as z from "zod";
 
 const ScheduledEvent = z.object({ detail: z.object({ kind: z.enum(["daily", "weekly"]) }) });
 

@@ -1,7 +1,7 @@
 // Settings of the local runtime itself (not of the product): where it listens and keeps data.
 // Read here, at the edge of `npm start`, and nowhere else.
 import { resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 
 const Schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_500).default(3000),

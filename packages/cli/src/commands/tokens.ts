@@ -1,7 +1,7 @@
 // `rehome tokens create|list|revoke`: personal API tokens of the signed-in person, for the smoke
 // test and integrations. The secret is printed once, alone on stdout, so a script can capture it.
 import type { Auth } from "@rehome/core/auth";
-import type { z } from "zod";
+import type * as z from "zod";
 import { request, signIn } from "../http";
 import type { Options } from "../main";
 import { CliError, ok } from "../output";

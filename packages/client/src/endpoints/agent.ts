@@ -1,7 +1,7 @@
 // The agent: threads (renamed, archived, restored by their author), questions (answers stream
 // over the realtime channel), cancel, digests, and drafts a person edits before saving.
 import type { Agent } from "@rehome/core/agent";
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Request, seg } from "../http";
 import type {
   AgentAsked,

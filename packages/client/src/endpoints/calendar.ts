@@ -1,7 +1,7 @@
 // A project's calendar feed: a secret .ics link staff share and revoke (the feed itself is read
 // by calendar apps, not through this client).
 import type { Calendar } from "@rehome/core/calendar";
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Request, seg } from "../http";
 
 const calendarOf = (projectId: string) => `/api/projects/${seg(projectId)}/calendar`;

@@ -1,7 +1,7 @@
 // A project's change orders and running totals: staff draft, edit, send and withdraw; clients
 // approve or decline with their typed full name.
 import type { ChangeOrder } from "@rehome/core/change-order";
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Request, seg } from "../http";
 import type { ChangeOrderInfo, Page, PageQuery, ProjectTotals } from "../types";
 

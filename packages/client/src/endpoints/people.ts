@@ -2,7 +2,7 @@
 import type { Auth } from "@rehome/core/auth";
 import type { Invite } from "@rehome/core/invite";
 import type { User } from "@rehome/core/user";
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Request, seg } from "../http";
 import type {
   ApiTokenInfo,

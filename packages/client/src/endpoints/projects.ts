@@ -3,7 +3,7 @@ import type { File } from "@rehome/core/file";
 import type { Message } from "@rehome/core/message";
 import type { Project } from "@rehome/core/project";
 import type { Task } from "@rehome/core/task";
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Request, seg } from "../http";
 import type {
   ActivityInfo,

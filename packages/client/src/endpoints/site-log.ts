@@ -1,7 +1,7 @@
 // A project's daily site log: the days newest first (clients: the shared ones), one day, and
 // staff writing a day's log (a second write for the same day edits it).
 import type { SiteLog } from "@rehome/core/site-log";
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Request, seg } from "../http";
 import type { Page, PageQuery, SiteLogInfo } from "../types";
 

@@ -1,7 +1,7 @@
 // What belongs to a person or the whole workspace: notifications, the audit log, the agent's
 // cost, budgets and model, Risks & Blockers, and the ticket that opens a realtime connection.
 import type { Realtime } from "@rehome/core/realtime";
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Request, seg } from "../http";
 import type {
   AiSettings,

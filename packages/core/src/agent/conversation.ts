@@ -1,6 +1,6 @@
 // Asking the agent: a question becomes a user message, a streaming assistant message and a
 // queued run, then one SQS job. The worker answers; this module never calls a provider.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
 import { Budget } from "../budget";

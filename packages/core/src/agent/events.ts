@@ -1,5 +1,5 @@
 // Events of an agent thread, published on `private-agent-threads.{threadId}`.
-import { z } from "zod";
+import * as z from "zod";
 import { event } from "../event";
 import { AgentMessage } from "./message";
 

@@ -1,6 +1,6 @@
 // The agent queue's message bodies: one schema for the sender, the worker and the dead-letter
 // consumer, which parks each job it has dealt with in the DLQ that ops list and redrive.
-import { z } from "zod";
+import * as z from "zod";
 import { sqs } from "../aws/clients";
 import { config } from "../config";
 

@@ -1,6 +1,6 @@
 // What an agent message looks like outside the table: the one schema of the API and the thread's
 // events. Kept apart from the use cases so the events, and realtime that sends them, load without them.
-import { z } from "zod";
+import * as z from "zod";
 import { MessageStatuses } from "./entity";
 
 export const AgentMessage = z

@@ -3,7 +3,7 @@
 // archives it; a workspace admin may read any thread of their workspace by id (audit), never list
 // or join it. An archived thread leaves its author's list (it is listed apart) and takes no
 // questions until restored, but still opens by id.
-import { z } from "zod";
+import * as z from "zod";
 import { type Actor, isAdmin, type UserActor } from "../actor";
 import { conflict, notFound } from "../error";
 import { requireAdmin, requireProject, requireUser, requireWrite, workspaceOf } from "../policy";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { type Page, PageInput, paged } from "../db";
 import { requireAdmin, workspaceOf } from "../policy";

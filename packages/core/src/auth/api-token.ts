@@ -1,6 +1,6 @@
 // Personal API tokens for integrations: named, read or write scope, expiring, revocable, and
 // shown once (only the hash is kept). Minted from a signed-in session, never from another token.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { config } from "../config";
 import { type Page, PageInput, paged } from "../db";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor, UserActor } from "../actor";
 import { config } from "../config";
 import { unauthorized, VisibleError } from "../error";

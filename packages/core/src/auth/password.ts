@@ -3,7 +3,7 @@
 // arm64 Lambda and any laptop without platform-specific binaries. Loaded on first use: only
 // sign-in and password routes hash, and most cold starts serve a token-bearing request.
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 const options = { parallelism: 1, iterations: 2, memorySize: 19_456, hashLength: 32 };
 

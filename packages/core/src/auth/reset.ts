@@ -1,6 +1,6 @@
 // Password reset by email: a single-use, expiring link; using it sets the new password and
 // ends every session, since a reset usually means the old password is no longer trusted.
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config";
 import { logger } from "../log";
 import { Mail } from "../mail";

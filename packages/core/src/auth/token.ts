@@ -1,6 +1,6 @@
 // Opaque bearer tokens `<id>.<secret>`: the id finds the item, the secret is checked against
 // its SHA-256. Sessions and personal API tokens share the mechanism and differ in kind and scope.
-import { z } from "zod";
+import * as z from "zod";
 import { createId, nowIso, randomSecret, safeEqual, sha256 } from "../util";
 import { TokenEntity } from "./entity";
 

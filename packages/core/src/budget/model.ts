@@ -1,6 +1,6 @@
 // A workspace's AI model: its admin chooses one from the configured allowlist (AI_MODELS), seeing
 // each one's prices; absent, or since taken off the list, AI_MODEL answers. Changing it is audited.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
 import { config } from "../config";

@@ -1,7 +1,7 @@
 // The cost widget's numbers: a month's cost, runs and tokens with its per-day trend (one Query
 // of the workspace's day counters), its spend by model (one Query of the model counters), the
 // budgets in force, and how much of them is spent now.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { roundCents, WARN_AT } from "./counters";
 import { UsageCounterEntity } from "./entity";

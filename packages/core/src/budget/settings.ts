@@ -1,6 +1,6 @@
 // A workspace's agent budgets in cents (0 = no limit): the configured defaults, or the values
 // its admin chose, kept on the Workspace item. Changing them is an audited admin action.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor, UserActor } from "../actor";
 import { Audit } from "../audit";
 import { config } from "../config";

@@ -2,7 +2,7 @@
 // withdraw it; a client approves or declines it with their typed name. Every step is one
 // conditional write, then its event, activity line and audit entry; clients never read a draft
 // or an internal note.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
 import type { Page } from "../db";

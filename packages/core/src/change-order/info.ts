@@ -1,7 +1,7 @@
 // What a change order looks like outside the table: the one schema of the API, the events and
 // the SPA. `expired` is computed on read: a sent change order past its decision day.
 import type { EntityItem } from "electrodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { Role } from "../actor";
 import { readable } from "../permissions";
 import { type ChangeOrderEntity, ChangeOrderStates } from "./entity";

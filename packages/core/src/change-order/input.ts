@@ -1,6 +1,6 @@
 // What staff and clients send about a change order: the fields of a draft (create, edit) and the
 // signed decisions; the one schema of validation, OpenAPI and the typed client.
-import { z } from "zod";
+import * as z from "zod";
 import { PageInput } from "../db";
 
 const FileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id.");

@@ -1,7 +1,7 @@
 // A project's running totals: its original budget, the change orders the client approved, and
 // those sent and awaiting a decision (drafts, withdrawn, declined and expired ones count for
 // nothing). Everyone on the project reads the same numbers. One Query of the project's change orders.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { config } from "../config";
 import { projectAccess } from "../policy";

@@ -1,6 +1,6 @@
 // Owns the one parse of the environment. Nothing else in the tree reads process.env.
 // A missing or malformed variable fails at cold start with a message naming it.
-import { z } from "zod";
+import * as z from "zod";
 
 // Zod compiles each object schema's parser with new Function on its first parse. A function
 // parses most schemas a few times per cold sandbox, so the compile costs more than it saves

@@ -1,7 +1,7 @@
 // Shared ElectroDB wiring for both tables. Entities are declared in their concept folders
 // (task/entity.ts, …) and built lazily so config is read at cold start, not at import.
 import type { EntityConfiguration } from "electrodb";
-import { z } from "zod";
+import * as z from "zod";
 import { documents } from "../aws/clients";
 import { config } from "../config";
 import { VisibleError } from "../error";

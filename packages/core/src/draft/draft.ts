@@ -1,7 +1,7 @@
 // The assistant drafts, a person decides: staff ask for a change order drafted from messages, or
 // today's update for the homeowner; the agent worker writes it once and tells only the asker, who
 // edits it and saves or posts it through the usual routes. Nothing here creates or sends an item.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Actor } from "../actor";
 import { enqueue } from "../agent/job";
 import { Budget } from "../budget";

@@ -1,6 +1,6 @@
 // What a draft looks like outside the table: one schema for the API, the asker's live event and
 // the SPA. A draft is a proposal only: it holds text and numbers for a person to edit, never an item.
-import { z } from "zod";
+import * as z from "zod";
 import { Snapshot } from "../change-order/info";
 import { event } from "../event";
 

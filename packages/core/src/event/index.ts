@@ -1,6 +1,6 @@
 // Declares a domain event next to the entity that emits it. The realtime publisher, the SPA
 // and the tests use the same name and schema, so an event cannot drift between layers.
-import { z } from "zod";
+import * as z from "zod";
 
 export interface EventDefinition<Name extends string, Schema extends z.ZodType> {
   readonly name: Name;

@@ -1,7 +1,7 @@
 // Dependency checks behind GET /health: each dependency with its status and latency.
 // Reports, never throws: a failing dependency makes the whole status "degraded".
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { connections, dynamo, s3, sqs } from "../aws/clients";
 import { config } from "../config";
 

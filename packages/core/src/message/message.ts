@@ -1,5 +1,5 @@
 import type { EntityItem } from "electrodb";
-import { z } from "zod";
+import * as z from "zod";
 import { Activity } from "../activity";
 import type { Actor, Role } from "../actor";
 import { config } from "../config";

@@ -1,5 +1,5 @@
 import type { EntityItem } from "electrodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { type Page, PageInput, paged } from "../db";
 import { notFound } from "../error";

@@ -2,7 +2,7 @@
 // live subscribers, then a line in the project's activity log named after that event. An internal
 // item's events reach only those whose role sees internal items (permission table); clients get
 // `shown` / `hidden` when an item crosses the line, so open screens add or drop it live.
-import type { z } from "zod";
+import type * as z from "zod";
 import { Activity } from "../activity";
 import type { Actor, Role } from "../actor";
 import type { EventDefinition, VisibilityEvents } from "../event";

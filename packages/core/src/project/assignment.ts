@@ -2,7 +2,7 @@
 // most their workspace role: an assignment never lifts a client to team).
 // Adding someone tells them (an `invited` notification); removing them ends their live
 // subscriptions to the project; every change is logged and audited.
-import { z } from "zod";
+import * as z from "zod";
 import { Activity } from "../activity";
 import type { Actor } from "../actor";
 import { Roles } from "../actor";

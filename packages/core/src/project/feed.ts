@@ -1,7 +1,7 @@
 // One page of a project's items, newest first, for whoever may see the project: the thread,
 // the files and the activity log are read this way. One Query per page, never a Scan; for a
 // reader who may not see internal items the Query filters them out (`clientsOnly`).
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Actor, Role } from "../actor";
 import { clientVisibleOnly, type Page, PageInput, paged } from "../db";
 import { seesInternal } from "../permissions";

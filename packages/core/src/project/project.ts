@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Activity } from "../activity";
 import { type Actor, Roles } from "../actor";
 import { Audit } from "../audit";

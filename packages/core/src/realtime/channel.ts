@@ -1,5 +1,5 @@
 // Channel names (from the original design), their parsing, and the frames sent either way.
-import { z } from "zod";
+import * as z from "zod";
 import { createId } from "../util";
 
 export const Channel = {

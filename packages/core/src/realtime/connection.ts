@@ -2,7 +2,7 @@
 // closing a person's sockets when their access ends. Every subscription is authorized through
 // the policy module (authorize.ts); a refused one is never stored, so it never gets an event.
 // `resume` answers with an answer's stored checkpoint, under the thread's access rule.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor, UserActor } from "../actor";
 import { Events as AgentEvents } from "../agent/events";
 import { checkpointOf } from "../agent/resume";

@@ -1,7 +1,7 @@
 // The one way the server talks to browsers: find a channel's live subscribers and
 // PostToConnection each of them with bounded concurrency. A 410 means API Gateway has
 // already dropped the socket, so that connection and its subscriptions are deleted at once.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Role } from "../actor";
 import { CONNECTION_SOCKETS, connections } from "../aws/clients";
 import { config } from "../config";

@@ -1,5 +1,5 @@
 // What Risks & Blockers look like outside the table: one schema for the API, the event and the SPA.
-import { z } from "zod";
+import * as z from "zod";
 import { event } from "../event";
 
 export const RiskKinds = ["blocked", "overdue", "project", "budget"] as const;

@@ -1,7 +1,7 @@
 // What a day's site log looks like outside the table, and what staff send to write one: the one
 // schema of validation, OpenAPI, events and the typed client.
 import type { EntityItem } from "electrodb";
-import { z } from "zod";
+import * as z from "zod";
 import { PageInput } from "../db";
 import { File } from "../file";
 import { DelayCauses, type SiteLogEntity } from "./entity";

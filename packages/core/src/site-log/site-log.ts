@@ -2,7 +2,7 @@
 // it), shared with the project's clients or kept internal; clients read the shared days. Every
 // write is one conditional create or one patch, then its event (split by role), activity line
 // and audit entry.
-import type { z } from "zod";
+import type * as z from "zod";
 import { Activity } from "../activity";
 import type { Actor } from "../actor";
 import { Audit } from "../audit";

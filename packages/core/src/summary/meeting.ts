@@ -1,7 +1,7 @@
 // Meeting summaries: staff paste a meeting's notes, the agent worker writes the decisions and the
 // proposed action items, and a proposed task exists only once a person confirms it, created as
 // that person. Notes are staff material: the summary is for staff only.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { enqueue } from "../agent/job";
 import { Budget } from "../budget";

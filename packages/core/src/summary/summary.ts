@@ -1,6 +1,6 @@
 // Summaries as people read them: what one is, where each audience's live, and the lists the API
 // serves. Writing them calls the models and happens in the agent worker only (write.ts).
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor, Role } from "../actor";
 import { enqueue } from "../agent/job";
 import { Audit } from "../audit";

@@ -2,7 +2,7 @@
 // workspace, and the summaries of an occasion (milestone.ts, minutes.ts) — from the provider, or
 // the last one again while the budget is spent or the breakers open — then stores, announces and
 // emails them. It calls the models (compose.ts), so only the agent worker imports it (writers.ts).
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Actor, Role } from "../actor";
 import { type AgentContext, build } from "../agent/context";
 import { citationsOf } from "../agent/finish";

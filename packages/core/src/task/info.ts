@@ -1,5 +1,5 @@
 // What a task looks like outside the table: the one schema of the API, the events and the SPA.
-import { z } from "zod";
+import * as z from "zod";
 import { type TaskEntity, TaskPriorities, TaskStatuses } from "./entity";
 
 export const Status = z.enum(TaskStatuses);

@@ -1,7 +1,7 @@
 // Listing a project's tasks, one DynamoDB Query per page whatever the filter: the board index
 // (optionally one status column, e.g. blocked) or the assignee index (mine, by assignee,
 // unassigned) chooses the items; overdue and label narrow them as filters of that same Query.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { type Page, paged } from "../db";
 import { seesInternal } from "../permissions";

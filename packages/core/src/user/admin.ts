@@ -1,7 +1,7 @@
 // What admins change about people: name, role, active or deactivated. Access changes apply at
 // once: deactivation revokes every token and closes every socket; a role change closes the
 // sockets, which remember the role they were opened with. Every change is audited.
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
 import * as Link from "../auth/link";

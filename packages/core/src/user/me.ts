@@ -1,6 +1,6 @@
 // What signed-in people change about themselves: their display name and whether digests reach
 // them by email. Role and status stay with admins (admin.ts).
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { requireUser, requireWrite } from "../policy";
 import { nowIso } from "../util";

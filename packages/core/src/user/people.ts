@@ -1,7 +1,7 @@
 // A person's record: the User schema, creating one (an email at most once) and reading them back.
 // Below admin.ts and me.ts, which change records, so lower modules can read people without them.
 import { Service } from "electrodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../actor";
 import { Roles } from "../actor";
 import { type Page, PageInput, paged } from "../db";

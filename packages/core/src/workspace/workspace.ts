@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { notFound } from "../error";
 import { createId, nowIso } from "../util";
 import { WorkspaceEntity } from "./entity";

@@ -1,6 +1,6 @@
 // Helpers that keep route declarations short: the JSON body, JSON responses and the error
 // responses every route can give, all from the zod schemas in core.
-import { z } from "zod";
+import * as z from "zod";
 
 export const ErrorSchema = z
   .object({
