@@ -3,7 +3,7 @@
 // first use (code splitting: a module imported with `await import()` stays out of the cold
 // start). The AWS SDK v3 is bundled too, from its ES module build, rather than taken from the
 // Lambda runtime: tree-shaken to the commands the code sends and read from one file instead of
-// hundreds, a DynamoDB client loads in about two thirds of the time the runtime's copy takes
+// hundreds, a DynamoDB client loads in about 70% of the time the runtime's copy takes
 // (bench/results/coldstart.json, `runtimeFloor`), and the SDK's version is the lockfile's.
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
