@@ -2,7 +2,7 @@
 // them to a project, the audit log, deactivation ending a session at once, and a password
 // reset by email.
 import { expect, type Page, test } from "@playwright/test";
-import { emailedLink, KITCHEN, personIn, shot, visit } from "./support";
+import { emailedLink, fitsAndPassesAxe, KITCHEN, personIn, shot, visit } from "./support";
 
 const NEWCOMER = {
   email: "nina.newcomer@example.com",
@@ -65,6 +65,20 @@ test("an invited person joins, is assigned a project, and is cut off when deacti
   await expect(admin.getByTestId("person").filter({ hasText: NEWCOMER.email })).toContainText("Deactivated");
   // Their socket is closed and its reconnect refused: the open page signs itself out.
   await expect(newcomer.getByRole("heading", { name: "Sign in" })).toBeVisible({ timeout: 15_000 });
+});
+
+test("a project with nobody left to assign says so and points to People", async ({ browser }) => {
+  // Northwind's only person is its admin, on every project by that role: nobody to offer.
+  const admin = await personIn(browser, "admin@northwind.rehome.local");
+  await adminTab(admin, "Projects");
+  const section = admin.getByRole("region", { name: "People on Warehouse roof repair" });
+  await expect(section).toContainText("Nobody else can be assigned here.");
+  await expect(section.getByRole("form", { name: "Assign someone" })).toHaveCount(0);
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await fitsAndPassesAxe(admin, "a project with nobody left to assign, on a phone");
+  await section.getByRole("link", { name: "People" }).click();
+  await expect(admin).toHaveURL(/\/admin\/people$/);
+  await expect(admin.getByRole("form", { name: "Invite someone" })).toBeVisible();
 });
 
 test("a forgotten password is reset from the emailed link", async ({ browser }) => {

@@ -5,6 +5,7 @@ import type { ProjectInfo, Role, UserInfo } from "@rehome/client";
 import { ROLE_WORDS } from "@rehome/core/words";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import { useConfirm } from "../components/Confirm";
 import { SelectField } from "../components/Field";
 import { Empty, Failed, ListStates, Loading, Saved } from "../components/States";
@@ -88,6 +89,8 @@ function Assignments({ project }: { project: ProjectInfo }) {
         (p) => p.status !== "deactivated" && p.role !== "admin" && !assigned.has(p.id),
       )
     : [];
+  // Everyone but admins is on the project already: say so, rather than an empty form.
+  const nobodyLeft = Boolean(assignments.data && people.data) && candidates.length === 0;
   const [candidateId, setCandidateId] = useState<string>();
   const candidate = candidates.find((p) => p.id === candidateId) ?? candidates[0];
   const error = assign.error ?? unassign.error;
@@ -155,45 +158,55 @@ function Assignments({ project }: { project: ProjectInfo }) {
           );
         })}
       </ul>
-      <form
-        aria-label="Assign someone"
-        className="mt-4 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const role = String(new FormData(event.currentTarget).get("role")) as Role;
-          if (candidate) assign.mutate({ person: candidate, role });
-        }}
-      >
-        <SelectField
-          label="Person"
-          name="userId"
-          required
-          labelClassName="min-w-48 grow"
-          value={candidate?.id ?? ""}
-          onChange={(event) => setCandidateId(event.target.value)}
+      {nobodyLeft ? (
+        <p className="mt-4 border-t border-slate-100 pt-4 text-sm text-slate-600">
+          Nobody else can be assigned here. To add someone, invite them from{" "}
+          <Link to="../people" className="font-medium text-emerald-800 underline">
+            People
+          </Link>
+          .
+        </p>
+      ) : (
+        <form
+          aria-label="Assign someone"
+          className="mt-4 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const role = String(new FormData(event.currentTarget).get("role")) as Role;
+            if (candidate) assign.mutate({ person: candidate, role });
+          }}
         >
-          {candidates.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name} ({ROLE_WORDS[p.role].toLowerCase()})
-            </option>
-          ))}
-        </SelectField>
-        <RoleField
-          key={candidate?.id}
-          label="Role on the project"
-          name="role"
-          roles={candidate && projectRolesFor(candidate.role)}
-          defaultValue={candidate?.role}
-          help={candidate && `Up to ${ROLE_WORDS[candidate.role].toLowerCase()}, their workspace role.`}
-        />
-        <button
-          type="submit"
-          className={`${ui.primary} mt-6`}
-          disabled={candidates.length === 0 || assign.isPending}
-        >
-          Assign
-        </button>
-      </form>
+          <SelectField
+            label="Person"
+            name="userId"
+            required
+            labelClassName="min-w-48 grow"
+            value={candidate?.id ?? ""}
+            onChange={(event) => setCandidateId(event.target.value)}
+          >
+            {candidates.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({ROLE_WORDS[p.role].toLowerCase()})
+              </option>
+            ))}
+          </SelectField>
+          <RoleField
+            key={candidate?.id}
+            label="Role on the project"
+            name="role"
+            roles={candidate && projectRolesFor(candidate.role)}
+            defaultValue={candidate?.role}
+            help={candidate && `Up to ${ROLE_WORDS[candidate.role].toLowerCase()}, their workspace role.`}
+          />
+          <button
+            type="submit"
+            className={`${ui.primary} mt-6`}
+            disabled={candidates.length === 0 || assign.isPending}
+          >
+            Assign
+          </button>
+        </form>
+      )}
       {dialog}
     </section>
   );
