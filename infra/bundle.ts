@@ -57,6 +57,70 @@ const zodInEnglish: Plugin = {
   },
 };
 
+/**
+ * ElectroDB `require()`s lib-dynamodb and util-dynamodb, and esbuild must wrap a required ES module
+ * and everything it imports to run it lazily: the whole DynamoDB client, every command and schema,
+ * kept whole and parsed twice at each cold start. ElectroDB reads ten commands and `unmarshall` off
+ * those modules only when it sends a request, so its requires get empty slots instead, and the
+ * `electrodb` the code imports is a module that fills the slots by plain, tree-shaken imports first.
+ */
+export const ELECTRODB_READS: Record<string, string[]> = {
+  "@aws-sdk/lib-dynamodb": [
+    "GetCommand",
+    "PutCommand",
+    "UpdateCommand",
+    "DeleteCommand",
+    "BatchWriteCommand",
+    "BatchGetCommand",
+    "ScanCommand",
+    "QueryCommand",
+    "TransactWriteCommand",
+    "TransactGetCommand",
+  ],
+  "@aws-sdk/util-dynamodb": ["unmarshall"],
+};
+const SDK_READ = new RegExp(`^(${Object.keys(ELECTRODB_READS).join("|").replaceAll("/", "\\/")})$`);
+const inElectrodb = (importer: string) => /[\\/]node_modules[\\/]electrodb[\\/]/.test(importer);
+
+const electrodbSdkByImport: Plugin = {
+  name: "electrodb-sdk-by-import",
+  setup(plugin) {
+    const slot = (path: string) => ({ path, namespace: "electrodb-slot" });
+    plugin.onResolve({ filter: SDK_READ }, ({ path, importer, namespace }) =>
+      namespace === "file" && inElectrodb(importer) ? slot(path) : undefined,
+    );
+    plugin.onResolve({ filter: /^electrodb-slot:/ }, ({ path }) =>
+      slot(path.slice("electrodb-slot:".length)),
+    );
+    plugin.onLoad({ filter: /.*/, namespace: "electrodb-slot" }, () => ({
+      contents: "module.exports = {};",
+      loader: "js",
+    }));
+    plugin.onResolve({ filter: /^electrodb$/ }, async ({ importer, resolveDir, kind, namespace }) => {
+      if (namespace !== "file" || inElectrodb(importer)) return undefined;
+      const real = await plugin.resolve("electrodb", {
+        importer,
+        resolveDir,
+        kind,
+        namespace: "electrodb-filled",
+      });
+      return { path: real.path, namespace: "electrodb-filled" };
+    });
+    plugin.onLoad({ filter: /.*/, namespace: "electrodb-filled" }, ({ path }) => {
+      const fills = Object.entries(ELECTRODB_READS).map(
+        ([sdk, names], i) =>
+          `import slot${i} from "electrodb-slot:${sdk}";\nimport { ${names.join(", ")} } from "${sdk}";\n` +
+          `Object.assign(slot${i}, { ${names.join(", ")} });`,
+      );
+      return {
+        contents: `${fills.join("\n")}\nexport * from ${JSON.stringify(path)};`,
+        resolveDir: dirname(path),
+        loader: "js",
+      };
+    });
+  },
+};
+
 export interface Bundle {
   /** The function's index.mjs. */
   file: string;
@@ -91,7 +155,7 @@ export async function bundle(entryFile: string, dir: string): Promise<Bundle> {
     // whose `await import()` would yield only a default), and ESM builds tree-shake.
     mainFields: ["module", "main"],
     chunkNames: "chunks/[name]-[hash]",
-    plugins: [zodInEnglish],
+    plugins: [zodInEnglish, electrodbSdkByImport],
     metafile: true,
     // Some dependencies still call require(); give ESM bundles one, under a name no module uses.
     banner: {

@@ -3,10 +3,11 @@
 // than DynamoDB), the WebSocket functions do not even carry them, and what loads on first use keeps
 // its named exports. A lazy import that turns eager again fails here, naming the module and the function.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { bundleFunctions, ENTRIES, SAMPLE_ENV } from "@rehome/infra/bundle";
+import { bundleFunctions, ELECTRODB_READS, ENTRIES, SAMPLE_ENV } from "@rehome/infra/bundle";
 import { type Contents, contentsOf, DENIED, ON_FIRST_USE } from "@rehome/infra/bundle-contents";
 import type { Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -95,6 +96,18 @@ describe.each(ENTRIES)("the %s bundle", (entry) => {
     expect(contents[entry]?.sdkAtImport).toEqual(["@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb"]);
   });
 
+  it("carries the DynamoDB commands it sends, not the whole client", () => {
+    // ElectroDB's require() of lib-dynamodb once kept every command, the aggregated client and
+    // its waiters, wrapped to run at each cold start.
+    const inputs = Object.keys(metafiles[entry]?.inputs ?? {}).filter((input) =>
+      /client-dynamodb\/dist-es\/(DynamoDB\.js|waiters\/)/.test(input),
+    );
+    const kept = inputs.filter((input) =>
+      Object.values(metafiles[entry]?.outputs ?? {}).some((output) => output.inputs[input]?.bytesInOutput),
+    );
+    expect(kept).toEqual([]);
+  });
+
   it("carries its own AWS SDK: it imports with no node_modules to resolve from", async () => {
     // Built outside the repository, the bundle finds no package on disk; Lambda's runtime copy of
     // the SDK (on NODE_PATH) is not needed either.
@@ -109,6 +122,15 @@ describe.each(Object.entries(ON_FIRST_USE))("the %s bundle", (entry, packages) =
     expect(contents[entry]?.packagesDeployed.has(name)).toBe(true);
     expect(contents[entry]?.packagesAtImport.has(name)).toBe(false);
   });
+});
+
+it("fills in every name ElectroDB reads off the SDK modules it requires", async () => {
+  // A newer ElectroDB reading another command would find its slot empty only when it sends it.
+  const client = await readFile(createRequire(import.meta.url).resolve("electrodb/src/client.js"), "utf8");
+  const reads = (pattern: RegExp) =>
+    [...new Set([...client.matchAll(pattern)].map((match) => match[1]))].sort();
+  expect(reads(/this\.lib\.(\w+)/g)).toEqual([...(ELECTRODB_READS["@aws-sdk/lib-dynamodb"] ?? [])].sort());
+  expect(reads(/\butil\.(\w+)/g)).toEqual(ELECTRODB_READS["@aws-sdk/util-dynamodb"]);
 });
 
 it("no function but the agent worker would deploy the Anthropic SDK unnoticed", () => {
