@@ -37,6 +37,10 @@ export const SAMPLE_ENV = {
   AWS_REGION: "us-east-1",
 };
 
+/** Whether the file `importer` lies inside the installed package `name`. */
+const inPackage = (name: string, importer: string) =>
+  new RegExp(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`).test(importer);
+
 /**
  * zod carries every translation of its error messages (63 locales) behind its `locales` export,
  * which a bundle cannot leave out on its own; the product speaks English and never chooses
@@ -46,7 +50,7 @@ const zodInEnglish: Plugin = {
   name: "zod-in-english",
   setup(plugin) {
     plugin.onResolve({ filter: /\/locales\/index\.js$/ }, ({ importer, resolveDir }) => {
-      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(importer)) return undefined;
+      if (!inPackage("zod", importer)) return undefined;
       return { path: join(resolveDir, "../locales/en.js"), namespace: "zod-in-english" };
     });
     plugin.onLoad({ filter: /.*/, namespace: "zod-in-english" }, ({ path }) => ({
@@ -64,7 +68,7 @@ const zodInEnglish: Plugin = {
  * those modules only when it sends a request, so its requires get empty slots instead, and the
  * `electrodb` the code imports is a module that fills the slots by plain, tree-shaken imports first.
  */
-export const ELECTRODB_READS: Record<string, string[]> = {
+export const ELECTRODB_READS = {
   "@aws-sdk/lib-dynamodb": [
     "GetCommand",
     "PutCommand",
@@ -78,16 +82,15 @@ export const ELECTRODB_READS: Record<string, string[]> = {
     "TransactGetCommand",
   ],
   "@aws-sdk/util-dynamodb": ["unmarshall"],
-};
-const SDK_READ = new RegExp(`^(${Object.keys(ELECTRODB_READS).join("|").replaceAll("/", "\\/")})$`);
-const inElectrodb = (importer: string) => /[\\/]node_modules[\\/]electrodb[\\/]/.test(importer);
+} as const satisfies Record<string, readonly string[]>;
+const SDK_READ = new RegExp(`^(${Object.keys(ELECTRODB_READS).join("|")})$`);
 
 const electrodbSdkByImport: Plugin = {
   name: "electrodb-sdk-by-import",
   setup(plugin) {
     const slot = (path: string) => ({ path, namespace: "electrodb-slot" });
     plugin.onResolve({ filter: SDK_READ }, ({ path, importer, namespace }) =>
-      namespace === "file" && inElectrodb(importer) ? slot(path) : undefined,
+      namespace === "file" && inPackage("electrodb", importer) ? slot(path) : undefined,
     );
     plugin.onResolve({ filter: /^electrodb-slot:/ }, ({ path }) =>
       slot(path.slice("electrodb-slot:".length)),
@@ -97,7 +100,7 @@ const electrodbSdkByImport: Plugin = {
       loader: "js",
     }));
     plugin.onResolve({ filter: /^electrodb$/ }, async ({ importer, resolveDir, kind, namespace }) => {
-      if (namespace !== "file" || inElectrodb(importer)) return undefined;
+      if (namespace !== "file" || inPackage("electrodb", importer)) return undefined;
       const real = await plugin.resolve("electrodb", {
         importer,
         resolveDir,
