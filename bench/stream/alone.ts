@@ -5,7 +5,7 @@
 // adds to the process; the medians of the rounds.
 import { mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { bundleFunctions } from "../../infra/bundle";
+import { bundle as bundleEntry, bundleFunctions } from "../../infra/bundle";
 import { type Child, spawnChild } from "./ipc";
 import { gather } from "./readers";
 import type { StackArgument, StackReady } from "./server";
@@ -23,6 +23,8 @@ export interface AloneBatch {
   /** The first answer of a fresh process (modules loaded on first use, cold JIT). */
   warmUp: boolean;
   cpuMsPerAnswer: number;
+  /** The whole process's resident set while every stream was live: what the function's memory must hold. */
+  residentMb: number;
   /** (resident set while every stream was live - idle) / streams. */
   rssKbPerStream: number;
   /** (live heap and external memory halfway through - idle) / streams. */
@@ -37,6 +39,10 @@ export async function runWorkerAlone(settings: Settings, counts: number[], timeo
   const out = await mkdtemp(join(resolve(HERE, "../.."), "node_modules", ".rehome-bench-"));
   try {
     const bundle = (await bundleFunctions(out, ["agent-worker"]))["agent-worker"]?.file ?? "";
+    // The harness is JavaScript run by Node alone, as Lambda's runtime imports a function: under
+    // the TypeScript loader the bundle would be recompiled with inline source maps (about 20 MB of
+    // heap on the first error's stack trace, which the heap's growth then scales with).
+    const harness = (await bundleEntry(resolve(HERE, "worker.ts"), join(out, "harness"))).file;
     const provider = await startProvider(epochMs, settings);
     children.push(provider);
     const stack = await spawnChild<StackReady>(resolve(HERE, "server.ts"), {
@@ -68,6 +74,7 @@ export async function runWorkerAlone(settings: Settings, counts: number[], timeo
         streams,
         warmUp,
         cpuMsPerAnswer: Math.round(answered.cpuMs / streams),
+        residentMb: Math.round(answered.activeRssBytes / KB / KB),
         rssKbPerStream: Math.round((answered.activeRssBytes - answered.idle.rssBytes) / streams / KB),
         liveKbPerStream: Math.round((answered.activeLiveBytes - answered.idle.liveBytes) / streams / KB),
         wallSeconds: Number((answered.wallMs / 1000).toFixed(1)),
@@ -77,9 +84,9 @@ export async function runWorkerAlone(settings: Settings, counts: number[], timeo
     const warmUps: AloneBatch[] = [];
     const inFreshWorker = async (streams: number) => {
       const worker = await spawnChild<object>(
-        resolve(HERE, "worker.ts"),
+        harness,
         { bundle, env: stack.ready.env } satisfies WorkerArgument,
-        ["--expose-gc"],
+        { nodeFlags: ["--expose-gc"], plain: true },
       );
       try {
         warmUps.push(await answer(worker, 1, true));
@@ -124,6 +131,7 @@ function medianBatch(runs: AloneBatch[], streams: number, warmUp = false): Alone
     streams,
     warmUp,
     cpuMsPerAnswer: of("cpuMsPerAnswer"),
+    residentMb: of("residentMb"),
     rssKbPerStream: of("rssKbPerStream"),
     liveKbPerStream: of("liveKbPerStream"),
     wallSeconds: of("wallSeconds"),

@@ -12,18 +12,29 @@ export interface Child<Ready> {
   stop(): Promise<void>;
 }
 
+export interface SpawnOptions {
+  /** Node flags for the child, after this process's own. */
+  nodeFlags?: string[];
+  /**
+   * A JavaScript file run by Node alone, without this process's loader flags: what it imports is
+   * loaded as Node loads it, not transformed (the TypeScript loader would recompile a bundle and
+   * give it inline source maps, each a copy the heap keeps).
+   */
+  plain?: boolean;
+}
+
 /**
- * Forks `file` (with this process's loader flags, so TypeScript runs, plus `nodeFlags`) and waits
+ * Forks `file` (with this process's loader flags, so TypeScript runs, unless `plain`) and waits
  * for its ready message.
  */
 export async function spawnChild<Ready>(
   file: string,
   argument: unknown,
-  nodeFlags: string[] = [],
+  { nodeFlags = [], plain = false }: SpawnOptions = {},
 ): Promise<Child<Ready>> {
   const child = fork(file, [JSON.stringify(argument)], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
-    execArgv: [...process.execArgv, ...nodeFlags],
+    execArgv: [...(plain ? [] : process.execArgv), ...nodeFlags],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const ready = await new Promise<Ready>((resolve, reject) => {

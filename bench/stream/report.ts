@@ -135,7 +135,9 @@ const KB_PER_STREAM_GOAL = 100;
 
 export const ALONE_METHOD =
   "The agent-worker deploy bundle (its heap set small as deployed, packages/functions/src/agent/small-heap.ts) in a Node " +
-  "process of its own (--expose-gc), the stack and readers in others. " +
+  "process of its own (--expose-gc), the stack and readers in others; the process runs JavaScript only (its harness " +
+  "bundled too), so Node loads the bundle as Lambda's runtime does, untouched by the benchmark's TypeScript loader. " +
+  "Resident MB: the whole process while every stream was live. " +
   "Each batch of runs is one SQS event, every stream at once, answered by a fresh process after one warm-up " +
   "answer (a new sandbox's first, reported apart); every batch size runs in five rounds and the figures are " +
   "the medians. CPU: the process's user + system time over the batch, per answer. Memory over the idle, warmed " +
@@ -143,16 +145,15 @@ export const ALONE_METHOD =
   "external memory (the median of five weighings, each after a garbage collection, at 30 to 70% of the " +
   "answer); marginal = the slope between the two largest batches, per round, then the median. One process " +
   "holds many more streams than a Lambda invocation (2): at the largest batch its SDK clients' 50 sockets are " +
-  "busy, posts wait their turn (as payloads, not as SDK requests), and on this machine the process runs out of " +
-  "CPU, so the model's stream backs up in its socket.";
+  "busy and posts wait their turn (as payloads, not as SDK requests).";
 
 export function aloneTable({ batches, marginal }: Awaited<ReturnType<typeof runWorkerAlone>>) {
   const lines = [
     "Worker alone (own process, agent-worker bundle):",
-    `  ${"streams".padEnd(16)}  CPU ms / 1,000-token answer  RSS KB / stream  live KB / stream  wall s`,
+    `  ${"streams".padEnd(16)}  CPU ms / 1,000-token answer  resident MB  RSS KB / stream  live KB / stream  wall s`,
     ...batches.map(
       (b) =>
-        `  ${`${b.streams}${b.warmUp ? " (first answer)" : ""}`.padEnd(16)}  ${String(b.cpuMsPerAnswer).padStart(27)}  ${String(b.rssKbPerStream).padStart(15)}  ${String(b.liveKbPerStream).padStart(16)}  ${String(b.wallSeconds).padStart(6)}`,
+        `  ${`${b.streams}${b.warmUp ? " (first answer)" : ""}`.padEnd(16)}  ${String(b.cpuMsPerAnswer).padStart(27)}  ${String(b.residentMb).padStart(11)}  ${String(b.rssKbPerStream).padStart(15)}  ${String(b.liveKbPerStream).padStart(16)}  ${String(b.wallSeconds).padStart(6)}`,
     ),
   ];
   if (marginal) {
