@@ -13,7 +13,7 @@ export interface Child<Ready> {
 }
 
 export interface SpawnOptions {
-  /** Node flags for the child, after this process's own. */
+  /** Node flags for the child (after this process's own, unless `plain`). */
   nodeFlags?: string[];
   /**
    * A JavaScript file run by Node alone, without this process's loader flags: what it imports is
