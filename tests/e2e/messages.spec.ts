@@ -56,3 +56,46 @@ test("others see a new message and who is typing without reloading", async ({ br
   await expect(team.getByTestId("message").last()).toContainText("(done)");
   await expect(team.getByTestId("message").last()).toContainText("edited");
 });
+
+test("the next message typed while one is sent stays in the box, and a refused one comes back", async ({
+  browser,
+}) => {
+  const team = await personIn(browser, "team@demo.rehome.local");
+  await openProject(team, KITCHEN, "Messages");
+  const stamp = Date.now();
+  const first = `Tiles arrive Monday (${stamp}).`;
+  const next = `Grout colour to follow (${stamp}).`;
+  // The server posts the message to the thread's sockets before its answer to the sender: the
+  // answer is held here until the thread shows the message and the next one is being typed.
+  let release: (() => void) | undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await team.route("**/api/projects/*/messages", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+  });
+  const box = team.getByLabel("Message", { exact: true });
+  const sendButton = team.getByRole("button", { name: "Send", exact: true });
+  await box.fill(first);
+  await box.press("Enter");
+  await expect(team.getByTestId("message").filter({ hasText: first })).toBeVisible();
+  await box.fill(next);
+  release?.();
+  await expect(sendButton).toBeEnabled();
+  await expect(box).toHaveValue(next);
+  await team.unroute("**/api/projects/*/messages");
+
+  await team.route("**/api/projects/*/messages", (route) =>
+    route.request().method() === "POST" ? route.abort("connectionreset") : route.continue(),
+  );
+  await sendButton.click();
+  await expect(team.getByRole("alert")).toBeVisible();
+  await expect(box).toHaveValue(next);
+  await team.unroute("**/api/projects/*/messages");
+  await sendButton.click();
+  await expect(team.getByTestId("message").filter({ hasText: next })).toBeVisible();
+  await expect(box).toHaveValue("");
+});

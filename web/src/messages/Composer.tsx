@@ -54,21 +54,24 @@ export function Composer(props: Props) {
   const send = async () => {
     const body = text.trim();
     if ((!body && attached.length === 0) || busy || uploading) return;
-    // A refused message stays in the box with its photos; the thread shows why.
-    if (
-      !(await onSend(
-        body,
-        attached.map((file) => file.id),
-      ).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return;
+    // The box is free for the next message while this one is sent (the thread can show it, by
+    // socket, before the answer lands). A refused message comes back with its photos, unless
+    // something new is in the box by then; the thread shows why.
+    const sending = { text, attached };
     onTyping(false);
     setText("");
     setCaret(0);
     setAttached([]);
+    const refused = await onSend(
+      body,
+      attached.map((file) => file.id),
+    ).then(
+      () => false,
+      () => true,
+    );
+    if (!refused) return;
+    setText((now) => now || sending.text);
+    setAttached((now) => (now.length > 0 ? now : sending.attached));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (open && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
