@@ -114,7 +114,10 @@ export async function processRun(
   let citable: Citable | undefined;
   try {
     const { data: thread } = await ThreadEntity().get({ workspaceId, threadId: run.threadId }).go();
-    const { data: asker } = await UserEntity().get({ workspaceId, userId: run.userId }).go();
+    // What the access decision needs and no more: the worker never holds a password hash.
+    const { data: asker } = await UserEntity()
+      .get({ workspaceId, userId: run.userId })
+      .go({ attributes: ["userId", "role", "status"] });
     if (!thread || !asker || asker.status !== "active")
       throw new Error("The thread or the person who asked is gone.");
     // The asker's own access decides what the agent may read, at answer time.

@@ -70,7 +70,7 @@ async function contextOf(draft: Stored): Promise<AgentContext> {
   }
   const { data: asker } = await UserEntity()
     .get({ workspaceId: draft.workspaceId, userId: draft.askerId })
-    .go();
+    .go({ attributes: ["userId", "role", "status"] });
   if (asker?.status !== "active")
     throw new NotWritten("The person who asked for this draft is no longer active.");
   const reader: Actor = {

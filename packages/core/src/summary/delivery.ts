@@ -44,7 +44,7 @@ async function recipients(workspaceId: string, projectId: string | null, audienc
     UserEntity()
       .query.primary({ workspaceId })
       .where(({ digestEmails, status }, { eq }) => `${eq(digestEmails, true)} AND ${eq(status, "active")}`)
-      .go({ pages: "all" }),
+      .go({ pages: "all", attributes: ["userId", "email", "role"] }),
     projectId ? Project.membersOf(workspaceId, projectId) : undefined,
   ]);
   const readers = members && new Set(members.filter((m) => audience(m.projectRole)).map((m) => m.id));

@@ -124,7 +124,7 @@ export async function toAdmins<S extends z.ZodType>(
   const admins = await UserEntity()
     .query.primary({ workspaceId })
     .where(({ role, status }, { eq }) => `${eq(role, "admin")} AND ${eq(status, "active")}`)
-    .go({ pages: "all" });
+    .go({ pages: "all", attributes: ["userId"] });
   await Promise.all(admins.data.map((a) => publish(Channel.user(a.userId), definition, data)));
 }
 
