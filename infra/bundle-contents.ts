@@ -20,18 +20,29 @@ const LAZY_SDK = [
   "@aws-sdk/s3-presigned-post",
   "@aws-sdk/s3-request-presigner",
 ];
-const socket = { notAtImport: [...LAZY_SDK], notDeployed: [...PROVIDER, ...RARE, "hono"] };
+// ElectroDB's model check: the tests run it, no function deploys it (infra/bundle.ts).
+const CHECKED_IN_TESTS = ["jsonschema"];
+const socket = {
+  notAtImport: [...LAZY_SDK],
+  notDeployed: [...PROVIDER, ...RARE, "hono", ...CHECKED_IN_TESTS],
+};
 // Only the agent worker calls a model; the others never even deploy a provider's SDK.
-const noModel = { notAtImport: [...RARE, ...LAZY_SDK], notDeployed: [...PROVIDER, "hash-wasm", "hono"] };
+const noModel = {
+  notAtImport: [...RARE, ...LAZY_SDK],
+  notDeployed: [...PROVIDER, "hash-wasm", "hono", ...CHECKED_IN_TESTS],
+};
 
 /** Per function: packages its cold start must not load, and packages it must not even deploy. */
 export const DENIED: Record<Entry, { notAtImport: string[]; notDeployed: string[] }> = {
-  http: { notAtImport: [...RARE, ...LAZY_SDK], notDeployed: [...PROVIDER] },
+  http: { notAtImport: [...RARE, ...LAZY_SDK], notDeployed: [...PROVIDER, ...CHECKED_IN_TESTS] },
   "ws-connect": socket,
   "ws-disconnect": socket,
   "ws-default": socket,
   // The worker answers on every invocation, so its provider's SDK loads with it.
-  "agent-worker": { notAtImport: [...RARE, ...LAZY_SDK], notDeployed: ["hash-wasm", "hono"] },
+  "agent-worker": {
+    notAtImport: [...RARE, ...LAZY_SDK],
+    notDeployed: ["hash-wasm", "hono", ...CHECKED_IN_TESTS],
+  },
   "agent-dead-letters": noModel,
   "digest-schedule": noModel,
 };

@@ -2,12 +2,12 @@
 // deny list (a provider SDK where nothing calls it, password hashing, mail, AWS clients other
 // than DynamoDB), the WebSocket functions do not even carry them, and what loads on first use keeps
 // its named exports. A lazy import that turns eager again fails here, naming the module and the function.
-import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { execFile, spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { bundleFunctions, ELECTRODB_READS, ENTRIES, SAMPLE_ENV } from "@rehome/infra/bundle";
+import { bundle, bundleFunctions, ELECTRODB_READS, ENTRIES, SAMPLE_ENV } from "@rehome/infra/bundle";
 import { type Contents, contentsOf, DENIED, ON_FIRST_USE } from "@rehome/infra/bundle-contents";
 import type { Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -131,6 +131,40 @@ it("fills in every name ElectroDB reads off the SDK modules it requires", async 
     [...new Set([...client.matchAll(pattern)].map((match) => match[1]))].sort();
   expect(reads(/this\.lib\.(\w+)/g)).toEqual([...ELECTRODB_READS["@aws-sdk/lib-dynamodb"]].sort());
   expect(reads(/\butil\.(\w+)/g)).toEqual([...ELECTRODB_READS["@aws-sdk/util-dynamodb"]].sort());
+});
+
+describe("ElectroDB in a bundle, its model check left to the tests", () => {
+  it("builds entities and a service over them as it does unbundled", async () => {
+    const { file, metafile } = await bundle(
+      join(import.meta.dirname, "electrodb-entry.ts"),
+      join(dir, "electrodb"),
+    );
+    expect(contentsOf(metafile).packagesDeployed.has("jsonschema")).toBe(false);
+    const run = (args: string[]) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, args, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+      );
+    const bundled = JSON.parse(await run([file]));
+    const unbundled = JSON.parse(
+      await run(["--import", "tsx", join(import.meta.dirname, "electrodb-entry.ts")]),
+    );
+    expect(bundled).toEqual(unbundled);
+    expect(bundled.entities).toEqual(["first", "second"]);
+  });
+
+  it("reaches jsonschema only through the validator the bundle replaces", async () => {
+    // A newer ElectroDB calling another method, or requiring jsonschema elsewhere, fails here first.
+    const require = createRequire(import.meta.url);
+    const source = dirname(require.resolve("electrodb/src/validations.js"));
+    const requiring = [];
+    for (const name of await readdir(source))
+      if ((await readFile(join(source, name), "utf8")).includes('require("jsonschema")'))
+        requiring.push(name);
+    expect(requiring).toEqual(["validations.js"]);
+    const validations = await readFile(join(source, "validations.js"), "utf8");
+    const called = [...new Set([...validations.matchAll(/\bv\.(\w+)\(/g)].map((match) => match[1]))].sort();
+    expect(called).toEqual(["addSchema", "validate"]);
+  });
 });
 
 it("no function but the agent worker would deploy the Anthropic SDK unnoticed", () => {
