@@ -73,3 +73,36 @@ test("staff draft a change order from two messages and today's client update, ed
   await expect(client.getByRole("button", { name: "Draft client update" })).toHaveCount(0);
   await expect(client.getByRole("button", { name: "Draft a change order" })).toHaveCount(0);
 });
+
+test("the next message typed while a drafted client update is sent stays in the box", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now();
+  const team = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signIn(team, "team@demo.rehome.local");
+  await openProject(team, KITCHEN, "Messages");
+  await team.getByRole("button", { name: "Draft client update" }).click();
+  const box = team.getByLabel("Message", { exact: true });
+  await expect(box).toHaveValue(/^Hello!/, { timeout: 15_000 });
+  const update = `See you tomorrow! (${stamp})`;
+  const next = `Internal: skip collection moved to Friday (${stamp}).`;
+  // The thread shows the sent update (by socket) before the server answers the sender: the answer
+  // is held until the next message is being typed.
+  let release: (() => void) | undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await team.route("**/api/projects/*/messages", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+  });
+  await box.fill(`${await box.inputValue()}\n${update}`);
+  await team.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(team.getByTestId("message").filter({ hasText: update })).toBeVisible();
+  await box.fill(next);
+  release?.();
+  await expect(team.getByLabel("Drafted client update")).toHaveCount(0);
+  await expect(box).toHaveValue(next);
+  await team.unroute("**/api/projects/*/messages");
+});

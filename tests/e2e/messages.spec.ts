@@ -99,3 +99,22 @@ test("the next message typed while one is sent stays in the box, and a refused o
   await expect(team.getByTestId("message").filter({ hasText: next })).toBeVisible();
   await expect(box).toHaveValue("");
 });
+
+test("discussing a task opens the box with the task named, and the message sent leaves it empty", async ({
+  browser,
+}) => {
+  const team = await personIn(browser, "team@demo.rehome.local");
+  await openProject(team, KITCHEN);
+  await team.getByRole("button", { name: /Install pendant lighting/ }).click();
+  await team
+    .getByRole("dialog", { name: "Install pendant lighting" })
+    .getByRole("link", { name: "Discuss this task in Messages" })
+    .click();
+  const box = team.getByLabel("Message", { exact: true });
+  await expect(box).toHaveValue("Re “Install pendant lighting”: ");
+  const body = `Re “Install pendant lighting”: the fittings are on site (${Date.now()}).`;
+  await box.fill(body);
+  await box.press("Enter");
+  await expect(team.getByTestId("message").filter({ hasText: body })).toBeVisible();
+  await expect(box).toHaveValue("");
+});

@@ -43,6 +43,13 @@ export function MessagesTab() {
   const selection = useSelection();
   const draftsChangeOrders = permissions.can("change_order", "create");
   const [update, setUpdate] = useState<DraftInfo>();
+  // A new draft, or the task a message is about, opens a fresh box holding its text. A sent draft
+  // going away does not: the box emptied at send, and may already hold the next message.
+  const [opened, setOpened] = useState({ update: update?.id, about, box: 0 });
+  if (update?.id !== opened.update || about !== opened.about) {
+    const fresh = (update && update.id !== opened.update) || (about && about !== opened.about);
+    setOpened({ update: update?.id, about, box: opened.box + (fresh ? 1 : 0) });
+  }
   // A client update is for the homeowner: it goes in the composer marked client-visible.
   const takeUpdate = useCallback(
     (draft: DraftInfo) => {
@@ -140,7 +147,7 @@ export function MessagesTab() {
             </div>
           )}
           <Composer
-            key={update?.id ?? about ?? ""}
+            key={opened.box}
             projectId={projectId}
             people={mentionable}
             initial={update?.body ?? about}
