@@ -1,7 +1,7 @@
 // A rehearsed function's sandboxes behave as Lambda's: one init then invocations in the same
 // process, a timeout that stops the handler (the next invocation starts cold), and an init
 // failure that names the function.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +20,11 @@ export const handler = async (event) => {
   return { inits, calls: ++calls, pid: process.pid, region: process.env.AWS_REGION, stage: process.env.STAGE };
 };`,
   broken: `throw new Error("cannot read config at import");`,
+  // Says who it is as its init starts, then takes a while to finish it.
+  slowInit: `import { writeFileSync } from "node:fs";
+writeFileSync(process.env.PID_FILE, String(process.pid));
+await new Promise((r) => setTimeout(r, 1_000));
+export const handler = async () => ({ pid: process.pid });`,
   // Lambda's runtime provides the AWS SDK on NODE_PATH (ReHome's bundles carry their own, infra/bundle.ts).
   resolver: `import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
@@ -37,7 +42,11 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all(hosts.map((h) => h.stop())));
 
-function host(name: keyof typeof HANDLERS, overrides: Partial<FunctionSpec> = {}) {
+function host(
+  name: keyof typeof HANDLERS,
+  overrides: Partial<FunctionSpec> = {},
+  onFailure: (error: Error) => void = () => undefined,
+) {
   const started = hostFunction(
     {
       logicalId: name,
@@ -55,7 +64,7 @@ function host(name: keyof typeof HANDLERS, overrides: Partial<FunctionSpec> = {}
       concurrency: 1,
       ...overrides,
     },
-    { node: process.execPath, runtimeFile, onLog: () => undefined, onFailure: () => undefined },
+    { node: process.execPath, runtimeFile, onLog: () => undefined, onFailure },
   );
   hosts.push(started);
   return started;
@@ -100,4 +109,26 @@ describe("a rehearsed function's sandbox", () => {
       "fn-broken failed to initialize: cannot read config at import",
     );
   });
+
+  it("stopped while a sandbox initializes, ends that sandbox and reports no failure of the function", async () => {
+    const pidFile = join(dir, "slow-init.pid");
+    const failures: Error[] = [];
+    const fn = host("slowInit", { environment: { PID_FILE: pidFile } }, (error) => failures.push(error));
+    const invoked = fn.invoke({});
+    await expect.poll(() => readFile(pidFile, "utf8").catch(() => "")).not.toBe("");
+    const pid = Number(await readFile(pidFile, "utf8"));
+    await fn.stop();
+    await expect(invoked).rejects.toMatchObject({ errorType: "Rehearsal.Stopped" });
+    expect(failures).toEqual([]);
+    await expect.poll(() => isRunning(pid)).toBe(false);
+  });
 });
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -60,16 +60,22 @@ export function hostFunction(spec: FunctionSpec, options: HostOptions) {
   let alive = 0;
   let stopped = false;
   const all = new Set<Sandbox>();
+  const stoppedError = () => new FunctionError("Rehearsal.Stopped", `${spec.name} is stopped`);
 
   const acquire = async (): Promise<Sandbox> => {
     for (;;) {
-      if (stopped) throw new FunctionError("Rehearsal.Stopped", `${spec.name} is stopped`);
+      if (stopped) throw stoppedError();
       const ready = idle.pop();
       if (ready && !ready.exited) return ready;
       if (!ready && alive < spec.concurrency) {
         alive++;
         try {
           const sandbox = await startSandbox(spec, options);
+          // Stopped while this one initialized: stop() could not reach it, so it ends here.
+          if (stopped) {
+            await sandbox.kill();
+            throw stoppedError();
+          }
           all.add(sandbox);
           sandbox.onExit(() => {
             alive--;
@@ -96,7 +102,8 @@ export function hostFunction(spec: FunctionSpec, options: HostOptions) {
         sandbox = await acquire();
         return await sandbox.invoke(event);
       } catch (error) {
-        if (error instanceof FunctionError) options.onFailure(error);
+        // An invocation cut short by the rehearsal stopping is not the function's failure.
+        if (error instanceof FunctionError && !stopped) options.onFailure(error);
         throw error;
       } finally {
         if (sandbox && !sandbox.exited) {
