@@ -122,6 +122,20 @@ describe("a rehearsed function's sandbox", () => {
     expect(failures).toEqual([]);
     await expect.poll(() => isRunning(pid)).toBe(false);
   });
+
+  it("takes a runtime ended from outside (SIGTERM, as a test runner ends its server) for the rehearsal stopping, not a failure", async () => {
+    const pidFile = join(dir, "terminated.pid");
+    const failures: Error[] = [];
+    const fn = host("slowInit", { environment: { PID_FILE: pidFile } }, (error) => failures.push(error));
+    const invoked = fn.invoke({});
+    await expect.poll(() => readFile(pidFile, "utf8").catch(() => "")).not.toBe("");
+    process.kill(Number(await readFile(pidFile, "utf8")), "SIGTERM");
+    await expect(invoked).rejects.toMatchObject({
+      errorType: "Rehearsal.Stopped",
+      message: "fn-slowInit: the runtime was stopped during init (SIGTERM)",
+    });
+    expect(failures).toEqual([]);
+  });
 });
 
 const isRunning = (pid: number) => {

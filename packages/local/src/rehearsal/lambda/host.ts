@@ -49,6 +49,9 @@ export class FunctionError extends Error {
   }
 }
 
+/** The errorType of an invocation cut short by the rehearsal stopping. */
+const STOPPED = "Rehearsal.Stopped";
+
 /** Lambda gives a sandbox 10 s to initialize; a shared 2-core machine starting six at once needs more. */
 const INIT_TIMEOUT_MS = 30_000;
 
@@ -60,7 +63,7 @@ export function hostFunction(spec: FunctionSpec, options: HostOptions) {
   let alive = 0;
   let stopped = false;
   const all = new Set<Sandbox>();
-  const stoppedError = () => new FunctionError("Rehearsal.Stopped", `${spec.name} is stopped`);
+  const stoppedError = () => new FunctionError(STOPPED, `${spec.name} is stopped`);
 
   const acquire = async (): Promise<Sandbox> => {
     for (;;) {
@@ -103,7 +106,8 @@ export function hostFunction(spec: FunctionSpec, options: HostOptions) {
         return await sandbox.invoke(event);
       } catch (error) {
         // An invocation cut short by the rehearsal stopping is not the function's failure.
-        if (error instanceof FunctionError && !stopped) options.onFailure(error);
+        if (error instanceof FunctionError && !stopped && error.errorType !== STOPPED)
+          options.onFailure(error);
         throw error;
       } finally {
         if (sandbox && !sandbox.exited) {
@@ -143,7 +147,9 @@ async function startSandbox(spec: FunctionSpec, options: HostOptions): Promise<S
   });
   for (const stream of [child.stdout, child.stderr])
     if (stream) createInterface({ input: stream }).on("line", options.onLog);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once("exit", (_code, signal) => resolve(signal)),
+  );
   // Dead from the moment it is killed: a timed-out sandbox never takes another invocation.
   let dead = false;
   void exited.then(() => {
@@ -157,9 +163,8 @@ async function startSandbox(spec: FunctionSpec, options: HostOptions): Promise<S
     if (message.type === "result") waiter?.resolve(message.result);
     else waiter?.reject(asFunctionError(message.error));
   });
-  void exited.then(() => {
-    for (const waiter of pending.values())
-      waiter.reject(new FunctionError("Runtime.ExitError", `${spec.name}: the runtime exited`));
+  void exited.then((signal) => {
+    for (const waiter of pending.values()) waiter.reject(exitError(spec, "", signal));
     pending.clear();
   });
   await initialized(child, spec, exited);
@@ -212,7 +217,7 @@ async function startSandbox(spec: FunctionSpec, options: HostOptions): Promise<S
   };
 }
 
-function initialized(child: ChildProcess, spec: FunctionSpec, exited: Promise<void>) {
+function initialized(child: ChildProcess, spec: FunctionSpec, exited: Promise<NodeJS.Signals | null>) {
   return new Promise<void>((resolve, reject) => {
     const fail = (error: FunctionError) => {
       clearTimeout(timer);
@@ -236,11 +241,19 @@ function initialized(child: ChildProcess, spec: FunctionSpec, exited: Promise<vo
       } else if (message.type === "init-error")
         fail(asFunctionError(message.error, `${spec.name} failed to initialize: `));
     });
-    void exited.then(() =>
-      fail(new FunctionError("Runtime.ExitError", `${spec.name}: the runtime exited during init`)),
-    );
+    void exited.then((signal) => fail(exitError(spec, " during init", signal)));
   });
 }
+
+/**
+ * A runtime gone. The host ends sandboxes with SIGKILL; one ended by SIGTERM or SIGINT was stopped
+ * from outside with the rehearsal (Ctrl-C, or a test runner ending its server's process group),
+ * which is not the function failing.
+ */
+const exitError = (spec: FunctionSpec, when: string, signal: NodeJS.Signals | null) =>
+  signal === "SIGTERM" || signal === "SIGINT"
+    ? new FunctionError(STOPPED, `${spec.name}: the runtime was stopped${when} (${signal})`)
+    : new FunctionError("Runtime.ExitError", `${spec.name}: the runtime exited${when}`);
 
 const asFunctionError = (error: ErrorInfo, prefix = "") =>
   new FunctionError(error.errorType, `${prefix}${error.errorMessage}`);
