@@ -3,7 +3,7 @@
 // shown), edit its title and save it as a draft; then draft today's client update into the
 // composer and post it, and the client sees the posted message. The draft screens pass axe.
 import { expect, test } from "@playwright/test";
-import { fitsAndPassesAxe, KITCHEN, openProject, shot, signIn } from "./support";
+import { fitsAndPassesAxe, holdMessageAnswers, KITCHEN, openProject, shot, signIn } from "./support";
 
 test("staff draft a change order from two messages and today's client update, edit and save them, and the client sees the update", async ({
   browser,
@@ -87,22 +87,13 @@ test("the next message typed while a drafted client update is sent stays in the 
   const next = `Internal: skip collection moved to Friday (${stamp}).`;
   // The thread shows the sent update (by socket) before the server answers the sender: the answer
   // is held until the next message is being typed.
-  let release: (() => void) | undefined;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await team.route("**/api/projects/*/messages", async (route) => {
-    if (route.request().method() !== "POST") return route.continue();
-    const response = await route.fetch();
-    await released;
-    await route.fulfill({ response });
-  });
+  const held = await holdMessageAnswers(team);
   await box.fill(`${await box.inputValue()}\n${update}`);
   await team.getByRole("button", { name: "Send", exact: true }).click();
   await expect(team.getByTestId("message").filter({ hasText: update })).toBeVisible();
   await box.fill(next);
-  release?.();
+  held.release();
   await expect(team.getByLabel("Drafted client update")).toHaveCount(0);
   await expect(box).toHaveValue(next);
-  await team.unroute("**/api/projects/*/messages");
+  await held.stop();
 });

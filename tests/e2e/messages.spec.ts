@@ -1,7 +1,7 @@
 // Project messages in the browser: @mention autocomplete, a live thread, who is typing, and
 // the mentioned person's notification arriving live and leading back to the message.
 import { expect, test } from "@playwright/test";
-import { KITCHEN, openProject, personIn, shot } from "./support";
+import { holdMessageAnswers, KITCHEN, openProject, personIn, shot } from "./support";
 
 test("a message with an @mention notifies the mentioned person live", async ({ browser }) => {
   const team = await personIn(browser, "team@demo.rehome.local");
@@ -67,26 +67,17 @@ test("the next message typed while one is sent stays in the box, and a refused o
   const next = `Grout colour to follow (${stamp}).`;
   // The server posts the message to the thread's sockets before its answer to the sender: the
   // answer is held here until the thread shows the message and the next one is being typed.
-  let release: (() => void) | undefined;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await team.route("**/api/projects/*/messages", async (route) => {
-    if (route.request().method() !== "POST") return route.continue();
-    const response = await route.fetch();
-    await released;
-    await route.fulfill({ response });
-  });
+  const held = await holdMessageAnswers(team);
   const box = team.getByLabel("Message", { exact: true });
   const sendButton = team.getByRole("button", { name: "Send", exact: true });
   await box.fill(first);
   await box.press("Enter");
   await expect(team.getByTestId("message").filter({ hasText: first })).toBeVisible();
   await box.fill(next);
-  release?.();
+  held.release();
   await expect(sendButton).toBeEnabled();
   await expect(box).toHaveValue(next);
-  await team.unroute("**/api/projects/*/messages");
+  await held.stop();
 
   await team.route("**/api/projects/*/messages", (route) =>
     route.request().method() === "POST" ? route.abort("connectionreset") : route.continue(),

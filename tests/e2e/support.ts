@@ -95,3 +95,26 @@ export async function fitsAndPassesAxe(page: Page, name: string) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(serious, `${name} has accessibility violations`).toEqual([]);
 }
+
+/**
+ * Holds the server's answers to new messages (POSTs) until `release()`: the server posts a message
+ * to the thread's sockets before it answers the sender, so the thread shows it meanwhile.
+ */
+export async function holdMessageAnswers(page: Page) {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(MESSAGES, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+  });
+  return {
+    release,
+    stop: () => page.unroute(MESSAGES),
+  };
+}
+
+const MESSAGES = "**/api/projects/*/messages";

@@ -111,12 +111,7 @@ describe("a rehearsed function's sandbox", () => {
   });
 
   it("stopped while a sandbox initializes, ends that sandbox and reports no failure of the function", async () => {
-    const pidFile = join(dir, "slow-init.pid");
-    const failures: Error[] = [];
-    const fn = host("slowInit", { environment: { PID_FILE: pidFile } }, (error) => failures.push(error));
-    const invoked = fn.invoke({});
-    await expect.poll(() => readFile(pidFile, "utf8").catch(() => "")).not.toBe("");
-    const pid = Number(await readFile(pidFile, "utf8"));
+    const { fn, invoked, failures, pid } = await initializing("stopped");
     await fn.stop();
     await expect(invoked).rejects.toMatchObject({ errorType: "Rehearsal.Stopped" });
     expect(failures).toEqual([]);
@@ -124,12 +119,8 @@ describe("a rehearsed function's sandbox", () => {
   });
 
   it("takes a runtime ended from outside (SIGTERM, as a test runner ends its server) for the rehearsal stopping, not a failure", async () => {
-    const pidFile = join(dir, "terminated.pid");
-    const failures: Error[] = [];
-    const fn = host("slowInit", { environment: { PID_FILE: pidFile } }, (error) => failures.push(error));
-    const invoked = fn.invoke({});
-    await expect.poll(() => readFile(pidFile, "utf8").catch(() => "")).not.toBe("");
-    process.kill(Number(await readFile(pidFile, "utf8")), "SIGTERM");
+    const { invoked, failures, pid } = await initializing("terminated");
+    process.kill(pid, "SIGTERM");
     await expect(invoked).rejects.toMatchObject({
       errorType: "Rehearsal.Stopped",
       message: "fn-slowInit: the runtime was stopped during init (SIGTERM)",
@@ -137,6 +128,16 @@ describe("a rehearsed function's sandbox", () => {
     expect(failures).toEqual([]);
   });
 });
+
+/** A slow-init function's first invocation, once its sandbox has begun to initialize. */
+async function initializing(name: string) {
+  const pidFile = join(dir, `${name}.pid`);
+  const failures: Error[] = [];
+  const fn = host("slowInit", { environment: { PID_FILE: pidFile } }, (error) => failures.push(error));
+  const invoked = fn.invoke({});
+  await expect.poll(() => readFile(pidFile, "utf8").catch(() => "")).not.toBe("");
+  return { fn, invoked, failures, pid: Number(await readFile(pidFile, "utf8")) };
+}
 
 const isRunning = (pid: number) => {
   try {
