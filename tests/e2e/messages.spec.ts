@@ -1,7 +1,7 @@
 // Project messages in the browser: @mention autocomplete, a live thread, who is typing, and
 // the mentioned person's notification arriving live and leading back to the message.
 import { expect, test } from "@playwright/test";
-import { holdMessageAnswers, KITCHEN, openProject, personIn, shot } from "./support";
+import { holdMessageAnswers, KITCHEN, MESSAGES, openProject, personIn, shot } from "./support";
 
 test("a message with an @mention notifies the mentioned person live", async ({ browser }) => {
   const team = await personIn(browser, "team@demo.rehome.local");
@@ -79,13 +79,13 @@ test("the next message typed while one is sent stays in the box, and a refused o
   await expect(box).toHaveValue(next);
   await held.stop();
 
-  await team.route("**/api/projects/*/messages", (route) =>
+  await team.route(MESSAGES, (route) =>
     route.request().method() === "POST" ? route.abort("connectionreset") : route.continue(),
   );
   await sendButton.click();
   await expect(team.getByRole("alert")).toBeVisible();
   await expect(box).toHaveValue(next);
-  await team.unroute("**/api/projects/*/messages");
+  await team.unroute(MESSAGES);
   await sendButton.click();
   await expect(team.getByTestId("message").filter({ hasText: next })).toBeVisible();
   await expect(box).toHaveValue("");

@@ -96,6 +96,9 @@ export async function fitsAndPassesAxe(page: Page, name: string) {
   expect(serious, `${name} has accessibility violations`).toEqual([]);
 }
 
+/** The route a project's messages are posted to and listed from. */
+export const MESSAGES = "**/api/projects/*/messages";
+
 /**
  * Holds the server's answers to new messages (POSTs) until `release()`: the server posts a message
  * to the thread's sockets before it answers the sender, so the thread shows it meanwhile.
@@ -116,5 +119,3 @@ export async function holdMessageAnswers(page: Page) {
     stop: () => page.unroute(MESSAGES),
   };
 }
-
-const MESSAGES = "**/api/projects/*/messages";

@@ -1,7 +1,7 @@
 // Every entity's model passes ElectroDB's own check here, with its JSON schema: the deploy bundles
 // skip that check (infra/bundle.ts), trusting the models these tests built.
 import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { Entity } from "electrodb";
 import { beforeAll, expect, it } from "vitest";
 import { provide } from "../config";
@@ -32,10 +32,9 @@ it("builds every entity of core, each model checked by ElectroDB", async () => {
     const entities = Object.entries(exported)
       .filter(([name, value]) => name.endsWith("Entity") && typeof value === "function")
       .map(([, make]) => (make as () => unknown)());
-    expect(
-      entities.filter((entity) => entity instanceof Entity).length,
-      `entities exported by ${relative(SOURCE, join(SOURCE, file))}`,
-    ).toBe(built);
+    expect(entities.filter((entity) => entity instanceof Entity).length, `entities exported by ${file}`).toBe(
+      built,
+    );
   }
 });
 
