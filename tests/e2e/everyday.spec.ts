@@ -389,6 +389,24 @@ test("project cards say where things stand: progress, next due, overdue, blocked
   );
 });
 
+test("the projects page asks for every card's standing in one request, not a few per card", async ({
+  page,
+}) => {
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/api/projects"))
+      asked.push(pathname.replace(/\/[0-9a-z]{26}(?=\/|$)/g, "/{id}"));
+  });
+  await signIn(page, "admin@demo.rehome.local");
+  await expect(page.getByTestId("project-card").first()).toContainText(/\d+ of \d+ tasks done/);
+  // Every card's figures arrived: on Lambda each request in flight at once is a sandbox of its own.
+  await expect(page.getByText(/\d+ of \d+ tasks done/)).toHaveCount(
+    await page.getByTestId("project-card").count(),
+  );
+  expect(asked.sort()).toEqual(["/api/projects", "/api/projects/standing"]);
+});
+
 test("an admin has the weekly digest written now instead of waiting for Monday", async ({ page }) => {
   await signIn(page, "admin@demo.rehome.local");
   await visit(page, "/admin/digest");

@@ -156,6 +156,7 @@ export const routes: Record<string, Expectation> = {
 
   "GET /api/projects": { access: "user", ok: 200 },
   "POST /api/projects": { access: "admin", ok: 201, body: () => ({ name: "Another project" }) },
+  "GET /api/projects/standing": { access: "user", ok: 200 },
   "GET /api/projects/{id}": { access: "member", ok: 200 },
   "PATCH /api/projects/{id}": { access: "adminOf", ok: 200, body: () => ({ description: "Edited" }) },
   "GET /api/projects/{id}/assignments": { access: "member", ok: 200 },

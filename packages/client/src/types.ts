@@ -14,6 +14,7 @@ import type { Notification } from "@rehome/core/notification";
 import type { Project } from "@rehome/core/project";
 import type { Risks } from "@rehome/core/risks";
 import type { SiteLog } from "@rehome/core/site-log";
+import type { Standing } from "@rehome/core/standing";
 import type { Summary } from "@rehome/core/summary";
 import type { Task } from "@rehome/core/task";
 import type { User } from "@rehome/core/user";
@@ -29,6 +30,8 @@ export type CreatedApiToken = z.infer<typeof Auth.CreatedApiToken>;
 export type InviteInfo = z.infer<typeof Invite.Info>;
 /** A project with your role on it (`myRole`), which decides what you may do there. */
 export type ProjectInfo = z.infer<typeof Project.View>;
+/** Where a project stands for you: the projects page's card. */
+export type ProjectStanding = z.infer<typeof Standing.Info>;
 export type Assignment = z.infer<typeof Project.Assignment>;
 export type TaskInfo = z.infer<typeof Task.Info>;
 export type TaskStatus = TaskInfo["status"];

@@ -2,11 +2,11 @@
 // whether it is internal. Click or Enter opens it; Alt + arrow keys move it and it can be
 // dragged, when the person may move it.
 import type { TaskInfo } from "@rehome/client";
+import { isOverdue } from "@rehome/core/task/due";
 import { PRIORITY_WORDS } from "@rehome/core/words";
 import type { DragEvent, KeyboardEvent } from "react";
 import { InternalBadge } from "../components/Visibility";
 import { Day } from "../components/When";
-import { isOverdue } from "./filters";
 
 const KEYS = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" } as const;
 export type Direction = (typeof KEYS)[keyof typeof KEYS];

@@ -1,6 +1,7 @@
 // Narrowing the board: a text search and "mine" / "overdue" toggles, kept in the URL so a
 // filtered board can be shared. Moves place a card among the cards in view.
 import type { TaskInfo } from "@rehome/client";
+import { isOverdue } from "@rehome/core/task/due";
 
 export interface BoardFilter {
   text: string;
@@ -13,9 +14,6 @@ export const readFilter = (params: URLSearchParams): BoardFilter => ({
   mine: params.get("mine") === "1",
   overdue: params.get("overdue") === "1",
 });
-
-export const isOverdue = (task: TaskInfo, today: string) =>
-  task.status !== "done" && task.dueDate !== null && task.dueDate < today;
 
 export function matches(task: TaskInfo, filter: BoardFilter, me: string | undefined, today: string) {
   const text = filter.text.trim().toLowerCase();

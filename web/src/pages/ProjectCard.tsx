@@ -1,42 +1,24 @@
 // A project on the projects page, saying where things stand: tasks done of all, the next due
 // task, overdue and blocked counts, unread message notices, the last activity and the latest
-// photo. Each card asks for its own project's tasks, newest activity and files.
-import type { ProjectInfo } from "@rehome/client";
-import { useQuery } from "@tanstack/react-query";
+// photo. The page asks for every card's standing at once (GET /api/projects/standing); a card
+// shows its project while that answer is on its way.
+import type { ProjectInfo, ProjectStanding } from "@rehome/client";
 import { Link } from "react-router";
-import { isOverdue } from "../board/filters";
 import { Day, When } from "../components/When";
-import { isImage, useFileUrl } from "../files/useFileUrl";
-import { allPages } from "../hooks/allPages";
-import { api, useSession } from "../session";
 
-export function ProjectCard({ project, unread }: { project: ProjectInfo; unread: number }) {
-  const me = useSession();
-  const tasks = useQuery({
-    queryKey: ["tasks", project.id],
-    queryFn: () => allPages((cursor) => api.tasks.list(project.id, { cursor, limit: 200 })),
-  });
-  const latest = useQuery({
-    queryKey: ["project-card", project.id],
-    queryFn: async () => {
-      const [activity, files] = await Promise.all([
-        api.activity.list(project.id, { limit: 1 }),
-        api.files.list(project.id, { limit: 50 }),
-      ]);
-      return { activity: activity.items[0], photo: files.items.find(isImage) };
-    },
-  });
-  const photoUrl = useFileUrl(project.id, latest.data?.photo);
-  const today = new Date().toLocaleDateString("en-CA");
-  const all = tasks.data ?? [];
-  const open = all.filter((t) => t.status !== "done");
-  const done = all.length - open.length;
-  const overdue = open.filter((t) => isOverdue(t, today)).length;
-  const blocked = open.filter((t) => t.status === "blocked").length;
-  const next = open
-    .filter((t) => t.dueDate && t.dueDate >= today)
-    .sort((a, b) => (a.dueDate ?? "").localeCompare(b.dueDate ?? ""))[0];
-  const mine = me && open.filter((t) => t.assigneeId === me.id).length;
+export function ProjectCard({
+  project,
+  standing,
+  unread,
+}: {
+  project: ProjectInfo;
+  standing: ProjectStanding | undefined;
+  unread: number;
+}) {
+  const tasks = standing?.tasks;
+  const next = standing?.nextDue;
+  const photoUrl = standing?.photo?.url;
+  const latest = standing?.lastActivity;
 
   return (
     <Link
@@ -55,26 +37,28 @@ export function ProjectCard({ project, unread }: { project: ProjectInfo; unread:
           </p>
         )}
         {project.status === "archived" && <p className="text-xs text-slate-600">Archived</p>}
-        {tasks.data && (
+        {tasks && (
           <div>
             <p className="flex justify-between text-xs text-slate-700">
               <span>
-                {done} of {all.length} tasks done
+                {tasks.done} of {tasks.total} tasks done
               </span>
-              {mine ? <span>{mine} assigned to you</span> : null}
+              {tasks.mine ? <span>{tasks.mine} assigned to you</span> : null}
             </p>
             <progress
               className="mt-1 h-1.5 w-full overflow-hidden rounded-full [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-emerald-600"
-              max={Math.max(all.length, 1)}
-              value={done}
-              aria-label={`${done} of ${all.length} tasks done`}
+              max={Math.max(tasks.total, 1)}
+              value={tasks.done}
+              aria-label={`${tasks.done} of ${tasks.total} tasks done`}
             />
           </div>
         )}
         <ul className="flex flex-wrap gap-1.5 text-xs empty:hidden" aria-label="Where things stand">
-          {overdue > 0 && <li className="rounded bg-red-50 px-1.5 py-0.5 text-red-800">{overdue} overdue</li>}
-          {blocked > 0 && (
-            <li className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-900">{blocked} blocked</li>
+          {tasks && tasks.overdue > 0 && (
+            <li className="rounded bg-red-50 px-1.5 py-0.5 text-red-800">{tasks.overdue} overdue</li>
+          )}
+          {tasks && tasks.blocked > 0 && (
+            <li className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-900">{tasks.blocked} blocked</li>
           )}
           {unread > 0 && (
             <li className="rounded bg-sky-50 px-1.5 py-0.5 text-sky-900">
@@ -82,14 +66,14 @@ export function ProjectCard({ project, unread }: { project: ProjectInfo; unread:
             </li>
           )}
         </ul>
-        {next?.dueDate && (
+        {next && (
           <p className="text-sm text-slate-700 [overflow-wrap:anywhere]">
             Next due <Day day={next.dueDate} className="font-medium" />: {next.title}
           </p>
         )}
-        {latest.data?.activity && (
+        {latest && (
           <p className="mt-auto text-xs text-slate-600 [overflow-wrap:anywhere]">
-            <When iso={latest.data.activity.createdAt} />: {latest.data.activity.summary}
+            <When iso={latest.createdAt} />: {latest.summary}
           </p>
         )}
       </div>

@@ -11,6 +11,14 @@ export function Projects() {
   const user = useSession();
   const notes = useNotifications(user?.id ?? "").items;
   const projects = useQuery({ queryKey: ["projects"], queryFn: () => api.projects.list({ limit: 100 }) });
+  const today = new Date().toLocaleDateString("en-CA");
+  // Fetched on every visit: the cards follow work done on the boards since, and photo links expire.
+  const standing = useQuery({
+    queryKey: ["project-standing", today],
+    queryFn: () => api.projects.standing(today),
+    staleTime: 0,
+  });
+  const standingOf = new Map(standing.data?.items.map((s) => [s.projectId, s]));
   return (
     <section>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -28,6 +36,7 @@ export function Projects() {
           <li key={p.id}>
             <ProjectCard
               project={p}
+              standing={standingOf.get(p.id)}
               unread={
                 notes.filter((n) => n.projectId === p.id && n.subjectType === "message" && !n.readAt).length
               }

@@ -1,8 +1,9 @@
 // The schedule as a list, for phones and screen readers: each dated task with its dates, title,
 // assignee and status, under its group's heading; overdue ones say so in words, not colour alone.
 import type { TaskInfo } from "@rehome/client";
+import { isOverdue } from "@rehome/core/task/due";
 import { Day } from "../components/When";
-import { type Group, isOverdue, spanOf, statusLabel } from "./timeline";
+import { type Group, spanOf, statusLabel } from "./timeline";
 
 interface Props {
   groups: Group[];

@@ -2,9 +2,10 @@
 // marked, overdue bars red. A bar the person may edit moves by whole days: dragged with a pointer,
 // or with the arrow keys while focused. The timeline scrolls inside its own box, never the page.
 import type { TaskInfo } from "@rehome/client";
+import { isOverdue } from "@rehome/core/task/due";
 import { Fragment, type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from "react";
 import { dayOf } from "../components/When";
-import { daysBetween, type Group, isOverdue, spanOf, statusLabel, weeksOf } from "./timeline";
+import { daysBetween, type Group, spanOf, statusLabel, weeksOf } from "./timeline";
 
 const DAY_PX = 22;
 const WEEK_PX = DAY_PX * 7;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, groupsOf, isOverdue, mondayOf, shifted, spanOf, weeksOf } from "./timeline";
+import { addDays, groupsOf, mondayOf, shifted, spanOf, weeksOf } from "./timeline";
 
 const task = (over: Record<string, unknown>) =>
   ({
@@ -46,12 +46,6 @@ describe("the schedule's day arithmetic", () => {
       dueDate: "2026-12-31",
     });
     expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
-  });
-
-  it("calls a task overdue when due before today and not done", () => {
-    expect(isOverdue({ dueDate: "2026-12-01", status: "todo" }, "2026-12-02")).toBe(true);
-    expect(isOverdue({ dueDate: "2026-12-01", status: "done" }, "2026-12-02")).toBe(false);
-    expect(isOverdue({ dueDate: "2026-12-02", status: "todo" }, "2026-12-02")).toBe(false);
   });
 
   it("groups by assignee by name with the unassigned last, each by start date", () => {

@@ -39,10 +39,6 @@ export function weeksOf(spans: Span[], today: string, atLeast = 1): string[] {
   return weeks;
 }
 
-/** Due before today and not done. */
-export const isOverdue = (task: Pick<TaskInfo, "dueDate" | "status">, today: string) =>
-  Boolean(task.dueDate && task.dueDate < today && task.status !== "done");
-
 /** The task's dates moved by whole days; a date it does not have stays unset. */
 export const shifted = (task: Pick<TaskInfo, "startDate" | "dueDate">, days: number) => ({
   startDate: task.startDate ? addDays(task.startDate, days) : null,

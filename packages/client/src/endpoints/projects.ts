@@ -15,6 +15,7 @@ import type {
   Page,
   PageQuery,
   ProjectInfo,
+  ProjectStanding,
   TaskInfo,
   UploadTicket,
 } from "../types";
@@ -26,6 +27,9 @@ export const projects = (request: Request) => ({
   projects: {
     list: (query?: PageQuery) => request<Page<ProjectInfo>>("GET", "/api/projects", undefined, query),
     get: (id: string) => request<ProjectInfo>("GET", project(id)),
+    /** Where each project of `list()` stands for you; `today` is your own day (YYYY-MM-DD). */
+    standing: (today: string) =>
+      request<List<ProjectStanding>>("GET", "/api/projects/standing", undefined, { today }),
     create: (input: z.input<typeof Project.CreateInput>) =>
       request<ProjectInfo>("POST", "/api/projects", input),
     /** Edit, archive (`status: "archived"`) or unarchive; admins. */

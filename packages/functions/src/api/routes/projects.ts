@@ -2,6 +2,7 @@
 // assigned to.
 import { createRoute, z } from "@hono/zod-openapi";
 import { Project } from "@rehome/core/project";
+import { Standing } from "@rehome/core/standing";
 import { router } from "../context";
 import { bearer, errors, Id, json, jsonBody, page } from "../openapi";
 
@@ -32,6 +33,23 @@ export const projects = router()
       responses: { 201: json(Project.View, "Created"), ...errors },
     }),
     async (c) => c.json(await Project.create(c.get("actor"), c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/projects/standing",
+      tags: ["Projects"],
+      security: bearer,
+      request: { query: Standing.Input },
+      responses: {
+        200: json(
+          z.object({ items: z.array(Standing.Info) }),
+          "Where each project of GET /api/projects stands for you, in its order: the projects page in one request",
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await Standing.ofProjects(c.get("actor"), c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
