@@ -48,7 +48,6 @@ export class Functions extends Construct {
       logGroup: new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),
       environment: {
         STAGE: this.props.stage,
-        NODE_OPTIONS: "--enable-source-maps",
         ...this.props.environment,
         ...options.environment,
       },

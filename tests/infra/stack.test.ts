@@ -313,6 +313,13 @@ describe("the synthesized stage", () => {
     template.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 30 });
   });
 
+  it("starts each function's Node as the cold-start benchmark does: no NODE_OPTIONS", () => {
+    // The bundles carry no source maps, so --enable-source-maps did nothing (with maps shipped, Node
+    // reads them at every cold start). A flag here would also be a cold start bench/ never measured.
+    const app = resources("AWS::Lambda::Function").filter((f) => f.Properties.Environment?.Variables?.STAGE);
+    for (const fn of app) expect(fn.Properties.Environment.Variables).not.toHaveProperty("NODE_OPTIONS");
+  });
+
   it("passes secrets by ARN, never by value", () => {
     const variables = resources("AWS::Lambda::Function").flatMap((f) =>
       Object.keys(f.Properties.Environment?.Variables ?? {}),
