@@ -5,8 +5,8 @@
 // Lambda runtime: tree-shaken to the commands the code sends and read from one file instead of
 // hundreds, a DynamoDB client loads in about 70% of the time the runtime's copy takes
 // (bench/results/coldstart.json, `runtimeFloor`), and the SDK's version is the lockfile's.
-import { mkdir, rm } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { build, type Metafile, type Plugin } from "esbuild";
 
 export const ENTRIES = [
@@ -155,6 +155,13 @@ const electrodbModelsCheckedInTests: Plugin = {
   },
 };
 
+/**
+ * Where the source maps of the function bundled into `dir` go: beside its folder, never in what
+ * Lambda loads. Node would read maps at every cold start (with --enable-source-maps), and a stack
+ * in the logs is read offline instead: `rehome stack <function>` (RUNBOOK §8).
+ */
+export const mapsDirOf = (dir: string) => `${dir}.maps`;
+
 export interface Bundle {
   /** The function's index.mjs. */
   file: string;
@@ -173,12 +180,14 @@ export async function bundleFunctions(outDir: string, entries: readonly string[]
 export async function bundle(entryFile: string, dir: string): Promise<Bundle> {
   // A chunk's name carries its hash: a rebuild must not leave the last build's chunks behind.
   await rm(dir, { recursive: true, force: true });
+  await rm(mapsDirOf(dir), { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const { metafile } = await build({
     entryPoints: { index: entryFile },
     bundle: true,
     splitting: true,
     minify: true,
+    sourcemap: "external",
     format: "esm",
     platform: "node",
     target: "node22",
@@ -197,7 +206,18 @@ export async function bundle(entryFile: string, dir: string): Promise<Bundle> {
     },
     logLevel: "warning",
   });
+  await moveMaps(metafile, dir);
   return { file: join(dir, "index.mjs"), metafile };
+}
+
+/** Moves each source map out of the function's folder into its maps folder, and out of `metafile`. */
+async function moveMaps(metafile: Metafile, dir: string) {
+  for (const output of Object.keys(metafile.outputs).filter((file) => file.endsWith(".map"))) {
+    const moved = join(mapsDirOf(dir), relative(dir, resolve(output)));
+    await mkdir(dirname(moved), { recursive: true });
+    await rename(resolve(output), moved);
+    delete metafile.outputs[output];
+  }
 }
 
 if (process.argv[1] === import.meta.filename) {

@@ -7,7 +7,14 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { bundle, bundleFunctions, ELECTRODB_READS, ENTRIES, SAMPLE_ENV } from "@rehome/infra/bundle";
+import {
+  bundle,
+  bundleFunctions,
+  ELECTRODB_READS,
+  ENTRIES,
+  mapsDirOf,
+  SAMPLE_ENV,
+} from "@rehome/infra/bundle";
 import { type Contents, contentsOf, DENIED, ON_FIRST_USE } from "@rehome/infra/bundle-contents";
 import type { Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +58,16 @@ describe.each(ENTRIES)("the %s bundle", (entry) => {
   it("loads no module of its deny list at import", () => {
     const loaded = DENIED[entry].notAtImport.filter((name) => contents[entry]?.packagesAtImport.has(name));
     expect(loaded).toEqual([]);
+  });
+
+  it("deploys no source map, and keeps its maps beside the function's folder", async () => {
+    const folder = dirname(bundles[entry] ?? "");
+    const deployed = await readdir(folder, { recursive: true });
+    expect(deployed.filter((file) => file.endsWith(".map"))).toEqual([]);
+    const maps = await readdir(mapsDirOf(folder), { recursive: true });
+    expect(maps).toContain("index.mjs.map");
+    const chunks = deployed.filter((file) => file.endsWith(".mjs") && file !== "index.mjs");
+    expect(chunks.map((file) => `${file}.map`).filter((map) => !maps.includes(map))).toEqual([]);
   });
 
   it("carries no module it must not deploy", () => {

@@ -1,11 +1,14 @@
 // The ops CLI against a running local stack, as an operator runs it. Every command and subcommand
 // of the CLI's own table runs here and must succeed saying what it did (a new one without a run
 // below fails the suite); when something is wrong it fails with one clear line and exit code 1.
-import { mkdtemp, rm } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { createId } from "@rehome/core/util";
+import { bundle } from "@rehome/infra/bundle";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../packages/cli/src/commands";
 import { rehome, rehomeWith, smoke } from "../support/cli";
@@ -56,6 +59,21 @@ async function deadDigestJob() {
     new SendMessageCommand({ QueueUrl: stack.env.AGENT_DLQ_URL, MessageBody: JSON.stringify(job) }),
   );
   return { messageId: sent.MessageId ?? "", summaryId: job.summaryId, summaries };
+}
+
+const FAILING = resolve(import.meta.dirname, "../support/failing-handler.ts");
+
+/** The stack a deploy bundle of support/failing-handler.ts prints when it throws, bundled into `lambdas/failing`. */
+async function failingStack(lambdas: string) {
+  const { file } = await bundle(FAILING, join(lambdas, "failing"));
+  const thrown = await promisify(execFile)(process.execPath, [
+    "--input-type=module",
+    "-e",
+    `(await import(${JSON.stringify(file)})).handler()`,
+  ]).catch((error: { stderr: string }) => error);
+  const trace = join(lambdas, "trace.txt");
+  await writeFile(trace, thrown.stderr);
+  return trace;
 }
 
 /** What each command of the table does on a healthy stack, with the output that shows it. */
@@ -124,6 +142,23 @@ const runs: Record<string, () => Promise<void>> = {
     await expect
       .poll(async () => (await dead.summaries()).map((s) => s.id), { timeout: 15_000 })
       .toContain(dead.summaryId);
+  },
+
+  stack: async () => {
+    const lambdas = join(dataDir, "lambdas");
+    const trace = await failingStack(lambdas);
+    // Minified, as CloudWatch shows it: `at Module.r (file:///…/index.mjs:2:20)`.
+    expect(await readFile(trace, "utf8")).toMatch(/\(file:\/\/\S+\/index\.mjs:\d+:\d+\)/);
+    const line =
+      (await readFile(FAILING, "utf8")).split("\n").findIndex((l) => l.includes("throw new Error")) + 1;
+    const result = await rehome("stack", "failing", trace, "--bundles", lambdas);
+    expect(result.stderr).not.toContain("✗");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      new RegExp(`at \\S+ \\(tests/support/failing-handler\\.ts:${line}:\\d+\\)`),
+    );
+    expect(result.stdout).toContain("The porch rail is loose");
+    expect(result.stdout).toContain("✓ 1 of 1 frame(s) resolved");
   },
 
   "tokens create": async () => {
@@ -225,6 +260,20 @@ describe("the rehome CLI when something is wrong", () => {
     const result = await rehome("digest", "run", "--kind", "monthly");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("--kind is daily or weekly");
+  });
+
+  it("stack says where the maps are missing, and when no frame is in the function's bundle", async () => {
+    const lambdas = join(dataDir, "lambdas-wrong");
+    const trace = await failingStack(lambdas);
+    const missing = await rehome("stack", "http", trace, "--bundles", lambdas);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no source maps for http");
+    const elsewhere = join(lambdas, "elsewhere.txt");
+    await writeFile(elsewhere, "Error: x\n    at q (file:///var/task/chunks/gone-4AB2.mjs:1:5)\n");
+    const other = await rehome("stack", "failing", elsewhere, "--bundles", lambdas);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain("chunks/gone-4AB2.mjs:1:5");
+    expect(other.stderr).toContain("none of the 1 frame(s) is in failing's bundle");
   });
 
   it("a local command without a local stack says to start one", async () => {

@@ -25,6 +25,7 @@ const { values, positionals } = parseArgs({
     name: { type: "string" },
     scope: { type: "string", default: "read" },
     days: { type: "string" },
+    bundles: { type: "string", default: ".build/lambdas" },
     help: { type: "boolean", short: "h" },
   },
 });

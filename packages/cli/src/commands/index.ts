@@ -7,6 +7,7 @@ import { dlq } from "./dlq";
 import { health } from "./health";
 import { seed } from "./seed";
 import { smoke } from "./smoke";
+import { stack } from "./stack";
 import { tokens } from "./tokens";
 
 export interface Command {
@@ -41,6 +42,11 @@ export const commands: Record<string, Command> = {
     help: `  dlq list | dlq redrive [--queue-url URL --dlq-url URL]
                                         inspects or redrives the agent dead-letter queue`,
     run: dlq,
+  },
+  stack: {
+    help: `  stack FUNCTION [FILE] [--bundles DIR]
+                                        a deployed function's stack trace (FILE, else stdin) as source lines`,
+    run: stack,
   },
   tokens: {
     actions: ["create", "list", "revoke"],
