@@ -1,8 +1,8 @@
 // `rehome stack <function> [file]`: a deployed function's stack trace, as CloudWatch shows it
 // (minified: `at Hc (file:///var/task/index.mjs:1:23456)`), read back as source lines. The maps
 // are written beside the bundles by `npm run build:lambdas` and never deployed (infra/bundle.ts);
-// the build is deterministic, so building the logged `version` again gives the maps of a deploy.
-import { readFile } from "node:fs/promises";
+// the build is deterministic, so building the deployed commit again gives the maps of a deploy.
+import { access, readFile } from "node:fs/promises";
 import { SourceMap } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Options } from "../main";
@@ -12,7 +12,7 @@ import { CliError, ok } from "../output";
 const FRAME = /(?:file:\/\/)?[^\s()"'\\]*?((?:chunks\/)?[\w.-]+\.mjs):(\d+):(\d+)/g;
 
 /** `text` with every bundle location found in it replaced by its source file, line and column. */
-export async function resolveStack(text: string, mapsDir: string, root = process.cwd()) {
+async function resolveStack(text: string, mapsDir: string, root = process.cwd()) {
   const maps = new Map<string, SourceMap | undefined>();
   const mapOf = async (file: string) => {
     if (!maps.has(file)) {
@@ -46,8 +46,11 @@ export async function stack(args: string[], options: Options) {
   const [fn, file] = args;
   if (!fn) throw new CliError("usage: rehome stack <function> [file] (the stack on stdin without a file)");
   const mapsDir = resolve(options.bundles ?? ".build/lambdas", `${fn}.maps`);
-  const index = await readFile(join(mapsDir, "index.mjs.map")).catch(() => undefined);
-  if (!index)
+  const built = await access(join(mapsDir, "index.mjs.map")).then(
+    () => true,
+    () => false,
+  );
+  if (!built)
     throw new CliError(
       `no source maps for ${fn} in ${mapsDir}: run \`npm run build:lambdas\` at the deployed version`,
     );
