@@ -91,19 +91,8 @@ export async function feed(token: string): Promise<string> {
     audience: data.includeInternal ? "team" : "client",
   };
   const project = await Project.get(reader, data.projectId);
-  const tasks = await allTasks(reader, data.projectId);
+  const tasks = await Task.listAll(reader, data.projectId);
   return write({ name: project.name, events: tasks.flatMap((task) => eventOf(task)) });
-}
-
-async function allTasks(reader: Actor, projectId: string): Promise<Task.Info[]> {
-  const tasks: Task.Info[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await Task.list(reader, projectId, { limit: 200, cursor });
-    tasks.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return tasks;
 }
 
 /** One all-day event per dated task: from its start to its due date, or the one date it has. */

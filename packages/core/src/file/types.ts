@@ -68,3 +68,6 @@ export const kindOf = (contentType: string): Kind | undefined =>
 /** True for a plain file name: no folders, no control characters, not only dots. */
 export const isPlainName = (name: string) =>
   !/[/\\]/.test(name) && !/\p{Cc}/u.test(name) && !/^\.+$/.test(name);
+
+/** A file a page can show as a picture (a thumbnail, a site log's photo, a project card's). */
+export const isImage = (file: { contentType: string }) => file.contentType.startsWith("image/");

@@ -4,11 +4,10 @@
 import type { Role } from "../actor";
 import { VisibleError } from "../error";
 import { File } from "../file";
+import { isImage } from "../file/types";
 import { mayAttach, maySee } from "../permissions";
 import type { ProjectAccess } from "../policy";
 import type { Item } from "./info";
-
-const isImage = (file: File.Attachment) => file.contentType.startsWith("image/");
 
 /** Logs as a reader in `role` sees them, with their photos read in one go. */
 export async function withPhotos(workspaceId: string, projectId: string, role: Role, items: Item[]) {

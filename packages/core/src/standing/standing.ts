@@ -10,6 +10,7 @@ import * as z from "zod";
 import { Activity } from "../activity";
 import type { Actor } from "../actor";
 import { File } from "../file";
+import { isImage } from "../file/types";
 import { requireUser } from "../policy";
 import { Project } from "../project";
 import { Task } from "../task";
@@ -60,7 +61,7 @@ export async function ofProjects(actor: Actor, input: z.input<typeof Input>): Pr
 
 async function standingOf(actor: Actor, userId: string, projectId: string, today: string): Promise<Info> {
   const [tasks, activity, files] = await Promise.all([
-    allTasks(actor, projectId),
+    Task.listAll(actor, projectId),
     newestActivity(actor, projectId),
     File.list(actor, projectId, { limit: PHOTO_SEARCH }),
   ]);
@@ -68,7 +69,7 @@ async function standingOf(actor: Actor, userId: string, projectId: string, today
   const next = open
     .filter((t): t is Task.Info & { dueDate: string } => t.dueDate !== null && t.dueDate >= today)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
-  const image = files.items.find((f) => f.contentType.startsWith("image/"));
+  const image = files.items.find(isImage);
   return {
     projectId,
     tasks: {
@@ -82,17 +83,6 @@ async function standingOf(actor: Actor, userId: string, projectId: string, today
     ...(activity && { lastActivity: { summary: activity.summary, createdAt: activity.createdAt } }),
     ...(image && { photo: { fileId: image.id, ...(await File.download(actor, projectId, image.id)) } }),
   };
-}
-
-async function allTasks(actor: Actor, projectId: string): Promise<Task.Info[]> {
-  const tasks: Task.Info[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await Task.list(actor, projectId, { cursor, limit: 200 });
-    tasks.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return tasks;
 }
 
 /**

@@ -68,3 +68,15 @@ export async function list(
   });
   return { ...page, items: page.items.map((t) => toInfo(t as Item)) };
 }
+
+/** Every task of a project the reader may see, page after page: what a whole-project view counts. */
+export async function listAll(actor: Actor, projectId: string): Promise<Info[]> {
+  const tasks: Info[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list(actor, projectId, { cursor, limit: 200 });
+    tasks.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return tasks;
+}

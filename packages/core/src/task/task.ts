@@ -14,7 +14,7 @@ import { queueMilestoneSummary } from "./milestone";
 import { concerned, tell } from "./people";
 
 export { Info, Label, Priority, Status, toInfo } from "./info";
-export { ListInput, list } from "./list";
+export { ListInput, list, listAll } from "./list";
 export { MILESTONE_LABEL, milestoneSummaryId } from "./milestone";
 
 const DateOnly = z.iso.date();
