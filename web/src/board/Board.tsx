@@ -7,6 +7,7 @@ import type { TaskInfo, TaskStatus } from "@rehome/client";
 import { useEffect, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { Empty, Failed, Loading } from "../components/States";
+import { localToday } from "../components/When";
 import { useMembers } from "../hooks/useMembers";
 import { usePermissions } from "../hooks/useProject";
 import { useSession } from "../session";
@@ -31,7 +32,7 @@ export function Board() {
   const [announcement, setAnnouncement] = useState("");
   // The card a keyboard move should give the focus back to, once it shows in its new column.
   const refocus = useRef<{ id: string; status: TaskStatus }>(undefined);
-  const today = new Date().toLocaleDateString("en-CA");
+  const today = localToday();
   // Columns, drops and keyboard steps all work on the cards in view.
   const inView = (tasks.data ?? []).filter((t) => matches(t, readFilter(params), me, today));
 

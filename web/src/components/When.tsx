@@ -1,6 +1,9 @@
 // One date language: recent moments relative ("5 min ago", "Yesterday 14:05"), older ones as a
 // short date, the exact moment on hover, all in the viewer's locale and time zone; due dates
 // as days ("Today", "Fri 11 Dec").
+/** Today on this device (YYYY-MM-DD), as due dates and the site log's days are written. */
+export const localToday = () => new Date().toLocaleDateString("en-CA");
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -2,6 +2,7 @@
 // everyone else, each card saying where things stand. Admins can start a new project here.
 import { useQuery } from "@tanstack/react-query";
 import { Empty, Failed, Loading } from "../components/States";
+import { localToday } from "../components/When";
 import { useNotifications } from "../notifications/useNotifications";
 import { api, useSession } from "../session";
 import { NewProject } from "./NewProject";
@@ -11,7 +12,7 @@ export function Projects() {
   const user = useSession();
   const notes = useNotifications(user?.id ?? "").items;
   const projects = useQuery({ queryKey: ["projects"], queryFn: () => api.projects.list({ limit: 100 }) });
-  const today = new Date().toLocaleDateString("en-CA");
+  const today = localToday();
   // Fetched on every visit: the cards follow work done on the boards since, and photo links expire.
   const standing = useQuery({
     queryKey: ["project-standing", today],

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMoveTask, useTasks } from "../board/useTasks";
 import { Failed, Loading } from "../components/States";
-import { dayOf } from "../components/When";
+import { dayOf, localToday } from "../components/When";
 import { useMembers } from "../hooks/useMembers";
 import { usePermissions } from "../hooks/useProject";
 import { CalendarLink } from "./CalendarLink";
@@ -29,7 +29,7 @@ export function Schedule() {
   const [view, setView] = useState<View>(() => (window.matchMedia(PHONE).matches ? "list" : "timeline"));
   const [groupBy, setGroupBy] = useState<GroupBy>("status");
   const [announcement, setAnnouncement] = useState("");
-  const today = new Date().toLocaleDateString("en-CA");
+  const today = localToday();
 
   if (tasks.isPending) return <Loading what="the schedule" />;
   if (tasks.isError) return <Failed error={tasks.error} retry={() => tasks.refetch()} />;

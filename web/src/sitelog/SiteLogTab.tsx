@@ -5,10 +5,11 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { ListStates, LoadMore } from "../components/States";
 import { ui } from "../components/ui";
+import { localToday } from "../components/When";
 import { usePermissions } from "../hooks/useProject";
 import { SiteLogEntry } from "./SiteLogEntry";
 import { SiteLogForm } from "./SiteLogForm";
-import { localToday, useSiteLog } from "./useSiteLog";
+import { useSiteLog } from "./useSiteLog";
 
 export function SiteLogTab() {
   const { projectId = "" } = useParams();

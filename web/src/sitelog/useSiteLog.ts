@@ -26,6 +26,3 @@ export function useSiteLog(projectId: string) {
   });
   return { list, write };
 }
-
-/** Today on this device, as the log's days are named (YYYY-MM-DD). */
-export const localToday = () => new Date().toLocaleDateString("en-CA");
