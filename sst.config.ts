@@ -19,6 +19,9 @@ export default {
           AI_MODEL_SETTINGS.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
         ),
         maxStreams: process.env.AGENT_MAX_STREAMS ? Number(process.env.AGENT_MAX_STREAMS) : undefined,
+        warm: process.env.WARM_SANDBOXES
+          ? { sandboxes: Number(process.env.WARM_SANDBOXES), hours: process.env.WARM_HOURS }
+          : undefined,
       });
       stack.addOutputs({
         // https://<bucket>.s3.<region>.amazonaws.com/index.html: the SPA over TLS, no CloudFront.

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { bundleFunctions, ENTRIES, SAMPLE_ENV } from "../infra/bundle";
 import { contentsOf } from "../infra/bundle-contents";
 import { REPORT_CPU, type Target, type Timed, timeProcesses } from "./coldstart/processes";
-import { coldRequests, REQUEST_PATH } from "./coldstart/request";
+import { coldRequests, REQUEST_PATH, type Sandbox } from "./coldstart/request";
 import { floorScript, importScript, requestScript, runtimeFloorScript } from "./coldstart/scripts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -105,9 +105,14 @@ export async function coldStart({ runs, compareWith }: ColdStartOptions) {
       };
     });
 
-    const httpBundles: Record<string, string> = { "this build": bundles.http?.file ?? "" };
-    if (compareWith) httpBundles.compared = resolve(compareWith, "http", "index.mjs");
-    const requests = await coldRequests(await requestScript(out), httpBundles, runs);
+    const http = bundles.http?.file ?? "";
+    const sandboxes: Record<string, Sandbox> = {
+      "this build": { bundle: http, initialization: "on-demand" },
+      provisioned: { bundle: http, initialization: "provisioned-concurrency" },
+    };
+    if (compareWith)
+      sandboxes.compared = { bundle: resolve(compareWith, "http", "index.mjs"), initialization: "on-demand" };
+    const requests = await coldRequests(await requestScript(out), sandboxes, runs);
     return {
       runs,
       method:
@@ -123,6 +128,8 @@ export async function coldStart({ runs, compareWith }: ColdStartOptions) {
         request: `GET ${REQUEST_PATH} with a bearer token, after reading the Resend key from Secrets Manager (local stand-ins)`,
         // Which build was compared is for the reader to say: a folder of this machine means nothing elsewhere.
         ...(compareWith ? { compared: "the HTTP bundle of another build, given by --compare" } : {}),
+        provisioned:
+          "this build in a provisioned sandbox (warm hours, infra/warm.ts): imported includes the init's warm-up, and the first answer is what a person meets",
         bundles: Object.fromEntries(
           Object.entries(requests).map(([name, r]) => [
             name,

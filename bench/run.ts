@@ -37,7 +37,7 @@ console.log(`  floors: ${[...new Set(cold.results.map((r) => r.floor.sdk.join(" 
 console.log(`Cold first request (${cold.coldRequest.request}), ms since the process started:`);
 for (const [name, r] of Object.entries(cold.coldRequest.bundles)) {
   console.log(
-    `  ${name.padEnd(10)} imported ${r.readyMs}, answered ${r.coldRequestMs} (first answer ${r.firstAnswerMs}); warm answer ${r.warmRequestMs}`,
+    `  ${name.padEnd(11)} imported ${r.readyMs}, answered ${r.coldRequestMs} (first answer ${r.firstAnswerMs}); warm answer ${r.warmRequestMs}`,
   );
 }
 console.log(`→ ${await save("coldstart", cold)}`);

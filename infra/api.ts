@@ -8,6 +8,7 @@ import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import type { Functions } from "./functions";
+import { Warm, type WarmHours } from "./warm";
 
 export class Api extends Construct {
   readonly http: apigw.HttpApi;
@@ -17,7 +18,7 @@ export class Api extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { stage: string; functions: Functions; webOrigin: string },
+    props: { stage: string; functions: Functions; webOrigin: string; warm?: WarmHours },
   ) {
     super(scope, id);
     const prod = props.stage === "prod";
@@ -46,6 +47,10 @@ export class Api extends Construct {
     this.handler = props.functions.create("http", { timeout: Duration.seconds(29) });
     this.uploads.grantReadWrite(this.handler);
     this.uploads.grantDelete(this.handler);
+    // With warm hours set, requests go through the alias that holds the provisioned sandboxes.
+    const invoked = props.warm
+      ? new Warm(this, "Warm", { fn: this.handler, ...props.warm }).target
+      : this.handler;
     this.http = new apigw.HttpApi(this, "Http", {
       apiName: `rehome-${props.stage}-http`,
       corsPreflight: {
@@ -55,7 +60,7 @@ export class Api extends Construct {
         exposeHeaders: ["X-Request-ID", "Retry-After"],
         maxAge: Duration.minutes(10),
       },
-      defaultIntegration: new HttpLambdaIntegration("Hono", this.handler),
+      defaultIntegration: new HttpLambdaIntegration("Hono", invoked),
     });
   }
 }

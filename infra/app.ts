@@ -9,6 +9,7 @@ import { Functions } from "./functions";
 import { Ops } from "./ops";
 import { Realtime } from "./realtime";
 import { Schedule } from "./schedule";
+import type { WarmHours } from "./warm";
 import { Web } from "./web";
 
 export interface ReHomeProps {
@@ -24,6 +25,8 @@ export interface ReHomeProps {
   aiSettings?: Record<string, string>;
   /** Answers streaming at once (the worker's maximum concurrency x 2); 100 unless set, at most 1,000 (RUNBOOK §1). */
   maxStreams?: number;
+  /** Provisioned HTTP sandboxes through the working hours (WARM_SANDBOXES, WARM_HOURS at deploy; RUNBOOK §1). */
+  warm?: WarmHours;
 }
 
 /** The model and price settings an operator may set at deploy time (RUNBOOK §7: switching models). */
@@ -57,7 +60,7 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
   });
   const realtime = new Realtime(stack, "Realtime", { stage, functions, data });
   const agent = new Agent(stack, "Agent", { functions, maxStreams: props.maxStreams });
-  const api = new Api(stack, "Api", { stage, functions, webOrigin: web.origin });
+  const api = new Api(stack, "Api", { stage, functions, webOrigin: web.origin, warm: props.warm });
   const digests = functions.create("digest-schedule");
   new Schedule(stack, "Schedule", { target: digests });
   web.deploy({ distDir: props.webDist, apiUrl: api.http.apiEndpoint, stage });

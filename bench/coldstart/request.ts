@@ -1,7 +1,8 @@
 // The cold first request: a local stack (DynamoDB Local and the other stand-ins, demo data),
 // then fresh processes that each import the HTTP bundle and answer one authenticated
 // GET /api/projects, as a Lambda's first invocation would, then a few warm ones. As on AWS the
-// function reads its Resend key from Secrets Manager (the local stand-in) before it answers.
+// function reads its Resend key from Secrets Manager (the local stand-in) before it answers. The
+// same bundle also starts as a provisioned sandbox, whose init warms up before the first request.
 
 import { Demo } from "@rehome/core/demo";
 import { startSecretsManager } from "@rehome/local/secrets";
@@ -11,8 +12,15 @@ import { type Target, timeProcesses } from "./processes";
 export const REQUEST_PATH = "/api/projects";
 const WARM_REQUESTS = 5;
 
-/** Times the cold first request of each HTTP bundle (name -> index.mjs), in turn, `rounds` times. */
-export async function coldRequests(script: string, bundles: Record<string, string>, rounds: number) {
+/** An HTTP bundle's index.mjs, and how Lambda initializes the sandbox that imports it. */
+export interface Sandbox {
+  bundle: string;
+  /** AWS_LAMBDA_INITIALIZATION_TYPE: a provisioned sandbox warms up at init (infra/warm.ts). */
+  initialization: "on-demand" | "provisioned-concurrency";
+}
+
+/** Times the cold first request of each sandbox (name -> bundle and init), in turn, `rounds` times. */
+export async function coldRequests(script: string, sandboxes: Record<string, Sandbox>, rounds: number) {
   const secrets = await startSecretsManager();
   const stack = await startStack({ seed: true, worker: false, env: { LOG_LEVEL: "ERROR" } });
   try {
@@ -31,9 +39,9 @@ export async function coldRequests(script: string, bundles: Record<string, strin
       RESEND_API_KEY_SECRET_ARN: secrets.put("rehome/bench/resend-api-key", "re_bench"),
       NODE_NO_WARNINGS: "1",
     };
-    const targets: Target[] = Object.entries(bundles).map(([name, bundle]) => ({
+    const targets: Target[] = Object.entries(sandboxes).map(([name, { bundle, initialization }]) => ({
       name,
-      args: [script, bundle, REQUEST_PATH, token, String(WARM_REQUESTS)],
+      args: [script, bundle, REQUEST_PATH, token, String(WARM_REQUESTS), initialization],
     }));
     return await timeProcesses(targets, rounds, env);
   } finally {

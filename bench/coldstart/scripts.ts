@@ -67,14 +67,17 @@ ${construct(packages)}`,
 /**
  * Imports the HTTP bundle, answers one API Gateway (payload v2) GET with a bearer token, then
  * `warm` more. Reports, in ms since the process started: `readyMs` (imported) and
- * `coldRequestMs` (first answer); and `warmRequestMs`, the median warm answer.
+ * `coldRequestMs` (first answer); and `warmRequestMs`, the median warm answer. `initialization`
+ * is what Lambda says the sandbox's init is (AWS_LAMBDA_INITIALIZATION_TYPE): a provisioned
+ * sandbox's init also does the warm-up of functions/api/warm-up.ts, so its `readyMs` includes it.
  */
 export async function requestScript(dir: string) {
   const file = join(dir, "request.mjs");
   await writeFile(
     file,
     `${REPORT_CPU}
-const [bundle, path, token, warm] = process.argv.slice(2);
+const [bundle, path, token, warm, initialization] = process.argv.slice(2);
+process.env.AWS_LAMBDA_INITIALIZATION_TYPE = initialization;
 const { handler } = await import(bundle);
 const readyMs = performance.now();
 const event = () => ({

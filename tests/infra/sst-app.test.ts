@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ENTRIES } from "@rehome/infra/bundle";
 import { Stack } from "aws-cdk-lib";
-import { Template } from "aws-cdk-lib/assertions";
+import { Match, Template } from "aws-cdk-lib/assertions";
 import { App } from "sst/constructs";
 import { initProject } from "sst/project.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import sst from "../../sst.config";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -31,18 +31,26 @@ async function builtCheckout() {
   return dir;
 }
 
-beforeAll(async () => {
-  await initProject({ stage: "test", root: ROOT });
-  const checkout = await builtCheckout();
-  process.chdir(checkout);
+/** Runs sst.config.ts's stacks in the built checkout (the working directory), as `sst deploy` would. */
+async function deploy(checkout: string) {
   const app = new App(
     { mode: "deploy", name: "rehome", stage: "test", region: "eu-west-1", account: "123456789012" },
-    { outdir: join(checkout, "cdk.out") },
+    { outdir: join(checkout, `cdk.out-${Date.now()}`) },
   );
   await sst.stacks(app);
   await app.finish();
   const stack = app.node.children.find((child): child is Stack => child instanceof Stack);
   if (!stack) throw new Error("sst.config.ts defined no stack");
+  return stack;
+}
+
+let checkout: string;
+
+beforeAll(async () => {
+  await initProject({ stage: "test", root: ROOT });
+  checkout = await builtCheckout();
+  process.chdir(checkout);
+  const stack = await deploy(checkout);
   stackName = stack.stackName;
   template = Template.fromStack(stack);
 }, 120_000);
@@ -108,4 +116,23 @@ describe("the sst app (sst.config.ts)", () => {
     expect(types.filter((t) => t.startsWith("AWS::CloudFront::"))).toEqual([]);
     template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
   });
+
+  it("reads the warm hours from the deploying shell (WARM_SANDBOXES, WARM_HOURS), and keeps none without them", async () => {
+    expect(template.findResources("AWS::ApplicationAutoScaling::ScalableTarget")).toEqual({});
+    vi.stubEnv("WARM_SANDBOXES", "3");
+    vi.stubEnv("WARM_HOURS", "MON-SAT 06-18 Europe/Dublin");
+    try {
+      const warm = Template.fromStack(await deploy(checkout));
+      warm.hasResourceProperties("AWS::Lambda::Alias", { Name: "live" });
+      warm.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", {
+        MaxCapacity: 3,
+        ScheduledActions: [
+          Match.objectLike({ Schedule: "cron(0 6 ? * MON-SAT *)", Timezone: "Europe/Dublin" }),
+          Match.objectLike({ Schedule: "cron(0 18 ? * MON-SAT *)", Timezone: "Europe/Dublin" }),
+        ],
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }, 120_000);
 });

@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildReHome } from "@rehome/infra/app";
+import { buildReHome, type ReHomeProps } from "@rehome/infra/app";
 import { ENTRIES } from "@rehome/infra/bundle";
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
@@ -18,7 +18,7 @@ let assembly: string;
 
 async function synth(
   stage: string,
-  options: { agentEnabled?: boolean; aiSettings?: Record<string, string>; maxStreams?: number } = {},
+  options: Partial<Pick<ReHomeProps, "agentEnabled" | "aiSettings" | "maxStreams" | "warm">> = {},
   outdir?: (dir: string) => void,
 ) {
   const root = await mkdtemp(join(tmpdir(), "rehome-infra-"));
@@ -179,6 +179,78 @@ describe("the synthesized stage", () => {
     });
     for (const maxStreams of [1002, 101, 0])
       await expect(synth("dev", { maxStreams })).rejects.toThrow(/maxStreams must be a multiple of 2/);
+  }, 60_000);
+
+  it("keeps no provisioned sandboxes unless the stage sets warm hours: the API invokes the function itself", () => {
+    for (const from of [template, prodTemplate]) {
+      expect(resources("AWS::Lambda::Alias", from)).toEqual([]);
+      expect(resources("AWS::ApplicationAutoScaling::ScalableTarget", from)).toEqual([]);
+    }
+    const http = Object.keys(template.findResources("AWS::Lambda::Function")).find((id) =>
+      id.startsWith("Functionshttp"),
+    );
+    template.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
+      IntegrationUri: { "Fn::GetAtt": [http, "Arn"] },
+    });
+  });
+
+  it("keeps a stage's warm HTTP sandboxes through its working hours, in its time zone, and none outside", async () => {
+    const warm = await synth("prod", { warm: { sandboxes: 4, hours: "MON-FRI 07-19 Europe/London" } });
+    const [alias] = Object.entries(warm.findResources("AWS::Lambda::Alias"));
+    expect(alias?.[1].Properties).toMatchObject({
+      Name: "live",
+      FunctionName: { Ref: expect.stringMatching(/^Functionshttp/) },
+      FunctionVersion: { "Fn::GetAtt": [expect.stringMatching(/^FunctionshttpCurrentVersion/), "Version"] },
+    });
+    warm.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", {
+      ScalableDimension: "lambda:function:ProvisionedConcurrency",
+      MinCapacity: 0,
+      MaxCapacity: 4,
+      ScheduledActions: [
+        {
+          ScheduledActionName: "WorkdayStarts",
+          Schedule: "cron(0 7 ? * MON-FRI *)",
+          Timezone: "Europe/London",
+          ScalableTargetAction: { MinCapacity: 4, MaxCapacity: 4 },
+        },
+        {
+          ScheduledActionName: "WorkdayEnds",
+          Schedule: "cron(0 19 ? * MON-FRI *)",
+          Timezone: "Europe/London",
+          ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 0 },
+        },
+      ],
+    });
+    // Requests reach the provisioned sandboxes only through the alias, which alone may be invoked.
+    warm.hasResourceProperties("AWS::ApiGatewayV2::Integration", { IntegrationUri: { Ref: alias?.[0] } });
+    const apiPermissions = resources("AWS::Lambda::Permission", warm).filter(
+      (p) => p.Properties.Principal === "apigateway.amazonaws.com" && JSON.stringify(p).includes("ApiHttp"),
+    );
+    expect(apiPermissions.map((p) => p.Properties.FunctionName)).toEqual([{ Ref: alias?.[0] }]);
+    // Weekdays 07:00 to 19:00 only by default, in UTC.
+    const byDefault = await synth("dev", { warm: { sandboxes: 1 } });
+    byDefault.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", {
+      ScheduledActions: Match.arrayWith([
+        Match.objectLike({ Schedule: "cron(0 7 ? * MON-FRI *)", Timezone: "UTC" }),
+      ]),
+    });
+  }, 60_000);
+
+  it("refuses warm settings it cannot schedule, naming the setting", async () => {
+    for (const sandboxes of [0, 21, 2.5, Number.NaN])
+      await expect(synth("dev", { warm: { sandboxes } })).rejects.toThrow(
+        /WARM_SANDBOXES must be a whole number/,
+      );
+    for (const hours of [
+      "MON-FRI 07-19",
+      "MON-FRY 07-19 UTC",
+      "MON-FRI 19-07 UTC",
+      "MON-FRI 07-24 UTC",
+      "MON-FRI 7:30-19 UTC",
+      "MON-FRI 07-19 Mars/Olympus",
+      "MON-FRI 07-19 UTC extra",
+    ])
+      await expect(synth("dev", { warm: { sandboxes: 2, hours } })).rejects.toThrow(/^WARM_HOURS "/);
   }, 60_000);
 
   it("routes $connect, $disconnect and $default of the WebSocket API", () => {

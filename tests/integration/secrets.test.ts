@@ -4,6 +4,7 @@
 import { type SecretsServer, startSecretsManager } from "@rehome/local/secrets";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { bootStack, type Stack } from "../support/stack";
+import { changes, snapshot } from "../support/table";
 
 let stack: Stack;
 let secrets: SecretsServer;
@@ -69,5 +70,73 @@ describe("secrets at cold start", () => {
     secrets.put("rehome/test/late-key", "re_rotated_in");
     await expect(handler(weekly)).resolves.toMatchObject({ kind: "weekly", queued: 2 });
     expect(config().mail.resendApiKey).toBe("re_rotated_in");
+  });
+});
+
+describe("a provisioned sandbox's init (warm hours, infra/warm.ts)", () => {
+  const RESEND_ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:rehome/test/warm-key";
+  beforeAll(() => {
+    secrets.put("rehome/test/warm-key", "re_read_at_init");
+  });
+
+  it("does a first request's one-off work at import, before any request: the secret, a health check, an unknown session", async () => {
+    const { config } = await coldStart({ RESEND_API_KEY_SECRET_ARN: RESEND_ARN });
+    const { createApp } = await import("@rehome/functions/api/app");
+    const { warmUp, WARM_UP_REQUEST_ID } = await import("@rehome/functions/api/warm-up");
+    const app = createApp();
+    const answered: [string, number, string | null][] = [];
+    const before = await snapshot();
+    await warmUp({
+      request: async (...args: Parameters<typeof app.request>) => {
+        const response = await app.request(...args);
+        answered.push([String(args[0]), response.status, response.headers.get("X-Request-ID")]);
+        return response;
+      },
+    });
+    expect(config().mail.resendApiKey).toBe("re_read_at_init");
+    expect(answered).toEqual([
+      ["/health", 200, WARM_UP_REQUEST_ID],
+      ["/api/projects", 401, WARM_UP_REQUEST_ID],
+    ]);
+    expect(changes(before, await snapshot())).toEqual([]);
+  });
+
+  it("runs in the HTTP entry point only when Lambda initializes a provisioned sandbox", async () => {
+    const provisioned = await coldStart({
+      RESEND_API_KEY_SECRET_ARN: RESEND_ARN,
+      AWS_LAMBDA_INITIALIZATION_TYPE: "provisioned-concurrency",
+    });
+    await import("@rehome/functions/http");
+    expect(provisioned.config().mail.resendApiKey).toBe("re_read_at_init");
+
+    const onDemand = await coldStart({
+      RESEND_API_KEY_SECRET_ARN: RESEND_ARN,
+      AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
+    });
+    await import("@rehome/functions/http");
+    expect(onDemand.config().mail.resendApiKey).not.toBe("re_read_at_init");
+  });
+
+  it("still initializes when the warm-up fails, and its first request reads the secret again", async () => {
+    const { config } = await coldStart({
+      RESEND_API_KEY_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:000000000000:secret:rehome/test/warm-late",
+      AWS_LAMBDA_INITIALIZATION_TYPE: "provisioned-concurrency",
+    });
+    const { handler } = await import("@rehome/functions/http");
+    secrets.put("rehome/test/warm-late", "re_after_init");
+    const response = await handler(
+      {
+        version: "2.0",
+        routeKey: "$default",
+        rawPath: "/health",
+        rawQueryString: "",
+        headers: { host: "api.example" },
+        isBase64Encoded: false,
+        requestContext: { http: { method: "GET", path: "/health", sourceIp: "127.0.0.1" } },
+      } as never,
+      {} as never,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(config().mail.resendApiKey).toBe("re_after_init");
   });
 });

@@ -3,8 +3,12 @@ import { loadSecrets } from "@rehome/core/config/secrets";
 import { withMetrics } from "@rehome/core/metrics";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./api/app";
+import { PROVISIONED, warmUp } from "./api/warm-up";
 
-const app = handle(createApp());
+const hono = createApp();
+const app = handle(hono);
+
+if (process.env.AWS_LAMBDA_INITIALIZATION_TYPE === PROVISIONED) await warmUp(hono);
 
 export const handler = withMetrics(async (...args: Parameters<typeof app>) => {
   await loadSecrets();
