@@ -2,6 +2,7 @@
 // infra/. `npm run deploy -- --stage <name>` bundles the functions and the SPA first.
 import type { SSTConfig } from "sst";
 import { AI_MODEL_SETTINGS, buildReHome } from "./infra/app";
+import { warmHoursOf } from "./infra/warm";
 
 export default {
   config() {
@@ -19,9 +20,7 @@ export default {
           AI_MODEL_SETTINGS.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
         ),
         maxStreams: process.env.AGENT_MAX_STREAMS ? Number(process.env.AGENT_MAX_STREAMS) : undefined,
-        warm: process.env.WARM_SANDBOXES
-          ? { sandboxes: Number(process.env.WARM_SANDBOXES), hours: process.env.WARM_HOURS }
-          : undefined,
+        warm: warmHoursOf(process.env),
       });
       stack.addOutputs({
         // https://<bucket>.s3.<region>.amazonaws.com/index.html: the SPA over TLS, no CloudFront.

@@ -17,6 +17,10 @@ export interface WarmHours {
   hours?: string;
 }
 
+/** The deploying shell's warm hours (WARM_SANDBOXES, WARM_HOURS): sst.config.ts and `npm run rehearse` read them alike. */
+export const warmHoursOf = (env: Record<string, string | undefined>): WarmHours | undefined =>
+  env.WARM_SANDBOXES ? { sandboxes: Number(env.WARM_SANDBOXES), hours: env.WARM_HOURS } : undefined;
+
 export const DEFAULT_WARM_HOURS = "MON-FRI 07-19 UTC";
 const MAX_WARM_SANDBOXES = 20;
 const DAYS = /^(?:[A-Z]{3}(?:-[A-Z]{3})?)(?:,[A-Z]{3}(?:-[A-Z]{3})?)*$/;

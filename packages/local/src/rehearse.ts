@@ -2,6 +2,7 @@
 // data and SPA as `npm start`, but every function runs from its bundle under its own IAM role
 // (rehearsal/). Prints each AccessDenied as it happens and the least-privilege report on Ctrl-C.
 import { ConfigError } from "@rehome/core/config";
+import { warmHoursOf } from "@rehome/infra/warm";
 import { banner } from "./banner";
 import { startRehearsal } from "./rehearsal/rehearsal";
 import { settings } from "./settings";
@@ -10,7 +11,8 @@ import { stopOnSignals } from "./signals";
 async function main() {
   const { port, webDist } = settings();
   const started = Date.now();
-  const rehearsal = await startRehearsal({ port, webDist });
+  // The warm hours a deploy from this shell would set (RUNBOOK §1), so the rehearsal shows the alias path.
+  const rehearsal = await startRehearsal({ port, webDist, warm: warmHoursOf(process.env) });
   const { seeded } = await rehearsal.seedDemo();
 
   stopOnSignals(async () => {

@@ -33,9 +33,44 @@ export function discoverFunctions(setup: FunctionSetup) {
       skipped.push(`${logicalId} (a deploy-time custom resource handler)`);
       continue;
     }
-    functions.push(rehearsed(logicalId, resource.Properties ?? {}, setup));
+    const fn = rehearsed(logicalId, resource.Properties ?? {}, setup);
+    const provisioned = provisionedOf(fn.spec.name, setup);
+    if (provisioned > 0) {
+      fn.spec.provisioned = provisioned;
+      skipped.push(
+        `${logicalId}'s provisioned concurrency schedule (its ${provisioned} sandboxes start with the rehearsal, initialized as provisioned, and stay)`,
+      );
+    }
+    functions.push(fn);
   }
   return { functions, skipped };
+}
+
+/**
+ * The sandboxes Lambda keeps initialized for a function: the largest provisioned concurrency of
+ * its aliases, set on the alias or by Application Auto Scaling (as at the height of a schedule).
+ */
+function provisionedOf(name: string, { template, resolve }: FunctionSetup) {
+  const aliases = resourcesOf(template, "AWS::Lambda::Alias")
+    .map(([id, alias]) => ({
+      qualified: `${name}:${String(resolve(alias.Properties?.Name))}`,
+      fixed: Number(alias.Properties?.ProvisionedConcurrencyConfig?.ProvisionedConcurrentExecutions ?? 0),
+      of: String(resolve({ Ref: id })),
+    }))
+    .filter((alias) => alias.of.endsWith(`:function:${alias.qualified}`));
+  const scaled = resourcesOf(template, "AWS::ApplicationAutoScaling::ScalableTarget")
+    .map(([, target]) => target.Properties ?? {})
+    .filter((p) => p.ScalableDimension === "lambda:function:ProvisionedConcurrency")
+    .map((p) => ({ resourceId: String(resolve(p.ResourceId)), max: Number(p.MaxCapacity ?? 0) }));
+  return Math.max(
+    0,
+    ...aliases.map((alias) =>
+      Math.max(
+        alias.fixed,
+        ...scaled.filter((t) => t.resourceId === `function:${alias.qualified}`).map((t) => t.max),
+      ),
+    ),
+  );
 }
 
 function rehearsed(logicalId: string, p: Record<string, any>, setup: FunctionSetup): RehearsedFunction {

@@ -51,9 +51,12 @@ export async function startHosts(
   return {
     hosts,
     notes,
-    /** A rehearsed function by name or ARN. */
+    /** A rehearsed function by name or ARN, the ARN qualified or not (an alias runs its function's code). */
     functionOf: (nameOrArn: string) =>
-      hosts.find((h) => h.spec.arn === nameOrArn || h.spec.name === nameOrArn),
+      hosts.find(
+        (h) =>
+          h.spec.arn === nameOrArn || h.spec.name === nameOrArn || nameOrArn.startsWith(`${h.spec.arn}:`),
+      ),
     logsOf: (functionName: string) => [...(lines.get(functionName) ?? [])],
     /** Initializes one sandbox of every function (Lambda's cold start), failing on a broken bundle. */
     warm: () => Promise.all(hosts.map((h) => h.warm())),

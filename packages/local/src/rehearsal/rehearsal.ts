@@ -2,11 +2,13 @@
 // template from its bundle in its own sandboxes, wires routes, queues and schedules from the
 // template, and puts an IAM check in front of every local endpoint, answering AccessDenied as AWS
 // does. Used by `npm run rehearse` (rehearse.ts) and tests/rehearsal.
+
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve as resolvePath } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SQSClient } from "@aws-sdk/client-sqs";
+import type { WarmHours } from "@rehome/infra/warm";
 import { REGION } from "../account";
 import type { Authorize } from "../authorize";
 import { startDynamoLocal } from "../dynamodb";
@@ -54,6 +56,8 @@ export interface RehearsalOptions {
   dynamoEndpoint?: string;
   /** Prefix of physical names; default the stack name. Tests use a random one. */
   prefix?: string;
+  /** Warm hours (WARM_SANDBOXES, WARM_HOURS): the API invokes an alias whose provisioned sandboxes start with the rehearsal. */
+  warm?: WarmHours;
   /** Changes the synthesized template before it is rehearsed (a test removes a grant). */
   edit?(template: Template): void;
   /** What the stand-in for Anthropic answers (a deployed stage always asks Anthropic). */
@@ -82,6 +86,7 @@ export async function startRehearsal(options: RehearsalOptions = {}) {
       bundleDir: options.bundleDir ?? join(ROOT, ".build", "lambdas"),
       webDist,
       outDir: join(outDir, "cdk.out"),
+      warm: options.warm,
     });
     options.edit?.(template);
 

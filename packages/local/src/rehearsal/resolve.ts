@@ -49,10 +49,24 @@ export function resolver(template: Template, options: ResolveOptions) {
         return getAtt(id, "Arn");
       case "AWS::IAM::ManagedPolicy":
         return `arn:aws:iam::${ACCOUNT}:policy/${name}`;
+      case "AWS::Lambda::Alias":
+      case "AWS::Lambda::Version":
+        return qualifiedArn(id);
       default:
         if (REF_IS_NAME.has(Type)) return name;
         throw new Unresolvable(`Ref to ${id} (${Type}): no local stand-in`);
     }
+  };
+
+  /** An alias's or a version's ARN: its function's, qualified by the alias name or the version (each function has one, 1). */
+  const qualifiedArn = (id: string) => {
+    const { Type, Properties = {} } = resource(id);
+    const fn = text(Properties.FunctionName);
+    const base = fn.startsWith("arn:") ? fn : `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${fn}`;
+    if (Type === "AWS::Lambda::Version") return `${base}:${PUBLISHED_VERSION}`;
+    // The version an alias points to must resolve too, or the alias names nothing.
+    text(Properties.FunctionVersion);
+    return `${base}:${text(Properties.Name)}`;
   };
 
   const getAtt = (id: string, attribute: string): string => {
@@ -111,6 +125,9 @@ export function resolver(template: Template, options: ResolveOptions) {
   return { resolve, text, physical };
 }
 
+/** The one version a rehearsed function has published: a deploy publishes at most one per function. */
+const PUBLISHED_VERSION = "1";
+
 /** Types whose Ref is their physical name (or, for APIs and stages, their id). */
 const REF_IS_NAME = new Set([
   "AWS::DynamoDB::GlobalTable",
@@ -149,6 +166,8 @@ function attributes(type: string, name: string, properties: Record<string, any>)
       return { Arn: arn("sqs", name), QueueName: name };
     case "AWS::Lambda::Function":
       return { Arn: arn("lambda", `function:${name}`) };
+    case "AWS::Lambda::Version":
+      return { Version: PUBLISHED_VERSION };
     case "AWS::IAM::Role":
       return {
         Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,

@@ -54,7 +54,8 @@ export function apisOf(template: Template, resolve: Resolve, physical: (id: stri
         const target = String(resolve(route.Properties?.Target ?? "")).replace(/^integrations\//, "");
         const integration = integrations.get(target);
         const properties = (integration?.Properties ?? {}) as Record<string, unknown>;
-        const functionArn = /arn:aws:lambda:[^:]+:\d+:function:[^/:]+/.exec(
+        // Qualified when the route invokes an alias (`…:function:<name>:live`): its permission must name it.
+        const functionArn = /arn:aws:lambda:[^:]+:\d+:function:[^/:]+(?::[^/:]+)?/.exec(
           String(resolve(properties.IntegrationUri ?? "")),
         )?.[0];
         if (!integration || properties.IntegrationType !== "AWS_PROXY" || !functionArn)

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { buildReHome } from "@rehome/infra/app";
+import type { WarmHours } from "@rehome/infra/warm";
 import { App, Stack } from "aws-cdk-lib";
 import { ACCOUNT, REGION } from "../account";
 
@@ -32,6 +33,8 @@ export interface SynthesizeOptions {
   webDist: string;
   /** Where the cloud assembly goes; the hosts run each function from a copy of its asset (lambda/task.ts). */
   outDir: string;
+  /** The stage's warm hours, as the deploying shell sets them (infra/warm.ts). */
+  warm?: WarmHours;
 }
 
 export async function synthesize(options: SynthesizeOptions): Promise<Synthesized> {
@@ -44,7 +47,12 @@ export async function synthesize(options: SynthesizeOptions): Promise<Synthesize
   const app = new App({ outdir: outDir });
   const stackName = `ReHome-${options.stage}`;
   const stack = new Stack(app, stackName, { env: { account: ACCOUNT, region: REGION } });
-  buildReHome(stack, { stage: options.stage, bundleDir: resolve(options.bundleDir), webDist });
+  buildReHome(stack, {
+    stage: options.stage,
+    bundleDir: resolve(options.bundleDir),
+    webDist,
+    warm: options.warm,
+  });
   const template = app.synth().getStackByName(stackName).template as Template;
   return {
     stackName,

@@ -26,7 +26,12 @@ export interface FunctionSpec {
   region: string;
   /** Sandboxes at once: the reserved concurrency, else the rehearsal's local cap. */
   concurrency: number;
+  /** Sandboxes Lambda keeps initialized ahead (provisioned concurrency, on an alias); unset: none. */
+  provisioned?: number;
 }
+
+/** AWS_LAMBDA_INITIALIZATION_TYPE: a sandbox started for a request, or ahead of any. */
+type Initialization = "on-demand" | "provisioned-concurrency";
 
 export interface HostOptions {
   /** The Node binary sandboxes run on, and the built runtime.ts. */
@@ -65,7 +70,7 @@ export function hostFunction(spec: FunctionSpec, options: HostOptions) {
   const all = new Set<Sandbox>();
   const stoppedError = () => new FunctionError(STOPPED, `${spec.name} is stopped`);
 
-  const acquire = async (): Promise<Sandbox> => {
+  const acquire = async (initialization: Initialization = "on-demand"): Promise<Sandbox> => {
     for (;;) {
       if (stopped) throw stoppedError();
       const ready = idle.pop();
@@ -73,7 +78,7 @@ export function hostFunction(spec: FunctionSpec, options: HostOptions) {
       if (!ready && alive < spec.concurrency) {
         alive++;
         try {
-          const sandbox = await startSandbox(spec, options);
+          const sandbox = await startSandbox(spec, options, initialization);
           // Stopped while this one initialized: stop() could not reach it, so it ends here.
           if (stopped) {
             await sandbox.kill();
@@ -116,10 +121,18 @@ export function hostFunction(spec: FunctionSpec, options: HostOptions) {
         }
       }
     },
-    /** Starts one sandbox now (a cold start before the first request), failing if its init fails. */
+    /**
+     * Starts sandboxes now, failing if an init fails: the provisioned ones (as through the warm
+     * hours, the schedule being AWS's), else one on demand (a cold start before the first request).
+     */
     async warm() {
-      const sandbox = await acquire();
-      idle.push(sandbox);
+      const provisioned = Math.min(spec.provisioned ?? 0, spec.concurrency);
+      const started = await Promise.all(
+        provisioned > 0
+          ? Array.from({ length: provisioned }, () => acquire("provisioned-concurrency"))
+          : [acquire()],
+      );
+      idle.push(...started);
     },
     async stop() {
       stopped = true;
@@ -136,12 +149,16 @@ interface Sandbox {
   kill(): Promise<void>;
 }
 
-async function startSandbox(spec: FunctionSpec, options: HostOptions): Promise<Sandbox> {
+async function startSandbox(
+  spec: FunctionSpec,
+  options: HostOptions,
+  initialization: Initialization,
+): Promise<Sandbox> {
   const child = fork(options.runtimeFile, [], {
     execPath: options.node,
     // Lambda's sandbox: the template's environment and the runtime's own variables, nothing of ours.
     execArgv: [],
-    env: lambdaEnvironment(spec),
+    env: lambdaEnvironment(spec, initialization),
     cwd: spec.root,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
@@ -259,7 +276,7 @@ const asFunctionError = (error: ErrorInfo, prefix = "") =>
   new FunctionError(error.errorType, `${prefix}${error.errorMessage}`);
 
 /** What Lambda's sandbox has in its environment besides the function's own variables. */
-function lambdaEnvironment(spec: FunctionSpec): Record<string, string> {
+function lambdaEnvironment(spec: FunctionSpec, initialization: Initialization): Record<string, string> {
   return {
     ...spec.environment,
     AWS_REGION: spec.region,
@@ -272,7 +289,7 @@ function lambdaEnvironment(spec: FunctionSpec): Record<string, string> {
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
     AWS_LAMBDA_LOG_GROUP_NAME: spec.logGroup,
     AWS_LAMBDA_LOG_STREAM_NAME: `${new Date().toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${randomUUID().replaceAll("-", "")}`,
-    AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
+    AWS_LAMBDA_INITIALIZATION_TYPE: initialization,
     AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
     _HANDLER: spec.handler,
     LAMBDA_TASK_ROOT: spec.root,
