@@ -1,7 +1,7 @@
 // Project messages in the browser: @mention autocomplete, a live thread, who is typing, and
 // the mentioned person's notification arriving live and leading back to the message.
 import { expect, test } from "@playwright/test";
-import { holdMessageAnswers, KITCHEN, MESSAGES, openProject, personIn, shot } from "./support";
+import { holdMessageAnswers, KITCHEN, MESSAGES, openProject, personIn, shot, signIn } from "./support";
 
 test("a message with an @mention notifies the mentioned person live", async ({ browser }) => {
   const team = await personIn(browser, "team@demo.rehome.local");
@@ -34,6 +34,42 @@ test("a message with an @mention notifies the mentioned person live", async ({ b
   // Opening it marked it read.
   if (before === 0) await expect(unread).toHaveCount(0);
   else await expect(unread).toHaveText(String(before));
+});
+
+test("a notice created while the person's subscription is on its way still shows once it is confirmed", async ({
+  browser,
+}) => {
+  const team = await personIn(browser, "team@demo.rehome.local");
+  await openProject(team, KITCHEN, "Messages");
+  // The client's subscription to their own channel is held back, as on a slow link or a reconnect:
+  // the notice is created after their list was read and before the server has them listening.
+  const client = await (await browser.newContext()).newPage();
+  const held: (() => void)[] = [];
+  await client.routeWebSocket(/.*/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((frame) => {
+      const text = String(frame);
+      if (text.includes('"subscribe"') && text.includes("users.")) held.push(() => server.send(frame));
+      else server.send(frame);
+    });
+  });
+  const listed = client.waitForResponse((r) => new URL(r.url()).pathname === "/api/notifications");
+  await signIn(client, "client@demo.rehome.local");
+  await listed;
+  await expect.poll(() => held.length).toBe(1);
+  const bell = client.getByRole("button", { name: /^Notifications, \d+ unread$/ });
+  const before = Number((await bell.getAttribute("aria-label"))?.match(/\d+/)?.[0]);
+
+  const box = team.getByLabel("Message", { exact: true });
+  const posted = team.waitForResponse(
+    (r) => r.request().method() === "POST" && r.url().includes("/messages"),
+  );
+  await box.fill("@Cliff Client the grout colour is chosen");
+  await box.press("Enter");
+  expect((await posted).status()).toBe(201);
+
+  for (const release of held.splice(0)) release();
+  await expect(client.getByRole("button", { name: `Notifications, ${before + 1} unread` })).toBeVisible();
 });
 
 test("others see a new message and who is typing without reloading", async ({ browser }) => {

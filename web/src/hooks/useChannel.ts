@@ -8,11 +8,22 @@ import { useRealtime } from "../session";
 type Handler = (data: unknown) => void;
 const LEAVE_AFTER_MS = 2000;
 
-export function useChannel<Events>(name: string, handlers: EventHandlers<Events>): void {
+/**
+ * `onSubscribed` runs each time the server confirms the subscription (at first and after every
+ * reconnect): what was published before that moment never arrives, so a screen that must not
+ * miss any of it reads its list again there.
+ */
+export function useChannel<Events>(
+  name: string,
+  handlers: EventHandlers<Events>,
+  onSubscribed?: () => void,
+): void {
   const realtime = useRealtime();
-  // The latest handlers, without resubscribing on every render.
+  // The latest callbacks, without resubscribing on every render.
   const latest = useRef(handlers);
   latest.current = handlers;
+  const confirmed = useRef(onSubscribed);
+  confirmed.current = onSubscribed;
   const events = Object.keys(handlers).sort().join(",");
   useEffect(() => {
     const channel = realtime.private(name);
@@ -21,8 +32,11 @@ export function useChannel<Events>(name: string, handlers: EventHandlers<Events>
       channel.listen(event, fn);
       return [event, fn] as const;
     });
+    const subscribed = () => confirmed.current?.();
+    channel.subscribed(subscribed);
     return () => {
       for (const [event, fn] of bound) channel.stopListening(event, fn);
+      channel.stopListening("subscription.succeeded", subscribed);
       release(realtime, channel);
     };
   }, [realtime, name, events]);
