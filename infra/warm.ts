@@ -21,13 +21,13 @@ export interface WarmHours {
 export const warmHoursOf = (env: Record<string, string | undefined>): WarmHours | undefined =>
   env.WARM_SANDBOXES ? { sandboxes: Number(env.WARM_SANDBOXES), hours: env.WARM_HOURS } : undefined;
 
-export const DEFAULT_WARM_HOURS = "MON-FRI 07-19 UTC";
+const DEFAULT_WARM_HOURS = "MON-FRI 07-19 UTC";
 const MAX_WARM_SANDBOXES = 20;
 const DAYS = /^(?:[A-Z]{3}(?:-[A-Z]{3})?)(?:,[A-Z]{3}(?:-[A-Z]{3})?)*$/;
 const WEEKDAYS = new Set(["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]);
 
 /** The working hours a stage keeps warm, checked at synth so a typo fails the deploy, not the schedule. */
-export function parseWarmHours(text: string) {
+function parseWarmHours(text: string) {
   const [days = "", span = "", zone = "", ...rest] = text.trim().split(/\s+/);
   const [from, to] = span.split("-").map((hour) => (/^\d{1,2}$/.test(hour) ? Number(hour) : Number.NaN));
   const problem = (why: string) =>

@@ -3,16 +3,10 @@
 // breaks as it would after a deploy; a variable the template cannot resolve stops the rehearsal.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smoke } from "../support/cli";
-import { type BootedRehearsal, bootRehearsal } from "../support/rehearsal";
+import { type BootedRehearsal, bootRehearsal, httpFunction, httpFunctionOf } from "../support/rehearsal";
 
 type Statement = { Action: string | string[] };
 type Template = BootedRehearsal["template"];
-
-/** The http function's logical id: the one the HTTP API's integration targets. */
-const httpFunction = (template: Template) =>
-  Object.keys(template.Resources).find(
-    (id) => id.startsWith("Functionshttp") && template.Resources[id]?.Type === "AWS::Lambda::Function",
-  ) ?? "";
 
 /** Removes one action from every statement of a function's role policies. */
 function revoke(template: Template, functionId: string, action: string) {
@@ -40,7 +34,7 @@ describe("a rehearsal without the http function's sqs:SendMessage", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/POST \/api\/agent\/threads\/\S+\/messages → 500/);
 
-    const http = rehearsal.functions.find((f) => f.logicalId === httpFunction(rehearsal.template));
+    const http = httpFunctionOf(rehearsal);
     expect(rehearsal.denials).toEqual([
       {
         function: http?.name,

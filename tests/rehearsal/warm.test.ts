@@ -3,18 +3,13 @@
 // (the secrets, GET /health through every dependency, an unknown session), with zero AccessDenied.
 // That the alias's own invoke permission is what admits the API: rehearsal/permissions.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BootedRehearsal, bootRehearsal } from "../support/rehearsal";
+import { type BootedRehearsal, bootRehearsal, httpFunctionOf } from "../support/rehearsal";
 import { call, login } from "../support/stack";
 
 const WARM = { sandboxes: 2, hours: "MON-SUN 00-23 UTC" };
 
-const httpOf = (rehearsal: BootedRehearsal) => {
-  const fn = rehearsal.functions.find((f) => f.logicalId.startsWith("Functionshttp"));
-  if (!fn) throw new Error("no http function");
-  return fn;
-};
 const accessLines = (rehearsal: BootedRehearsal) =>
-  rehearsal.logsOf(httpOf(rehearsal).name).flatMap((line) => {
+  rehearsal.logsOf(httpFunctionOf(rehearsal)?.name ?? "").flatMap((line) => {
     try {
       return [JSON.parse(line) as Record<string, unknown>];
     } catch {

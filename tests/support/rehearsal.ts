@@ -30,3 +30,13 @@ export async function bootRehearsal(suite: string, options: RehearsalOptions = {
 }
 
 export type BootedRehearsal = Awaited<ReturnType<typeof bootRehearsal>>;
+
+/** The http function's logical id: the one the HTTP API's integration targets. */
+export const httpFunction = (template: BootedRehearsal["template"]) =>
+  Object.keys(template.Resources).find(
+    (id) => id.startsWith("Functionshttp") && template.Resources[id]?.Type === "AWS::Lambda::Function",
+  ) ?? "";
+
+/** The http function as the rehearsal runs it (its name is its log stream's). */
+export const httpFunctionOf = (rehearsal: BootedRehearsal) =>
+  rehearsal.functions.find((f) => f.logicalId === httpFunction(rehearsal.template));

@@ -43,6 +43,8 @@ export interface RealtimeOptions {
 }
 
 const OPEN = 1;
+/** The event a channel's `subscribed` callbacks listen to: a screen leaving stops listening to it. */
+export const SUBSCRIBED = "subscription.succeeded";
 
 export function createRealtime(options: RealtimeOptions) {
   const Socket = options.WebSocket ?? (globalThis.WebSocket as unknown as SocketConstructor);
@@ -176,7 +178,7 @@ export function createRealtime(options: RealtimeOptions) {
       /** True while any callback is registered: lets shared screens leave only when all are done. */
       listening: () => [...(channels.get(name)?.listeners.values() ?? [])].some((set) => set.size > 0),
       subscribed(fn: () => void) {
-        listen("subscription.succeeded", fn);
+        listen(SUBSCRIBED, fn);
         return api;
       },
       /**

@@ -1,7 +1,13 @@
 // Listens to some events of a private channel while a component is mounted. Screens share
 // channels: one is left only when nobody has listened to it for a moment, so switching tabs
 // does not unsubscribe and resubscribe (API Gateway may run those two frames out of order).
-import type { EventHandlers, Listener, PrivateChannel, Realtime } from "@rehome/client";
+import {
+  type EventHandlers,
+  type Listener,
+  type PrivateChannel,
+  type Realtime,
+  SUBSCRIBED,
+} from "@rehome/client";
 import { useEffect, useRef } from "react";
 import { useRealtime } from "../session";
 
@@ -36,7 +42,7 @@ export function useChannel<Events>(
     channel.subscribed(subscribed);
     return () => {
       for (const [event, fn] of bound) channel.stopListening(event, fn);
-      channel.stopListening("subscription.succeeded", subscribed);
+      channel.stopListening(SUBSCRIBED, subscribed);
       release(realtime, channel);
     };
   }, [realtime, name, events]);

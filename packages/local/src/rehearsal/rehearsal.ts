@@ -2,7 +2,6 @@
 // template from its bundle in its own sandboxes, wires routes, queues and schedules from the
 // template, and puts an IAM check in front of every local endpoint, answering AccessDenied as AWS
 // does. Used by `npm run rehearse` (rehearse.ts) and tests/rehearsal.
-
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve as resolvePath } from "node:path";
