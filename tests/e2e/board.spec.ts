@@ -1,6 +1,6 @@
 // The live board: what one person does appears for another in a second browser without a
 // reload, whether by typing, keyboard moves, drag and drop or the task drawer.
-import { expect, test } from "@playwright/test";
+import { expect, test, type WebSocketRoute } from "@playwright/test";
 import { KITCHEN, LOFT, openProject, personIn, shot, signIn } from "./support";
 
 test("a task created and moved by keyboard in one browser appears moved in another", async ({ browser }) => {
@@ -93,4 +93,35 @@ test("filters narrow the board and are kept in the URL", async ({ page }) => {
   await page.reload();
   await expect(page.getByLabel("Overdue")).toBeChecked();
   await expect(page.getByRole("status").filter({ hasText: "Showing" })).toContainText(`of ${total}`);
+});
+
+test("a board whose connection dropped shows what changed meanwhile once it is back", async ({ browser }) => {
+  // The team member's socket is dropped, and on the new one their project subscription is held
+  // back while the consultant adds a task: its event goes to nobody, as on a phone in a tunnel.
+  const team = await (await browser.newContext()).newPage();
+  const sockets: WebSocketRoute[] = [];
+  const held: (() => void)[] = [];
+  await team.routeWebSocket(/.*/, (socket) => {
+    const reconnected = sockets.push(socket) > 1;
+    const server = socket.connectToServer();
+    socket.onMessage((frame) => {
+      const text = String(frame);
+      if (reconnected && text.includes('"subscribe"') && text.includes('"channel":"private-projects.'))
+        held.push(() => server.send(frame));
+      else server.send(frame);
+    });
+  });
+  await signIn(team, "team@demo.rehome.local");
+  const consultant = await personIn(browser, "consultant@demo.rehome.local");
+  for (const page of [team, consultant]) await openProject(page, KITCHEN);
+
+  await sockets[0]?.close();
+  await expect.poll(() => held.length).toBe(1);
+  await consultant.getByLabel("New task").fill("Order the spare hinges");
+  await consultant.getByRole("button", { name: "Add" }).click();
+  await expect(consultant.getByTestId("column-todo").getByText("Order the spare hinges")).toBeVisible();
+
+  for (const release of held.splice(0)) release();
+  await expect(team.getByTestId("connection")).toHaveText("Live");
+  await expect(team.getByTestId("column-todo").getByText("Order the spare hinges")).toBeVisible();
 });

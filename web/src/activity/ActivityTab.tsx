@@ -42,6 +42,7 @@ export function ActivityTab() {
   useChannel<ProjectEvents>(
     `projects.${projectId}`,
     Object.fromEntries(CHANGES.map((event) => [event, refresh])),
+    { keys: [key] },
   );
 
   return (

@@ -50,12 +50,16 @@ export function RisksTab() {
       return queries.invalidateQueries({ queryKey });
     },
   });
-  useChannel<UserEvents>(`users.${session?.id ?? ""}`, {
-    "agent.risks.ready": () => {
-      setArrived(true);
-      queries.invalidateQueries({ queryKey });
+  useChannel<UserEvents>(
+    `users.${session?.id ?? ""}`,
+    {
+      "agent.risks.ready": () => {
+        setArrived(true);
+        queries.invalidateQueries({ queryKey });
+      },
     },
-  });
+    { keys: [queryKey] },
+  );
   const data = report.data;
   const items = data?.items ?? [];
   const notice = data && ASSISTANT_NOTICE[data.assistant];

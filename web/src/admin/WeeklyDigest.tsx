@@ -15,11 +15,15 @@ export function WeeklyDigest() {
   const queries = useQueryClient();
   const summaries = useQuery({ queryKey, queryFn: () => api.summaries.workspace(workspaceId) });
   const write = useMutation({ mutationFn: () => api.summaries.writeWeekly(workspaceId) });
-  useChannel<UserEvents>(`users.${session?.id ?? ""}`, {
-    "agent.summary.ready": (summary) => {
-      if (summary.kind === "weekly") queries.invalidateQueries({ queryKey });
+  useChannel<UserEvents>(
+    `users.${session?.id ?? ""}`,
+    {
+      "agent.summary.ready": (summary) => {
+        if (summary.kind === "weekly") queries.invalidateQueries({ queryKey });
+      },
     },
-  });
+    { keys: [queryKey] },
+  );
   const waitingFor = write.data?.summaryId;
   const writing = Boolean(waitingFor && !summaries.data?.items.some((s) => s.id === waitingFor));
   return (

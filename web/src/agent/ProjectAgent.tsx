@@ -19,9 +19,13 @@ export function ProjectAgent() {
     queryKey: ["summaries", projectId],
     queryFn: () => api.summaries.project(projectId),
   });
-  useChannel<ProjectEvents>(`projects.${projectId}`, {
-    "agent.summary.ready": () => queries.invalidateQueries({ queryKey: ["summaries", projectId] }),
-  });
+  useChannel<ProjectEvents>(
+    `projects.${projectId}`,
+    {
+      "agent.summary.ready": () => queries.invalidateQueries({ queryKey: ["summaries", projectId] }),
+    },
+    { keys: [["summaries", projectId]] },
+  );
   return (
     <AgentPanel
       listThreads={(archived) => api.agent.threads(projectId, { archived })}

@@ -19,14 +19,18 @@ export function useTasks(projectId: string) {
     queryKey: tasksKey(projectId),
     queryFn: () => allPages((cursor) => api.tasks.list(projectId, { cursor, limit: 200 })),
   });
-  useChannel<ProjectEvents>(`projects.${projectId}`, {
-    "task.created": (task) => upsert(queries, task),
-    "task.updated": (task) => upsert(queries, task),
-    "task.moved": (task) => upsert(queries, task),
-    "task.deleted": ({ id }) => drop(queries, projectId, id),
-    "task.shown": (task) => upsert(queries, task),
-    "task.hidden": ({ id }) => drop(queries, projectId, id),
-  });
+  useChannel<ProjectEvents>(
+    `projects.${projectId}`,
+    {
+      "task.created": (task) => upsert(queries, task),
+      "task.updated": (task) => upsert(queries, task),
+      "task.moved": (task) => upsert(queries, task),
+      "task.deleted": ({ id }) => drop(queries, projectId, id),
+      "task.shown": (task) => upsert(queries, task),
+      "task.hidden": ({ id }) => drop(queries, projectId, id),
+    },
+    { keys: [tasksKey(projectId)] },
+  );
   return tasks;
 }
 

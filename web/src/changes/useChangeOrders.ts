@@ -23,14 +23,18 @@ export function useChangeOrders(projectId: string) {
       queries.invalidateQueries({ queryKey: totalsKey }),
     ]);
   };
-  useChannel<ProjectEvents>(`projects.${projectId}`, {
-    "change_order.created": refresh,
-    "change_order.updated": refresh,
-    "change_order.sent": refresh,
-    "change_order.withdrawn": refresh,
-    "change_order.approved": refresh,
-    "change_order.declined": refresh,
-  });
+  useChannel<ProjectEvents>(
+    `projects.${projectId}`,
+    {
+      "change_order.created": refresh,
+      "change_order.updated": refresh,
+      "change_order.sent": refresh,
+      "change_order.withdrawn": refresh,
+      "change_order.approved": refresh,
+      "change_order.declined": refresh,
+    },
+    { keys: [key, totalsKey] },
+  );
   return {
     list,
     totals,

@@ -13,13 +13,17 @@ export function useFiles(projectId: string) {
   const queries = useQueryClient();
   const key = ["files", projectId] as const;
   const list = usePagedList(key, (cursor) => api.files.list(projectId, { cursor, limit: 50 }));
-  useChannel<ProjectEvents>(`projects.${projectId}`, {
-    "file.uploaded": (file) => upsertItem(queries, key, file),
-    "file.updated": (file) => upsertItem(queries, key, file),
-    "file.deleted": ({ id }) => removeItem(queries, key, id),
-    "file.shown": (file) => placeItem(queries, key, file),
-    "file.hidden": ({ id }) => removeItem(queries, key, id),
-  });
+  useChannel<ProjectEvents>(
+    `projects.${projectId}`,
+    {
+      "file.uploaded": (file) => upsertItem(queries, key, file),
+      "file.updated": (file) => upsertItem(queries, key, file),
+      "file.deleted": ({ id }) => removeItem(queries, key, id),
+      "file.shown": (file) => placeItem(queries, key, file),
+      "file.hidden": ({ id }) => removeItem(queries, key, id),
+    },
+    { keys: [key] },
+  );
   const { uploads, upload, dismiss } = useUploads(projectId, (stored) => upsertItem(queries, key, stored));
   const download = useDownload(projectId);
   const share = useMutation({

@@ -8,28 +8,37 @@ import {
   type Realtime,
   SUBSCRIBED,
 } from "@rehome/client";
+import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useRealtime } from "../session";
 
 type Handler = (data: unknown) => void;
 const LEAVE_AFTER_MS = 2000;
 
+/** What a screen reads again when its channel may have missed events. */
+export interface CatchUp {
+  /** The queries the channel's events keep current. */
+  keys: QueryKey[];
+  /**
+   * Also when the channel is first subscribed, for what must never be missed (a person's notices):
+   * whatever was published between the list's read and that moment never arrives either.
+   */
+  atFirst?: boolean;
+}
+
 /**
- * `onSubscribed` runs each time the server confirms the subscription (at first and after every
- * reconnect): what was published before that moment never arrives, so a screen that must not
- * miss any of it reads its list again there.
+ * Nothing published while the connection is down ever arrives: after a reconnect, each confirmed
+ * subscription reads the screen's `catchUp` queries again. Every screen asks; a read already in
+ * flight serves them all.
  */
-export function useChannel<Events>(
-  name: string,
-  handlers: EventHandlers<Events>,
-  onSubscribed?: () => void,
-): void {
+export function useChannel<Events>(name: string, handlers: EventHandlers<Events>, catchUp?: CatchUp): void {
   const realtime = useRealtime();
+  const queries = useQueryClient();
   // The latest callbacks, without resubscribing on every render.
   const latest = useRef(handlers);
   latest.current = handlers;
-  const confirmed = useRef(onSubscribed);
-  confirmed.current = onSubscribed;
+  const reads = useRef(catchUp);
+  reads.current = catchUp;
   const events = Object.keys(handlers).sort().join(",");
   useEffect(() => {
     const channel = realtime.private(name);
@@ -38,14 +47,25 @@ export function useChannel<Events>(
       channel.listen(event, fn);
       return [event, fn] as const;
     });
-    const subscribed = () => confirmed.current?.();
+    // Mounted while reconnecting: the list may have been read while events went unheard.
+    let dropped = realtime.state() === "reconnecting";
+    const unwatch = realtime.onState((state) => {
+      if (state === "reconnecting") dropped = true;
+    });
+    const subscribed = () => {
+      const { keys = [], atFirst = false } = reads.current ?? {};
+      if (dropped || atFirst)
+        for (const queryKey of keys) void queries.invalidateQueries({ queryKey }, { cancelRefetch: false });
+      dropped = false;
+    };
     channel.subscribed(subscribed);
     return () => {
+      unwatch();
       for (const [event, fn] of bound) channel.stopListening(event, fn);
       channel.stopListening(SUBSCRIBED, subscribed);
       release(realtime, channel);
     };
-  }, [realtime, name, events]);
+  }, [realtime, queries, name, events]);
 }
 
 /** Leaves the channel soon, unless someone listens to it again meanwhile. */

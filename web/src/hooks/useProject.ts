@@ -13,10 +13,14 @@ export function useProject(projectId: string) {
   const queries = useQueryClient();
   const project = useQuery({ queryKey: projectKey(projectId), queryFn: () => api.projects.get(projectId) });
   // The event carries the project without the reader's role: keep the role we have.
-  useChannel<ProjectEvents>(`projects.${projectId}`, {
-    "project.updated": (info) =>
-      queries.setQueryData<ProjectInfo>(projectKey(projectId), (old) => old && { ...old, ...info }),
-  });
+  useChannel<ProjectEvents>(
+    `projects.${projectId}`,
+    {
+      "project.updated": (info) =>
+        queries.setQueryData<ProjectInfo>(projectKey(projectId), (old) => old && { ...old, ...info }),
+    },
+    { keys: [projectKey(projectId)] },
+  );
   return project;
 }
 

@@ -15,13 +15,17 @@ export function useMessages(projectId: string) {
   const queries = useQueryClient();
   const key = messagesKey(projectId);
   const list = usePagedList(key, (cursor) => api.messages.list(projectId, { cursor, limit: 30 }));
-  useChannel<ProjectEvents>(`projects.${projectId}`, {
-    "message.sent": (message) => upsertItem(queries, key, message),
-    "message.updated": (message) => upsertItem(queries, key, message),
-    "message.deleted": ({ id }) => removeItem(queries, key, id),
-    "message.shown": (message) => placeItem(queries, key, message),
-    "message.hidden": ({ id }) => removeItem(queries, key, id),
-  });
+  useChannel<ProjectEvents>(
+    `projects.${projectId}`,
+    {
+      "message.sent": (message) => upsertItem(queries, key, message),
+      "message.updated": (message) => upsertItem(queries, key, message),
+      "message.deleted": ({ id }) => removeItem(queries, key, id),
+      "message.shown": (message) => placeItem(queries, key, message),
+      "message.hidden": ({ id }) => removeItem(queries, key, id),
+    },
+    { keys: [key] },
+  );
   const onSaved = (message: MessageInfo) => upsertItem(queries, key, message);
   return {
     list,

@@ -15,12 +15,9 @@ export function useNotifications(userId: string) {
     queries.setQueryData<Recent>(KEY, (old) =>
       old ? { ...old, items: [note, ...old.items.filter((n) => n.id !== note.id)] } : old,
     );
-  // A notice created between the list's read and the channel's subscription (just signed in,
-  // or reconnected after a drop) would never show: each confirmed subscription reads the list again.
-  // Every screen showing notices asks; the first read in flight serves them all.
-  useChannel<UserEvents>(`users.${userId}`, { "notification.created": put }, () =>
-    queries.invalidateQueries({ queryKey: KEY }, { cancelRefetch: false }),
-  );
+  // A notice created between the list's read and the channel's first subscription (just signed
+  // in on a slow link) would never show either: the list is read again then too.
+  useChannel<UserEvents>(`users.${userId}`, { "notification.created": put }, { keys: [KEY], atFirst: true });
   const read = useMutation({ mutationFn: (id: string) => api.notifications.read(id), onSuccess: put });
   const readAll = useMutation({
     mutationFn: () => api.notifications.readAll(),

@@ -13,12 +13,16 @@ export function useSiteLog(projectId: string) {
   const key = ["site-log", projectId] as const;
   const list = usePagedList(key, (cursor) => api.siteLog.list(projectId, { cursor, limit: 30 }));
   const refresh = () => queries.invalidateQueries({ queryKey: key });
-  useChannel<ProjectEvents>(`projects.${projectId}`, {
-    "sitelog.created": refresh,
-    "sitelog.updated": refresh,
-    "sitelog.shown": refresh,
-    "sitelog.hidden": refresh,
-  });
+  useChannel<ProjectEvents>(
+    `projects.${projectId}`,
+    {
+      "sitelog.created": refresh,
+      "sitelog.updated": refresh,
+      "sitelog.shown": refresh,
+      "sitelog.hidden": refresh,
+    },
+    { keys: [key] },
+  );
   const write = useMutation({
     mutationFn: ({ date, input }: { date: string; input: DayInput }) =>
       api.siteLog.write(projectId, date, input),
