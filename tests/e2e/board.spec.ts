@@ -1,5 +1,6 @@
 // The live board: what one person does appears for another in a second browser without a
-// reload, whether by typing, keyboard moves, drag and drop or the task drawer.
+// reload, whether by typing, keyboard moves, drag and drop or the task drawer, and after the
+// connection dropped once it is back.
 import { expect, test, type WebSocketRoute } from "@playwright/test";
 import { KITCHEN, LOFT, openProject, personIn, shot, signIn } from "./support";
 
@@ -124,4 +125,32 @@ test("a board whose connection dropped shows what changed meanwhile once it is b
   for (const release of held.splice(0)) release();
   await expect(team.getByTestId("connection")).toHaveText("Live");
   await expect(team.getByTestId("column-todo").getByText("Order the spare hinges")).toBeVisible();
+});
+
+test("a dropped connection is live again as soon as the device is back online or the page in view", async ({
+  browser,
+}) => {
+  const team = await (await browser.newContext()).newPage();
+  // The page's timers stop when the socket drops, so its backoff's next try never comes by itself.
+  await team.clock.install();
+  const sockets: WebSocketRoute[] = [];
+  await team.routeWebSocket(/.*/, (socket) => {
+    sockets.push(socket);
+    socket.connectToServer();
+  });
+  await signIn(team, "team@demo.rehome.local");
+  await openProject(team, KITCHEN);
+  const badge = team.getByTestId("connection");
+
+  for (const event of ["online", "visibilitychange"]) {
+    await team.clock.pauseAt(await team.evaluate(() => Date.now() + 1000));
+    await sockets.at(-1)?.close();
+    await expect(badge).toHaveText("Reconnecting…");
+    await team.evaluate(
+      (name) => (name === "online" ? window : document).dispatchEvent(new Event(name)),
+      event,
+    );
+    await expect(badge).toHaveText("Live");
+    await team.clock.resume();
+  }
 });

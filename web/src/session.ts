@@ -53,6 +53,13 @@ export function useSession(): UserInfo | undefined {
   return useSyncExternalStore(subscribe, () => session?.user);
 }
 
+// Back online, or the page back in view: a connection waiting out its backoff (up to 30 s after
+// a long outage) tries at once.
+window.addEventListener("online", () => realtime?.retryNow());
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") realtime?.retryNow();
+});
+
 /** The shared connection; created on first use after sign-in, closed at sign-out. */
 export function useRealtime(): Realtime {
   realtime ??= createRealtime({ ticket: () => api.realtime.ticket() });

@@ -86,6 +86,32 @@ describe("the realtime client", () => {
     expect(FakeSocket.opened).toHaveLength(8);
   });
 
+  it("tries at once when asked while a retry waits its turn, and never opens two sockets", async () => {
+    const { rt, socket } = setup({ backoff: { baseMs: 100, maxMs: 60_000 } });
+    await vi.advanceTimersByTimeAsync(0);
+    rt.retryNow();
+    await vi.advanceTimersByTimeAsync(0);
+    // Connecting, with no retry waiting: nothing to hurry.
+    expect(FakeSocket.opened).toHaveLength(1);
+    for (let i = 0; i < 8; i++) {
+      const before = FakeSocket.opened.length;
+      socket().close();
+      while (FakeSocket.opened.length === before) await vi.advanceTimersByTimeAsync(100);
+    }
+    // Nine failures in, the next try is 25.6 s away unless asked.
+    socket().close();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(FakeSocket.opened).toHaveLength(9);
+    rt.retryNow();
+    rt.retryNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.opened).toHaveLength(10);
+    socket().open();
+    expect(rt.state()).toBe("connected");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.opened).toHaveLength(10);
+  });
+
   it("spreads reconnects with full jitter", async () => {
     const { socket } = setup({ random: () => 0.25 });
     await vi.advanceTimersByTimeAsync(0);

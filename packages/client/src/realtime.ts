@@ -107,7 +107,18 @@ export function createRealtime(options: RealtimeOptions) {
     // Full jitter keeps a fleet of browsers from reconnecting in lockstep after an outage.
     const ceiling = Math.min(maxMs, baseMs * 2 ** failures);
     failures++;
-    retryTimer = setTimeout(connect, random() * ceiling);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void connect();
+    }, random() * ceiling);
+  }
+
+  /** Connects now if a retry is waiting its turn; an attempt already under way is left to finish. */
+  function retryNow() {
+    if (stopped || retryTimer === undefined) return;
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    void connect();
   }
 
   function ping() {
@@ -257,6 +268,11 @@ export function createRealtime(options: RealtimeOptions) {
       };
     },
     state: () => state,
+    /**
+     * While reconnecting, tries at once instead of at the backoff's next turn (up to `maxMs`
+     * away): for when the device is back online or the page back in view.
+     */
+    retryNow,
     disconnect: stop,
   };
 }

@@ -47,8 +47,9 @@ export function useChannel<Events>(name: string, handlers: EventHandlers<Events>
       channel.listen(event, fn);
       return [event, fn] as const;
     });
-    // Mounted while reconnecting: the list may have been read while events went unheard.
-    let dropped = realtime.state() === "reconnecting";
+    // onState tells the state at once too: mounted while reconnecting, the list may have been
+    // read while events went unheard.
+    let dropped = false;
     const unwatch = realtime.onState((state) => {
       if (state === "reconnecting") dropped = true;
     });
