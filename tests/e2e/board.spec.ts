@@ -127,30 +127,47 @@ test("a board whose connection dropped shows what changed meanwhile once it is b
   await expect(team.getByTestId("column-todo").getByText("Order the spare hinges")).toBeVisible();
 });
 
-test("a dropped connection is live again as soon as the device is back online or the page in view", async ({
+test("a dropped or dead connection is live again as soon as the device is back online or the page in view", async ({
   browser,
 }) => {
   const team = await (await browser.newContext()).newPage();
-  // The page's timers stop when the socket drops, so its backoff's next try never comes by itself.
+  // The page's timers stop when its socket drops, so its backoff's next try never comes by itself.
   await team.clock.install();
   const sockets: WebSocketRoute[] = [];
+  // A socket that died unseen, as on a phone that slept: it looks open, but its frames go nowhere.
+  const dead = new Set<WebSocketRoute>();
   await team.routeWebSocket(/.*/, (socket) => {
     sockets.push(socket);
-    socket.connectToServer();
+    const server = socket.connectToServer();
+    socket.onMessage((frame) => {
+      if (!dead.has(socket)) server.send(frame);
+    });
   });
   await signIn(team, "team@demo.rehome.local");
   await openProject(team, KITCHEN);
   const badge = team.getByTestId("connection");
+  const pause = async () => team.clock.pauseAt(await team.evaluate(() => Date.now() + 1000));
+  const happen = (name: string) =>
+    team.evaluate((event) => (event === "online" ? window : document).dispatchEvent(new Event(event)), name);
 
   for (const event of ["online", "visibilitychange"]) {
-    await team.clock.pauseAt(await team.evaluate(() => Date.now() + 1000));
+    await pause();
     await sockets.at(-1)?.close();
     await expect(badge).toHaveText("Reconnecting…");
-    await team.evaluate(
-      (name) => (name === "online" ? window : document).dispatchEvent(new Event(name)),
-      event,
-    );
+    await happen(event);
     await expect(badge).toHaveText("Live");
     await team.clock.resume();
   }
+
+  // Back in view, the page pings at once: no pong within 15 s, and the socket is replaced, where
+  // the next keep-alive ping would have come minutes later.
+  await pause();
+  const asleep = sockets.at(-1);
+  if (asleep) dead.add(asleep);
+  await happen("visibilitychange");
+  await team.clock.runFor(15_000);
+  await expect(badge).toHaveText("Reconnecting…");
+  await team.clock.runFor(1_000);
+  await expect(badge).toHaveText("Live");
+  expect(sockets.at(-1)).not.toBe(asleep);
 });

@@ -54,10 +54,11 @@ export function useSession(): UserInfo | undefined {
 }
 
 // Back online, or the page back in view: a connection waiting out its backoff (up to 30 s after
-// a long outage) tries at once.
-window.addEventListener("online", () => realtime?.retryNow());
+// a long outage) tries at once, and an open one is pinged, as a phone that slept may hold a socket
+// that died unseen (the next ping would have come only minutes later).
+window.addEventListener("online", () => realtime?.checkNow());
 document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "visible") realtime?.retryNow();
+  if (document.visibilityState === "visible") realtime?.checkNow();
 });
 
 /** The shared connection; created on first use after sign-in, closed at sign-out. */

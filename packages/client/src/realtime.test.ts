@@ -86,12 +86,12 @@ describe("the realtime client", () => {
     expect(FakeSocket.opened).toHaveLength(8);
   });
 
-  it("tries at once when asked while a retry waits its turn, and never opens two sockets", async () => {
+  it("checked while a retry waits its turn, tries at once, and never opens two sockets", async () => {
     const { rt, socket } = setup({ backoff: { baseMs: 100, maxMs: 60_000 } });
     await vi.advanceTimersByTimeAsync(0);
-    rt.retryNow();
+    rt.checkNow();
     await vi.advanceTimersByTimeAsync(0);
-    // Connecting, with no retry waiting: nothing to hurry.
+    // Connecting, with no retry waiting: nothing to hurry, nothing to ping.
     expect(FakeSocket.opened).toHaveLength(1);
     for (let i = 0; i < 8; i++) {
       const before = FakeSocket.opened.length;
@@ -102,8 +102,8 @@ describe("the realtime client", () => {
     socket().close();
     await vi.advanceTimersByTimeAsync(1000);
     expect(FakeSocket.opened).toHaveLength(9);
-    rt.retryNow();
-    rt.retryNow();
+    rt.checkNow();
+    rt.checkNow();
     await vi.advanceTimersByTimeAsync(0);
     expect(FakeSocket.opened).toHaveLength(10);
     socket().open();
@@ -133,6 +133,24 @@ describe("the realtime client", () => {
     first.emit("", "pong");
     await vi.advanceTimersByTimeAsync(1000);
     expect(first.readyState).toBe(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(first.readyState).toBe(3);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(socket()).not.toBe(first);
+  });
+
+  it("checked while open, pings at once and replaces a socket that died unseen", async () => {
+    const { rt, socket } = setup({ pingMs: 60_000, pongTimeoutMs: 200 });
+    await vi.advanceTimersByTimeAsync(0);
+    const first = socket();
+    first.open();
+    rt.checkNow();
+    expect(first.frames.at(-1)).toEqual({ action: "ping" });
+    first.emit("", "pong");
+    await vi.advanceTimersByTimeAsync(200);
+    expect(first.readyState).toBe(1);
+    // The device slept: the socket looks open, but nothing answers.
+    rt.checkNow();
     await vi.advanceTimersByTimeAsync(200);
     expect(first.readyState).toBe(3);
     await vi.advanceTimersByTimeAsync(100);

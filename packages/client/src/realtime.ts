@@ -113,9 +113,15 @@ export function createRealtime(options: RealtimeOptions) {
     }, random() * ceiling);
   }
 
-  /** Connects now if a retry is waiting its turn; an attempt already under way is left to finish. */
-  function retryNow() {
-    if (stopped || retryTimer === undefined) return;
+  /**
+   * A retry waiting its turn tries at once, and an open socket is pinged, so one that died unseen
+   * (the device slept, the network changed) is replaced once its pong fails to come. An attempt
+   * already under way is left to finish.
+   */
+  function checkNow() {
+    if (stopped) return;
+    if (state === "connected") return ping();
+    if (retryTimer === undefined) return;
     clearTimeout(retryTimer);
     retryTimer = undefined;
     void connect();
@@ -269,10 +275,10 @@ export function createRealtime(options: RealtimeOptions) {
     },
     state: () => state,
     /**
-     * While reconnecting, tries at once instead of at the backoff's next turn (up to `maxMs`
-     * away): for when the device is back online or the page back in view.
+     * Makes sure of the connection now, for when the device is back online or the page back in
+     * view: a retry need not wait out its backoff (up to `maxMs`), nor a dead socket the next ping.
      */
-    retryNow,
+    checkNow,
     disconnect: stop,
   };
 }
