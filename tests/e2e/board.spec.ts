@@ -1,8 +1,8 @@
 // The live board: what one person does appears for another in a second browser without a
 // reload, whether by typing, keyboard moves, drag and drop or the task drawer, and after the
 // connection dropped once it is back.
-import { expect, test, type WebSocketRoute } from "@playwright/test";
-import { KITCHEN, LOFT, openProject, personIn, shot, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { holdFrames, KITCHEN, LOFT, openProject, personIn, shot, signIn } from "./support";
 
 test("a task created and moved by keyboard in one browser appears moved in another", async ({ browser }) => {
   const team = await personIn(browser, "team@demo.rehome.local");
@@ -100,29 +100,22 @@ test("a board whose connection dropped shows what changed meanwhile once it is b
   // The team member's socket is dropped, and on the new one their project subscription is held
   // back while the consultant adds a task: its event goes to nobody, as on a phone in a tunnel.
   const team = await (await browser.newContext()).newPage();
-  const sockets: WebSocketRoute[] = [];
-  const held: (() => void)[] = [];
-  await team.routeWebSocket(/.*/, (socket) => {
-    const reconnected = sockets.push(socket) > 1;
-    const server = socket.connectToServer();
-    socket.onMessage((frame) => {
-      const text = String(frame);
-      if (reconnected && text.includes('"subscribe"') && text.includes('"channel":"private-projects.'))
-        held.push(() => server.send(frame));
-      else server.send(frame);
-    });
-  });
+  const frames = await holdFrames(
+    team,
+    (text, socket) =>
+      socket > 0 && text.includes('"subscribe"') && text.includes('"channel":"private-projects.'),
+  );
   await signIn(team, "team@demo.rehome.local");
   const consultant = await personIn(browser, "consultant@demo.rehome.local");
   for (const page of [team, consultant]) await openProject(page, KITCHEN);
 
-  await sockets[0]?.close();
-  await expect.poll(() => held.length).toBe(1);
+  await frames.sockets[0]?.close();
+  await expect.poll(frames.waiting).toBe(1);
   await consultant.getByLabel("New task").fill("Order the spare hinges");
   await consultant.getByRole("button", { name: "Add" }).click();
   await expect(consultant.getByTestId("column-todo").getByText("Order the spare hinges")).toBeVisible();
 
-  for (const release of held.splice(0)) release();
+  frames.release();
   await expect(team.getByTestId("connection")).toHaveText("Live");
   await expect(team.getByTestId("column-todo").getByText("Order the spare hinges")).toBeVisible();
 });
@@ -133,16 +126,9 @@ test("a dropped or dead connection is live again as soon as the device is back o
   const team = await (await browser.newContext()).newPage();
   // The page's timers stop when its socket drops, so its backoff's next try never comes by itself.
   await team.clock.install();
-  const sockets: WebSocketRoute[] = [];
   // A socket that died unseen, as on a phone that slept: it looks open, but its frames go nowhere.
-  const dead = new Set<WebSocketRoute>();
-  await team.routeWebSocket(/.*/, (socket) => {
-    sockets.push(socket);
-    const server = socket.connectToServer();
-    socket.onMessage((frame) => {
-      if (!dead.has(socket)) server.send(frame);
-    });
-  });
+  const dead = new Set<number>();
+  const { sockets } = await holdFrames(team, (_, socket) => dead.has(socket));
   await signIn(team, "team@demo.rehome.local");
   await openProject(team, KITCHEN);
   const badge = team.getByTestId("connection");
@@ -163,7 +149,7 @@ test("a dropped or dead connection is live again as soon as the device is back o
   // the next keep-alive ping would have come minutes later.
   await pause();
   const asleep = sockets.at(-1);
-  if (asleep) dead.add(asleep);
+  dead.add(sockets.length - 1);
   await happen("visibilitychange");
   await team.clock.runFor(15_000);
   await expect(badge).toHaveText("Reconnecting…");

@@ -1,7 +1,16 @@
 // Project messages in the browser: @mention autocomplete, a live thread, who is typing, and
 // the mentioned person's notification arriving live and leading back to the message.
 import { expect, test } from "@playwright/test";
-import { holdMessageAnswers, KITCHEN, MESSAGES, openProject, personIn, shot, signIn } from "./support";
+import {
+  holdFrames,
+  holdMessageAnswers,
+  KITCHEN,
+  MESSAGES,
+  openProject,
+  personIn,
+  shot,
+  signIn,
+} from "./support";
 
 test("a message with an @mention notifies the mentioned person live", async ({ browser }) => {
   const team = await personIn(browser, "team@demo.rehome.local");
@@ -44,19 +53,11 @@ test("a notice created while the person's subscription is on its way still shows
   // The client's subscription to their own channel is held back, as on a slow link or a reconnect:
   // the notice is created after their list was read and before the server has them listening.
   const client = await (await browser.newContext()).newPage();
-  const held: (() => void)[] = [];
-  await client.routeWebSocket(/.*/, (socket) => {
-    const server = socket.connectToServer();
-    socket.onMessage((frame) => {
-      const text = String(frame);
-      if (text.includes('"subscribe"') && text.includes("users.")) held.push(() => server.send(frame));
-      else server.send(frame);
-    });
-  });
+  const frames = await holdFrames(client, (text) => text.includes('"subscribe"') && text.includes("users."));
   const listed = client.waitForResponse((r) => new URL(r.url()).pathname === "/api/notifications");
   await signIn(client, "client@demo.rehome.local");
   await listed;
-  await expect.poll(() => held.length).toBe(1);
+  await expect.poll(frames.waiting).toBe(1);
   const bell = client.getByRole("button", { name: /^Notifications, \d+ unread$/ });
   const before = Number((await bell.getAttribute("aria-label"))?.match(/\d+/)?.[0]);
 
@@ -68,7 +69,7 @@ test("a notice created while the person's subscription is on its way still shows
   await box.press("Enter");
   expect((await posted).status()).toBe(201);
 
-  for (const release of held.splice(0)) release();
+  frames.release();
   await expect(client.getByRole("button", { name: `Notifications, ${before + 1} unread` })).toBeVisible();
 });
 

@@ -2,7 +2,7 @@
 // conversation, screenshots for a human to look at (tests/e2e/screenshots, ignored by git), and
 // the fit-and-axe check of a screen.
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Page, WebSocketRoute } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { MAIL_URL } from "./stack";
 
@@ -117,5 +117,31 @@ export async function holdMessageAnswers(page: Page) {
   return {
     release,
     stop: () => page.unroute(MESSAGES),
+  };
+}
+
+/**
+ * Routes the page's sockets through the test. A frame from the page that `held` picks (given the
+ * socket's number, from 0) waits until `release()`, as on a slow link; one never released is lost,
+ * as on a socket that died unseen. Everything else goes through.
+ */
+export async function holdFrames(page: Page, held: (frame: string, socket: number) => boolean) {
+  const sockets: WebSocketRoute[] = [];
+  const waiting: (() => void)[] = [];
+  await page.routeWebSocket(/.*/, (socket) => {
+    const number = sockets.push(socket) - 1;
+    const server = socket.connectToServer();
+    socket.onMessage((frame) => {
+      if (held(String(frame), number)) waiting.push(() => server.send(frame));
+      else server.send(frame);
+    });
+  });
+  return {
+    sockets,
+    /** Frames waiting. */
+    waiting: () => waiting.length,
+    release: () => {
+      for (const send of waiting.splice(0)) send();
+    },
   };
 }
