@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { coldStart } from "./coldstart";
 import { save } from "./save";
+import { webFirstLoad } from "./web";
 
 const { values: flags } = parseArgs({
   options: {
@@ -41,6 +42,19 @@ for (const [name, r] of Object.entries(cold.coldRequest.bundles)) {
   );
 }
 console.log(`→ ${await save("coldstart", cold)}`);
+
+const web = webFirstLoad();
+console.log("Web first load (index.html and what it names; bytes a browser downloads from the bucket):");
+for (const [name, r] of [
+  ["first load", web.firstLoad],
+  ["whole build", web.wholeBuild],
+] as const) {
+  console.log(
+    `  ${name.padEnd(11)} as built ${kb(r.asBuilt)}, as stored ${kb(r.asStored)} (${r.ratio}x fewer bytes); ` +
+      `at slow 4G ${r.slow4gSeconds.asBuilt} s → ${r.slow4gSeconds.asStored} s`,
+  );
+}
+console.log(`→ ${await save("web", web)}`);
 
 // Prompt caching runs its own stack in a process of its own (npm run bench:cache alone): core's
 // config and clients, read once per process, still name the cold request's stack here.

@@ -28,9 +28,9 @@ export async function signIn(page: Page, email: string, file = "/") {
 }
 
 /** A signed-in page in its own browser context, as a second person on another machine. */
-export async function personIn(browser: Browser, email: string) {
+export async function personIn(browser: Browser, email: string, file = "/") {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
+  await signIn(page, email, file);
   return page;
 }
 

@@ -5,11 +5,13 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { buildReHome, type ReHomeProps } from "@rehome/infra/app";
 import { ENTRIES } from "@rehome/infra/bundle";
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
+import { BUILT_SITE, writeBuiltSite } from "../support/built-site";
 
 let template: Template;
 let prodTemplate: Template;
@@ -26,8 +28,7 @@ async function synth(
     await mkdir(join(root, "bundles", entry), { recursive: true });
     await writeFile(join(root, "bundles", entry, "index.mjs"), "export const handler = async () => ({});\n");
   }
-  await mkdir(join(root, "web"));
-  await writeFile(join(root, "web", "index.html"), "<!doctype html><title>ReHome</title>");
+  await writeBuiltSite(join(root, "web"));
   const app = new App({ outdir: join(root, "cdk.out") });
   outdir?.(app.outdir);
   const stack = new Stack(app, `ReHome-${stage}`, { env: { account: "123456789012", region: "eu-west-1" } });
@@ -82,6 +83,10 @@ function siteBucket() {
   const id = deployment?.Properties.DestinationBucketName.Ref as string;
   return { id, ...(template.toJSON().Resources[id] as { Properties: Record<string, any> }) };
 }
+
+/** The folder a bucket deployment's (first) source was staged in: the files it uploads. */
+const stagedDir = (deployment: Record<string, any> | undefined) =>
+  join(assembly, `asset.${String(deployment?.SourceObjectKeys[0]).replace(/\.zip$/, "")}`);
 
 /** The dashboard body as JSON, with CloudFormation references rendered as `ref:<id>`. */
 function dashboardWidgets() {
@@ -301,21 +306,26 @@ describe("the synthesized stage", () => {
 
   it("deploys hashed assets as immutable for a year, index.html revalidated and config.json never stored", async () => {
     const deployments = resources("Custom::CDKBucketDeployment").map((d) => d.Properties);
-    const byCaching = Object.fromEntries(
-      deployments.map((d) => [
-        d.SystemMetadata["cache-control"],
-        { include: d.Include, exclude: d.Exclude, prune: d.Prune },
+    const immutable = "public, max-age=31536000, immutable";
+    const byCaching = deployments.map((d) => ({
+      metadata: d.SystemMetadata,
+      include: d.Include,
+      exclude: d.Exclude,
+      prune: d.Prune,
+    }));
+    // Only the shell prunes: a tab still on the previous build finds its lazy chunks.
+    expect(byCaching).toEqual(
+      expect.arrayContaining([
+        { metadata: { "cache-control": immutable, "content-encoding": "gzip" }, prune: false },
+        { metadata: { "cache-control": immutable }, prune: false },
+        { metadata: { "cache-control": "no-cache" }, exclude: ["assets/*", "config.json"], prune: true },
+        { metadata: { "cache-control": "no-cache, no-store" }, prune: false },
       ]),
     );
-    // Only the shell prunes: a tab still on the previous build finds its lazy chunks.
-    expect(byCaching).toEqual({
-      "public, max-age=31536000, immutable": { include: ["assets/*"], exclude: ["*"], prune: false },
-      "no-cache": { include: undefined, exclude: ["assets/*", "config.json"], prune: true },
-      "no-cache, no-store": { include: undefined, exclude: undefined, prune: false },
-    });
+    expect(byCaching).toHaveLength(4);
     // The never-cached deployment uploads config.json alone, holding this stage's API URL.
     const config = deployments.find((d) => d.SystemMetadata["cache-control"] === "no-cache, no-store");
-    const staged = join(assembly, `asset.${String(config?.SourceObjectKeys[0]).replace(/\.zip$/, "")}`);
+    const staged = stagedDir(config);
     expect(await readdir(staged)).toEqual(["config.json"]);
     // Deploy-time values travel as markers the deployment fills in (here: rendered references).
     const [marker = "", value] = Object.entries(config?.SourceMarkers[0] ?? {})[0] ?? [];
@@ -326,14 +336,38 @@ describe("the synthesized stage", () => {
     });
   });
 
+  it("stores the build's scripts and styles gzipped, since S3 without CloudFront sends objects as stored, and images as built", async () => {
+    const assetsOf = async (metadata: Record<string, string>) => {
+      const deployment = resources("Custom::CDKBucketDeployment")
+        .map((d) => d.Properties)
+        .find((d) => JSON.stringify(d.SystemMetadata) === JSON.stringify(metadata));
+      const dir = join(stagedDir(deployment), "assets");
+      const files = await readdir(dir);
+      return Object.fromEntries(
+        await Promise.all(files.map(async (f) => [`assets/${f}`, await readFile(join(dir, f))] as const)),
+      );
+    };
+    const immutable = "public, max-age=31536000, immutable";
+    const gzipped = await assetsOf({ "cache-control": immutable, "content-encoding": "gzip" });
+    expect(Object.keys(gzipped).sort()).toEqual(["assets/index-3f2a.js", "assets/index-9c1e.css"]);
+    for (const [key, stored] of Object.entries(gzipped)) {
+      expect(gunzipSync(stored).toString()).toBe(BUILT_SITE[key]);
+      expect(stored.length).toBeLessThan(String(BUILT_SITE[key]).length / 3);
+    }
+    const asBuilt = await assetsOf({ "cache-control": immutable });
+    expect(asBuilt).toEqual({
+      "assets/photo-77b0.png": Buffer.from(BUILT_SITE["assets/photo-77b0.png"] as Uint8Array),
+    });
+  });
+
   it("publishes a new index.html only once the assets and config.json it needs are in place", () => {
     const all = Object.entries(template.findResources("Custom::CDKBucketDeployment"));
-    const idOf = (cacheControl: string) =>
-      all.find(([, d]) => d.Properties.SystemMetadata["cache-control"] === cacheControl)?.[0];
-    const shell = all.find(([id]) => id === idOf("no-cache"))?.[1];
-    expect(shell?.DependsOn).toEqual(
-      expect.arrayContaining([idOf("public, max-age=31536000, immutable"), idOf("no-cache, no-store")]),
-    );
+    const idsOf = (cacheControl: string) =>
+      all.filter(([, d]) => d.Properties.SystemMetadata["cache-control"] === cacheControl).map(([id]) => id);
+    const [shell] = idsOf("no-cache").map((id) => template.toJSON().Resources[id]);
+    const needed = [...idsOf("public, max-age=31536000, immutable"), ...idsOf("no-cache, no-store")];
+    expect(needed).toHaveLength(3);
+    expect(shell?.DependsOn).toEqual(expect.arrayContaining(needed));
   });
 
   it("keeps uploads private and encrypted, with CORS for the SPA and a lifecycle for aborted uploads", () => {

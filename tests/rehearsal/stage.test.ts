@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILT_SITE, writeBuiltSite } from "../support/built-site";
 import { smoke } from "../support/cli";
 import { PNG, upload } from "../support/files";
 import { type BootedRehearsal, bootRehearsal } from "../support/rehearsal";
@@ -18,7 +19,11 @@ let token: string;
 let kitchen: string;
 
 beforeAll(async () => {
-  rehearsal = await bootRehearsal("stage");
+  // A small build of its own: what the site serves is then the same with or without `npm run build -w web`.
+  const webDist = await writeBuiltSite(
+    resolve(import.meta.dirname, "../../.build/rehearsal-tests/stage/web"),
+  );
+  rehearsal = await bootRehearsal("stage", { webDist });
   token = (await login(rehearsal, "team@demo.rehome.local")).token;
   const projects = (await call(rehearsal, "GET", "/api/projects", { token })).body.items;
   kitchen = projects.find((p: { name: string }) => p.name.startsWith("Kitchen")).id;
@@ -41,6 +46,54 @@ describe("the rehearsed stage", () => {
     expect(declared).toEqual(expect.arrayContaining(rehearsed));
     const skipped = declared.filter((id) => !rehearsed.includes(id));
     expect(rehearsal.notes.filter((n) => n.includes("deploy-time"))).toHaveLength(skipped.length);
+  });
+
+  it("serves the SPA as its deployments leave the bucket: the objects, their encoding and their caching", async () => {
+    const get = async (key: string) => {
+      const response = await fetch(`${rehearsal.url}/${key}`);
+      const headers = Object.fromEntries(
+        ["cache-control", "content-encoding", "content-type"].map((h) => [h, response.headers.get(h)]),
+      );
+      // fetch decodes what was gzipped: the bytes are the build's, the length what was sent.
+      const body = Buffer.from(await response.arrayBuffer());
+      return { status: response.status, headers, body, sent: Number(response.headers.get("content-length")) };
+    };
+    const immutable = "public, max-age=31536000, immutable";
+    const page = await get("index.html");
+    expect(page.headers).toEqual({
+      "cache-control": "no-cache",
+      "content-encoding": null,
+      "content-type": expect.stringMatching(/^text\/html/),
+    });
+    expect(page.body.toString()).toBe(BUILT_SITE["index.html"]);
+    for (const [key, type] of [
+      ["assets/index-3f2a.js", /^text\/javascript/],
+      ["assets/index-9c1e.css", /^text\/css/],
+    ] as const) {
+      const asset = await get(key);
+      expect(asset.headers).toEqual({
+        "cache-control": immutable,
+        "content-encoding": "gzip",
+        "content-type": expect.stringMatching(type),
+      });
+      expect(asset.body.toString()).toBe(BUILT_SITE[key]);
+      expect(asset.sent).toBeLessThan(asset.body.length / 3);
+    }
+    const image = await get("assets/photo-77b0.png");
+    expect(image.headers).toEqual({
+      "cache-control": immutable,
+      "content-encoding": null,
+      "content-type": "image/png",
+    });
+    expect(image.body).toEqual(Buffer.from(BUILT_SITE["assets/photo-77b0.png"] as Uint8Array));
+    // The stage's config, its API's address filled in at deploy: here the rehearsal's own.
+    const config = await get("config.json");
+    expect(config.headers["cache-control"]).toBe("no-cache, no-store");
+    expect(JSON.parse(config.body.toString())).toEqual({ apiUrl: rehearsal.url, stage: "rehearsal" });
+    // No index document and no fallback: a path that is not an object is S3's AccessDenied.
+    const route = await get("admin/cost");
+    expect(route.status).toBe(403);
+    expect(route.body.toString()).toContain("<Code>AccessDenied</Code>");
   });
 
   it("passes rehome smoke with no AccessDenied", async () => {

@@ -6,6 +6,8 @@ export interface BannerOptions {
   startedAt: number;
   seeded: boolean;
   url: string;
+  /** What a browser opens, when not `url` itself (the rehearsal's bucket has no index document). */
+  webUrl?: string;
   mailUrl: string;
   wsUrl: string;
   /** Lines after the logins (where data lives, how to stop). */
@@ -17,7 +19,7 @@ export function banner(o: BannerOptions) {
   return `
   ${o.title} (ready in ${seconds}s${o.seeded ? ", demo data seeded" : ", data kept from last run"})
 
-    App        ${o.url}
+    App        ${o.webUrl ?? o.url}
     Health     ${o.url}/health
     API docs   ${o.url}/api/docs
     Mail       ${o.mailUrl}

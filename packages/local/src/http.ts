@@ -1,8 +1,9 @@
 // The local HTTP front door: the API app (mounted once the stack is ready; until then /health
-// and /api answer 503 "starting") and the built SPA with its runtime config.json. Like the S3
-// REST endpoint on AWS it serves files only, with no fallback for other paths: the SPA routes in
-// the URL fragment (web/src/router.tsx). Keep-alive connections survive answers given before a
-// request body was read (413): the rest of the body is read and dropped.
+// and /api answer 503 "starting") and the SPA: the built folder with its runtime config.json
+// (`npm start`), or in the rehearsal the objects its deploy puts in the bucket, with their
+// headers. Like the S3 REST endpoint on AWS it serves files only, with no fallback for other
+// paths: the SPA routes in the URL fragment (web/src/router.tsx). Keep-alive connections survive
+// answers given before a request body was read (413): the rest of the body is read and dropped.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,8 +23,20 @@ export interface HttpServer {
     app: { fetch: (request: Request, env?: SourceEnv) => Response | Promise<Response> },
     origins: string[],
   ): void;
+  /** Serves the SPA as its bucket holds it after a deploy, as S3 serves it (without webDist). */
+  deploySite(objects: ReadonlyMap<string, SiteObject>): void;
   stop(): Promise<void>;
 }
+
+/** An object of the SPA's bucket: its bytes as stored and the headers S3 sends with them. */
+export interface SiteObject {
+  body: Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
+}
+
+/** S3's answer for a key that is not there, when nobody may list the bucket. */
+const S3_ACCESS_DENIED =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>';
 
 /** The caller's socket address, which the app reads when no proxy named the client. */
 export interface SourceEnv {
@@ -34,12 +47,12 @@ const sourceOf = (incoming: IncomingMessage): SourceEnv => ({ remoteAddress: inc
 
 export interface HttpOptions {
   port: number;
+  /** The built SPA, served with a config.json naming this origin's API; without it, deploySite's objects. */
   webDist?: string;
-  /** The SPA's runtime config.json (default: the API on this origin, stage local). */
-  siteConfig?: { apiUrl: string; stage: string };
 }
 
 export async function startHttp(options: HttpOptions): Promise<HttpServer> {
+  let site: ReadonlyMap<string, SiteObject> = new Map();
   let api: { fetch: (request: Request, env?: SourceEnv) => Response | Promise<Response> } | undefined;
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.use("*", async (c, next) => {
@@ -55,9 +68,9 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     return c.json({ error: { code: "starting", message, requestId: randomUUID() } }, 503);
   });
   root.all("/health", (c) => (api ? api.fetch(c.req.raw) : c.json(Health.starting(), 503)));
-  root.get("/config.json", (c) => c.json(options.siteConfig ?? { apiUrl: "", stage: "local" }));
   const dist = options.webDist;
   if (dist) {
+    root.get("/config.json", (c) => c.json({ apiUrl: "", stage: "local" }));
     root.use(
       "/*",
       secureHeaders({
@@ -70,6 +83,12 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       }),
     );
     root.use("/*", serveStatic({ root: dist }));
+  } else {
+    root.on(["GET", "HEAD"], "/*", (c) => {
+      const object = site.get(decodeURIComponent(c.req.path.slice(1)));
+      if (object) return c.body(object.body, 200, object.headers);
+      return c.body(S3_ACCESS_DENIED, 403, { "content-type": "application/xml" });
+    });
   }
   const server = serve({ fetch: root.fetch, port: options.port, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -78,6 +97,9 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     url: `http://127.0.0.1:${port}`,
     mount: (app) => {
       api = app;
+    },
+    deploySite: (objects) => {
+      site = objects;
     },
     stop: () =>
       new Promise<void>((resolve) => {

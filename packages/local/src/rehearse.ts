@@ -27,6 +27,7 @@ async function main() {
       startedAt: started,
       seeded,
       url: rehearsal.url,
+      webUrl: rehearsal.webUrl,
       mailUrl: rehearsal.mailUrl,
       wsUrl: rehearsal.wsUrl,
       footer: [

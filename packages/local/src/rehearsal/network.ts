@@ -46,7 +46,8 @@ export const loopbackTwins = (origins: string[]) => [
   ),
 ];
 
-const URL_IN_TEXT = /\b(https?|wss?):\/\/([a-z0-9.-]+)(?=[/,\s]|$)/gi;
+// A URL ends its host at a path, a separator or a closing quote (JSON: the SPA's config.json).
+const URL_IN_TEXT = /\b(https?|wss?):\/\/([a-z0-9.-]+)(?=[/,\s"]|$)/gi;
 
 /** Rewrites every AWS address in `value` that the rehearsal serves locally; others stay as they are. */
 export function localizer(endpoints: LocalEndpoints, hosted: Hosted) {

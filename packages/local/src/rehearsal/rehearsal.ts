@@ -32,6 +32,7 @@ import { formatReport, labeller } from "./report";
 import { resolver } from "./resolve";
 import { apisOf } from "./routes";
 import { startSchedules } from "./schedules";
+import { siteObjectsOf } from "./site";
 import { createTables } from "./tables";
 import { synthesize, type Template } from "./template";
 import { webSocketHandlers } from "./websocket-api";
@@ -142,9 +143,7 @@ export async function startRehearsal(options: RehearsalOptions = {}) {
         },
       }),
     );
-    const http = started(
-      await startHttp({ port: options.port ?? 0, webDist, siteConfig: { apiUrl: "", stage } }),
-    );
+    const http = started(await startHttp({ port: options.port ?? 0 }));
     const appUrl = options.port ? `http://localhost:${options.port}` : http.url;
 
     const buckets = bucketsOf(template, names.resolve);
@@ -163,6 +162,7 @@ export async function startRehearsal(options: RehearsalOptions = {}) {
       webSocketApis: webSocketApi ? [webSocketApi.id] : [],
       siteBuckets: buckets.site,
     });
+    http.deploySite(await siteObjectsOf(template, { resolve: names.resolve, assetDir, localize }));
     const objects = await mkdtemp(join(tmpdir(), "rehome-rehearsal-s3-"));
     stops.push(() => rm(objects, { recursive: true, force: true }));
     const s3 = started(
@@ -217,6 +217,8 @@ export async function startRehearsal(options: RehearsalOptions = {}) {
     const stageEnvironment = functions.find((f) => f.spec.environment.DATA_TABLE)?.spec.environment ?? {};
     return {
       url: appUrl,
+      /** The SPA, named as the stage's WebUrl names it: the bucket's REST endpoint has no index document. */
+      webUrl: `${appUrl}/index.html`,
       wsUrl: gateway.url,
       mailUrl: mail.baseUrl,
       stackName,

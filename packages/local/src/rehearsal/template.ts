@@ -2,7 +2,7 @@
 // app (no credentials, no sst), and reads the CloudFormation template it produces. Assets are
 // staged under the output folder: a function's code is the very folder a deploy would zip.
 import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { buildReHome } from "@rehome/infra/app";
 import type { WarmHours } from "@rehome/infra/warm";
@@ -53,12 +53,30 @@ export async function synthesize(options: SynthesizeOptions): Promise<Synthesize
     webDist,
     warm: options.warm,
   });
-  const template = app.synth().getStackByName(stackName).template as Template;
+  const synthesized = app.synth().getStackByName(stackName);
+  // Where each asset was staged, by the key a deploy uploads it under: the assets manifest says
+  // (a staged folder keeps its source's "extension", so its name cannot be derived from the key).
+  const manifest = JSON.parse(
+    await readFile(join(outDir, `${stackName}.assets.json`), "utf8"),
+  ) as AssetManifest;
+  const staged = new Map(
+    Object.values(manifest.files).flatMap(({ source, destinations }) =>
+      Object.values(destinations).map((d) => [d.objectKey, join(outDir, source.path)] as const),
+    ),
+  );
   return {
     stackName,
-    template,
-    assetDir: (s3Key) => join(outDir, `asset.${s3Key.replace(/\.zip$/, "")}`),
+    template: synthesized.template as Template,
+    assetDir: (s3Key) => {
+      const dir = staged.get(s3Key);
+      if (!dir) throw new Error(`no staged asset for ${s3Key} in ${stackName}.assets.json`);
+      return dir;
+    },
   };
+}
+
+interface AssetManifest {
+  files: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }>;
 }
 
 /** The resources of one type, with their logical ids. */
