@@ -102,3 +102,27 @@ test("the app opens from index.html as the S3 REST endpoint serves it, every rou
   // Like S3, the server answers files only: a path-style route was never a link that works.
   expect((await request.get(routeOf(page).pathname)).status()).toBe(404);
 });
+
+test("the runtime config is fetched beside the scripts, once: the first render waits for it", async ({
+  page,
+}) => {
+  // The entry script arrives only once config.json was asked for: were it asked for by the
+  // script, as before, the page would never render.
+  const configs: string[] = [];
+  let asked: () => void = () => undefined;
+  const configAsked = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname !== "/config.json") return;
+    configs.push(r.url());
+    asked();
+  });
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await configAsked;
+    await route.continue();
+  });
+  await visit(page, "/login");
+  await expect(page.getByLabel("Email")).toBeVisible();
+  expect(configs).toHaveLength(1);
+});
