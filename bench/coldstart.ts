@@ -125,7 +125,7 @@ export async function coldStart({ runs, compareWith }: ColdStartOptions) {
       emptyNode: { wallMs: empty?.wallMs, cpuMs: empty?.cpuMs },
       results,
       coldRequest: {
-        request: `GET ${REQUEST_PATH} with a bearer token, after reading the Resend key from Secrets Manager (local stand-ins)`,
+        request: `GET ${REQUEST_PATH} with a bearer token, the Resend key given by ARN in Secrets Manager, as on AWS (local stand-ins)`,
         // Which build was compared is for the reader to say: a folder of this machine means nothing elsewhere.
         ...(compareWith ? { compared: "the HTTP bundle of another build, given by --compare" } : {}),
         provisioned:

@@ -1,8 +1,10 @@
 // The cold first request: a local stack (DynamoDB Local and the other stand-ins, demo data),
 // then fresh processes that each import the HTTP bundle and answer one authenticated
 // GET /api/projects, as a Lambda's first invocation would, then a few warm ones. As on AWS the
-// function reads its Resend key from Secrets Manager (the local stand-in) before it answers. The
-// same bundle also starts as a provisioned sandbox, whose init warms up before the first request.
+// function is given its Resend key by ARN, in Secrets Manager (the local stand-in): this build
+// reads it on its first email, or at a provisioned sandbox's init; builds before 2026-12-04 read
+// it before their first answer. The same bundle also starts as a provisioned sandbox, whose init
+// warms up before the first request.
 
 import { Demo } from "@rehome/core/demo";
 import { startSecretsManager } from "@rehome/local/secrets";

@@ -19,6 +19,19 @@ afterAll(async () => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
+/** API Gateway's event for GET /health (payload 2.0). */
+const HEALTH = {
+  version: "2.0",
+  routeKey: "$default",
+  rawPath: "/health",
+  rawQueryString: "",
+  headers: { host: "api.example" },
+  isBase64Encoded: false,
+  requestContext: { http: { method: "GET", path: "/health", sourceIp: "127.0.0.1" } },
+} as never;
+
+const EMAIL = { to: "someone@example.com", subject: "Secrets test", html: "<p>Hi</p>", text: "Hi" };
+
 /** A cold start: new module instances (config, SDK clients, the loader) under the given ARNs. */
 async function coldStart(arns: Record<string, string>) {
   vi.resetModules();
@@ -117,26 +130,34 @@ describe("a provisioned sandbox's init (warm hours, infra/warm.ts)", () => {
     expect(onDemand.config().mail.resendApiKey).not.toBe("re_read_at_init");
   });
 
-  it("still initializes when the warm-up fails, and its first request reads the secret again", async () => {
+  it("still initializes when the warm-up fails, and its first email reads the secret again", async () => {
     const { config } = await coldStart({
       RESEND_API_KEY_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:000000000000:secret:rehome/test/warm-late",
       AWS_LAMBDA_INITIALIZATION_TYPE: "provisioned-concurrency",
     });
     const { handler } = await import("@rehome/functions/http");
+    const { Mail } = await import("@rehome/core/mail");
     secrets.put("rehome/test/warm-late", "re_after_init");
-    const response = await handler(
-      {
-        version: "2.0",
-        routeKey: "$default",
-        rawPath: "/health",
-        rawQueryString: "",
-        headers: { host: "api.example" },
-        isBase64Encoded: false,
-        requestContext: { http: { method: "GET", path: "/health", sourceIp: "127.0.0.1" } },
-      } as never,
-      {} as never,
-    );
-    expect(response.statusCode).toBe(200);
+    expect((await handler(HEALTH, {} as never)).statusCode).toBe(200);
+    await Mail.send(EMAIL);
     expect(config().mail.resendApiKey).toBe("re_after_init");
+  });
+});
+
+describe("the http function on demand", () => {
+  it("answers a cold request without its secret; the first email reads it, and one it cannot read fails that email alone", async () => {
+    const { config } = await coldStart({
+      RESEND_API_KEY_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:000000000000:secret:rehome/test/mail-late",
+      AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
+    });
+    const { handler } = await import("@rehome/functions/http");
+    const { Mail } = await import("@rehome/core/mail");
+    // The secret does not exist yet: a request that sends no email is answered all the same.
+    expect((await handler(HEALTH, {} as never)).statusCode).toBe(200);
+    await expect(Mail.send(EMAIL)).rejects.toMatchObject({ code: "mail.unavailable", status: 503 });
+
+    secrets.put("rehome/test/mail-late", "re_read_on_first_email");
+    await Mail.send(EMAIL);
+    expect(config().mail.resendApiKey).toBe("re_read_on_first_email");
   });
 });

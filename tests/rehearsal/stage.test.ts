@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILT_SITE, writeBuiltSite } from "../support/built-site";
 import { smoke } from "../support/cli";
 import { PNG, upload } from "../support/files";
-import { type BootedRehearsal, bootRehearsal } from "../support/rehearsal";
+import { linkToken } from "../support/mail";
+import { type BootedRehearsal, bootRehearsal, httpFunctionOf } from "../support/rehearsal";
 import { call, login, openSocket } from "../support/stack";
 
 const REPORT = resolve(import.meta.dirname, "../../.build/rehearsal/least-privilege.md");
@@ -101,6 +102,22 @@ describe("the rehearsed stage", () => {
     expect(result.stderr).not.toContain("✗");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("smoke test passed");
+    expect(rehearsal.denials).toEqual([]);
+  });
+
+  it("reads the http function's Resend key under its role on its first email, not before: a password reset arrives", async () => {
+    const http = httpFunctionOf(rehearsal)?.name;
+    const readsKey = () =>
+      rehearsal.used.some((c) => c.function === http && c.action === "secretsmanager:GetSecretValue");
+    // Smoke ran above: requests that send no email never waited for Secrets Manager.
+    expect(readsKey()).toBe(false);
+    const forgot = await call(rehearsal, "POST", "/api/password/forgot", {
+      body: { email: "client@demo.rehome.local" },
+    });
+    expect(forgot.status).toBeLessThan(300);
+    const { url } = await linkToken(rehearsal, "client@demo.rehome.local", "reset-password");
+    expect(url.startsWith(`${rehearsal.webUrl}#/reset-password?token=`)).toBe(true);
+    expect(readsKey()).toBe(true);
     expect(rehearsal.denials).toEqual([]);
   });
 

@@ -23,7 +23,8 @@ export async function linkToken(
   for (let attempt = 0; attempt < 20; attempt++) {
     for (const message of await inbox(stack, to)) {
       // The SPA routes in the fragment: the token is the route's query, never sent to a server.
-      const url = message.text?.match(new RegExp(`https?://\\S+/#/${page}\\?token=(\\S+)`));
+      // A stage's SPA is …/index.html (its bucket has no index document), a local one …/.
+      const url = message.text?.match(new RegExp(`https?://\\S+/(?:index\\.html)?#/${page}\\?token=(\\S+)`));
       if (url?.[1]) return { url: url[0], token: decodeURIComponent(url[1]) };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

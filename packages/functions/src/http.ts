@@ -1,5 +1,6 @@
-// Lambda entry point for the HTTP API: API Gateway (payload v2) -> the Hono app.
-import { loadSecrets } from "@rehome/core/config/secrets";
+// Lambda entry point for the HTTP API: API Gateway (payload v2) -> the Hono app. Its one secret,
+// the Resend key, is read on the first email (core/mail), not before every cold request: few
+// requests send one, and a key that cannot be read then fails that email, not sign-in or the board.
 import { withMetrics } from "@rehome/core/metrics";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./api/app";
@@ -10,7 +11,4 @@ const app = handle(hono);
 
 if (process.env.AWS_LAMBDA_INITIALIZATION_TYPE === PROVISIONED) await warmUp(hono);
 
-export const handler = withMetrics(async (...args: Parameters<typeof app>) => {
-  await loadSecrets();
-  return app(...args);
-});
+export const handler = withMetrics((...args: Parameters<typeof app>) => app(...args));

@@ -6,7 +6,10 @@ import { ConfigError, config, provide } from "./index";
 
 let loading: Promise<void> | undefined;
 
-/** Awaited by every Lambda entry point before it handles an event; later calls reuse the result. */
+/**
+ * Awaited by a Lambda entry point before it handles an event, and by what uses a secret a cold
+ * request seldom needs (mail: the http function's entry does not wait); later calls reuse the result.
+ */
 export function loadSecrets(): Promise<void> {
   loading ??= readAll().catch((error: unknown) => {
     // A throttled or briefly unreachable Secrets Manager must not poison the container for good.

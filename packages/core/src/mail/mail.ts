@@ -1,4 +1,5 @@
 import { config } from "../config";
+import { loadSecrets } from "../config/secrets";
 import { VisibleError } from "../error";
 import { logger } from "../log";
 import { once } from "../util";
@@ -31,6 +32,15 @@ const unavailable = () =>
 
 /** Sends one email; a repeated `idempotencyKey` (kept 24 h by Resend) is sent only once. */
 export async function send(email: Email, options: { idempotencyKey?: string } = {}): Promise<void> {
+  // A deployed function reads the Resend key here if its entry did not: the http function sends
+  // mail from few requests, so its cold requests do not wait for Secrets Manager.
+  await loadSecrets().catch((error: unknown) => {
+    logger().error("email not sent: its key could not be read", {
+      subject: email.subject,
+      error: String(error),
+    });
+    throw unavailable();
+  });
   const resend = await client();
   if (!resend) throw unavailable();
   const { error } = await resend.emails.send({ from: config().mail.from, ...email }, options);
