@@ -108,9 +108,14 @@ const COMPRESSIBLE = new Set([
 
 const isCompressible = (file: string) => COMPRESSIBLE.has(extname(file).toLowerCase());
 
-/** A built file as the site's bucket stores it: gzipped when compressible, otherwise as built. */
-export const asStored = (file: string, content: Uint8Array) =>
-  isCompressible(file) ? gzipSync(content, { level: 9 }) : content;
+/** A built asset as the site's bucket stores it: gzipped when compressible, otherwise as built. */
+export const asStored = (
+  file: string,
+  content: Uint8Array,
+): { body: Uint8Array; contentEncoding?: "gzip" } =>
+  isCompressible(file)
+    ? { body: gzipSync(content, { level: 9 }), contentEncoding: "gzip" }
+    : { body: content };
 
 /**
  * The build's `assets/` files of one kind, staged as their deployment uploads them: the
@@ -146,7 +151,10 @@ class AssetStager implements ILocalBundling {
   tryBundle(outputDir: string) {
     mkdirSync(join(outputDir, "assets"));
     for (const file of this.files)
-      writeFileSync(join(outputDir, "assets", file), asStored(file, readFileSync(join(this.from, file))));
+      writeFileSync(
+        join(outputDir, "assets", file),
+        asStored(file, readFileSync(join(this.from, file))).body,
+      );
     return true;
   }
 }

@@ -1,5 +1,6 @@
 // Browser tests in Debian's Chromium (never a downloaded browser) against a fresh local stack.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "./chromium";
 import { PORT } from "./stack";
 
 export default defineConfig({
@@ -13,19 +14,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "off",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: {
     command: `npx tsx tests/e2e/serve.ts ${PORT}`,

@@ -20,13 +20,16 @@ const queryClient = new QueryClient({
   },
 });
 
-await loadConfig();
-const root = document.getElementById("root");
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+// Not a top-level await: one in the entry turns off the bundler's merging of shared chunks
+// (rolldown's chunkOptimization), and the first load then asked for some twenty small files.
+void loadConfig().then(() => {
+  const root = document.getElementById("root");
+  if (root)
+    createRoot(root).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </StrictMode>,
+    );
+});
