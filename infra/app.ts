@@ -58,7 +58,7 @@ export function buildReHome(stack: Stack, props: ReHomeProps) {
       AI_PROVIDER: "anthropic",
     },
   });
-  const realtime = new Realtime(stack, "Realtime", { stage, functions, data });
+  const realtime = new Realtime(stack, "Realtime", { stage, functions, data, warm: props.warm });
   const agent = new Agent(stack, "Agent", { functions, maxStreams: props.maxStreams });
   const api = new Api(stack, "Api", { stage, functions, webOrigin: web.origin, warm: props.warm });
   const digests = functions.create("digest-schedule");

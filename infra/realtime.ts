@@ -8,27 +8,41 @@ import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { Construct } from "constructs";
 import type { Data } from "./data";
 import type { Functions } from "./functions";
+import { REALTIME_WARM_SANDBOXES, Warm, type WarmHours } from "./warm";
 
 export class Realtime extends Construct {
   readonly api: apigw.WebSocketApi;
   readonly stage: apigw.WebSocketStage;
   readonly handlers: { connect: lambda.Function; disconnect: lambda.Function; message: lambda.Function };
 
-  constructor(scope: Construct, id: string, props: { stage: string; functions: Functions; data: Data }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { stage: string; functions: Functions; data: Data; warm?: WarmHours },
+  ) {
     super(scope, id);
     const connect = props.functions.create("ws-connect");
     const disconnect = props.functions.create("ws-disconnect");
     const message = props.functions.create("ws-default");
     this.handlers = { connect, disconnect, message };
+    // Through the warm hours a page's socket opens and subscribes on provisioned sandboxes;
+    // nobody waits on $disconnect, which stays on demand.
+    const { warm } = props;
+    const invoked = (fn: lambda.Function, name: string) =>
+      warm ? new Warm(this, name, { fn, sandboxes: REALTIME_WARM_SANDBOXES, hours: warm.hours }).target : fn;
     this.api = new apigw.WebSocketApi(this, "Api", {
       apiName: `rehome-${props.stage}-ws`,
       routeSelectionExpression: "$request.body.action",
-      connectRouteOptions: { integration: new WebSocketLambdaIntegration("ConnectIntegration", connect) },
+      connectRouteOptions: {
+        integration: new WebSocketLambdaIntegration("ConnectIntegration", invoked(connect, "WarmConnect")),
+      },
       disconnectRouteOptions: {
         integration: new WebSocketLambdaIntegration("DisconnectIntegration", disconnect),
       },
       // An integration id of "Default" would vanish from logical ids and collide with the route.
-      defaultRouteOptions: { integration: new WebSocketLambdaIntegration("MessageIntegration", message) },
+      defaultRouteOptions: {
+        integration: new WebSocketLambdaIntegration("MessageIntegration", invoked(message, "WarmMessage")),
+      },
     });
     this.stage = new apigw.WebSocketStage(this, "Stage", {
       webSocketApi: this.api,

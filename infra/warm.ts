@@ -1,10 +1,12 @@
-// Warm sandboxes for a quiet tenant's working day: provisioned concurrency on the HTTP function,
-// scheduled. A renovation firm's workspace is quiet most of the day, so most first requests
-// after a pause would meet a cold start; during its working hours `sandboxes` of them are kept
+// Warm sandboxes for a quiet tenant's working day: provisioned concurrency, scheduled. A
+// renovation firm's workspace is quiet most of the day, so most first requests after a pause
+// would meet a cold start; during its working hours `sandboxes` of the HTTP function are kept
 // initialized (the import and functions/api/warm-up.ts done ahead), and outside them none, so
-// nights and weekends cost nothing. A sign-in asks for 4 requests at once (RUNBOOK §1).
-// The API invokes the function through its `live` alias, which carries the provisioned
-// concurrency; requests beyond it start on demand as before.
+// nights and weekends cost nothing. A sign-in asks for 4 requests at once (RUNBOOK §1), then
+// opens its socket ($connect) and subscribes ($default): the WebSocket API's two functions a
+// person waits on keep REALTIME_WARM_SANDBOXES each through the same hours, so the page is
+// live without two more cold starts in a row. Each API invokes a function through its `live`
+// alias, which carries the provisioned concurrency; requests beyond it start on demand as before.
 import { TimeZone } from "aws-cdk-lib";
 import * as appscaling from "aws-cdk-lib/aws-applicationautoscaling";
 import * as lambda from "aws-cdk-lib/aws-lambda";
@@ -22,6 +24,8 @@ export const warmHoursOf = (env: Record<string, string | undefined>): WarmHours 
   env.WARM_SANDBOXES ? { sandboxes: Number(env.WARM_SANDBOXES), hours: env.WARM_HOURS } : undefined;
 
 const DEFAULT_WARM_HOURS = "MON-FRI 07-19 UTC";
+/** One socket per open page, and one subscription at a sign-in: a sandbox each holds them. */
+export const REALTIME_WARM_SANDBOXES = 1;
 const MAX_WARM_SANDBOXES = 20;
 const DAYS = /^(?:[A-Z]{3}(?:-[A-Z]{3})?)(?:,[A-Z]{3}(?:-[A-Z]{3})?)*$/;
 const WEEKDAYS = new Set(["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]);

@@ -60,6 +60,24 @@ const functions = (from = template) =>
       .map(([id, f]) => [ENTRIES.find((e) => id.startsWith(`Functions${e.replaceAll("-", "")}`)), f]),
   ) as Record<string, { Properties: Record<string, any> }>;
 
+/** A function's logical id, by entry point name. */
+const functionId = (from: Template, entry: string) =>
+  Object.keys(from.findResources("AWS::Lambda::Function")).find((id) =>
+    id.startsWith(`Functions${entry.replaceAll("-", "")}`),
+  ) ?? "";
+
+/** A function's `live` alias (warm hours) and the scalable target holding its provisioned sandboxes. */
+function warmOf(from: Template, entry: string) {
+  const fn = functionId(from, entry);
+  const [[id, alias] = ["", { Properties: {} }]] = Object.entries(
+    from.findResources("AWS::Lambda::Alias"),
+  ).filter(([, a]) => a.Properties.FunctionName?.Ref === fn);
+  const target = resources("AWS::ApplicationAutoScaling::ScalableTarget", from).find((t) =>
+    JSON.stringify(t.Properties.ResourceId).includes(id),
+  ) ?? { Properties: {} };
+  return { alias: { id, ...(alias as { Properties: Record<string, any> }) }, target };
+}
+
 /** Statements of the policy attached to a function's own role. */
 function statementsOf(entry: string) {
   const role = functions()[entry]?.Properties.Role["Fn::GetAtt"][0];
@@ -201,13 +219,12 @@ describe("the synthesized stage", () => {
 
   it("keeps a stage's warm HTTP sandboxes through its working hours, in its time zone, and none outside", async () => {
     const warm = await synth("prod", { warm: { sandboxes: 4, hours: "MON-FRI 07-19 Europe/London" } });
-    const [alias] = Object.entries(warm.findResources("AWS::Lambda::Alias"));
-    expect(alias?.[1].Properties).toMatchObject({
+    const { alias, target } = warmOf(warm, "http");
+    expect(alias.Properties).toMatchObject({
       Name: "live",
-      FunctionName: { Ref: expect.stringMatching(/^Functionshttp/) },
       FunctionVersion: { "Fn::GetAtt": [expect.stringMatching(/^FunctionshttpCurrentVersion/), "Version"] },
     });
-    warm.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", {
+    expect(target.Properties).toMatchObject({
       ScalableDimension: "lambda:function:ProvisionedConcurrency",
       MinCapacity: 0,
       MaxCapacity: 4,
@@ -227,11 +244,11 @@ describe("the synthesized stage", () => {
       ],
     });
     // Requests reach the provisioned sandboxes only through the alias, which alone may be invoked.
-    warm.hasResourceProperties("AWS::ApiGatewayV2::Integration", { IntegrationUri: { Ref: alias?.[0] } });
+    warm.hasResourceProperties("AWS::ApiGatewayV2::Integration", { IntegrationUri: { Ref: alias.id } });
     const apiPermissions = resources("AWS::Lambda::Permission", warm).filter(
       (p) => p.Properties.Principal === "apigateway.amazonaws.com" && JSON.stringify(p).includes("ApiHttp"),
     );
-    expect(apiPermissions.map((p) => p.Properties.FunctionName)).toEqual([{ Ref: alias?.[0] }]);
+    expect(apiPermissions.map((p) => p.Properties.FunctionName)).toEqual([{ Ref: alias.id }]);
     // Weekdays 07:00 to 19:00 only by default, in UTC.
     const byDefault = await synth("dev", { warm: { sandboxes: 1 } });
     byDefault.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", {
@@ -239,6 +256,40 @@ describe("the synthesized stage", () => {
         Match.objectLike({ Schedule: "cron(0 7 ? * MON-FRI *)", Timezone: "UTC" }),
       ]),
     });
+  }, 60_000);
+
+  it("keeps one warm sandbox each for $connect and $default through the same hours: a sign-in's socket meets no cold start", async () => {
+    const warm = await synth("prod", { warm: { sandboxes: 4, hours: "MON-FRI 07-19 Europe/London" } });
+    const integrations = resources("AWS::ApiGatewayV2::Integration", warm).map(
+      (i) => i.Properties.IntegrationUri,
+    );
+    for (const entry of ["ws-connect", "ws-default"]) {
+      const { alias, target } = warmOf(warm, entry);
+      expect(alias.Properties.Name).toBe("live");
+      expect(target.Properties).toMatchObject({ MinCapacity: 0, MaxCapacity: 1 });
+      expect(target.Properties.ScheduledActions).toEqual([
+        expect.objectContaining({
+          Schedule: "cron(0 7 ? * MON-FRI *)",
+          Timezone: "Europe/London",
+          ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 1 },
+        }),
+        expect.objectContaining({
+          Schedule: "cron(0 19 ? * MON-FRI *)",
+          ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 0 },
+        }),
+      ]);
+      // The WebSocket API invokes the alias, and only the alias may be invoked by it.
+      expect(JSON.stringify(integrations)).toContain(alias.id);
+      const permissions = resources("AWS::Lambda::Permission", warm).filter((p) =>
+        JSON.stringify(p.Properties.FunctionName).includes(alias.id),
+      );
+      expect(permissions.map((p) => p.Properties.Principal)).toEqual(["apigateway.amazonaws.com"]);
+    }
+    // Nobody waits on $disconnect: it has no alias and is invoked on demand.
+    expect(Object.keys(warm.findResources("AWS::Lambda::Alias"))).toHaveLength(3);
+    expect(JSON.stringify(integrations)).toContain(
+      `{"Fn::GetAtt":["${functionId(warm, "ws-disconnect")}","Arn"]}`,
+    );
   }, 60_000);
 
   it("refuses warm settings it cannot schedule, naming the setting", async () => {
