@@ -58,6 +58,45 @@ test("a bar moved by keyboard or dragged in one browser moves in another", async
   await shot(team, "schedule-live");
 });
 
+test("two quick moves of a bar land in the order they were made: the second waits for the first", async ({
+  browser,
+}) => {
+  const task = await admin.tasks.create(kitchen, {
+    title: "Prime the walls",
+    startDate: day(6),
+    dueDate: day(7),
+  });
+  const staff = await personIn(browser, "admin@demo.rehome.local");
+  await staff.setViewportSize({ width: 1280, height: 900 });
+  await openProject(staff, KITCHEN, "Schedule");
+  // The first move's request is held. Sent beside it, the second could land first, and the
+  // first would then leave the task a day short of where the person put it.
+  const sent: string[] = [];
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await staff.route(`**/tasks/${task.id}`, async (route) => {
+    if (route.request().method() !== "PATCH") return route.continue();
+    sent.push((route.request().postDataJSON() as { startDate: string }).startDate);
+    if (sent.length === 1) await held;
+    await route.continue();
+  });
+  const primed = bar(staff, "Prime the walls");
+  await primed.focus();
+  await primed.press("ArrowRight");
+  await primed.press("ArrowRight");
+  // Both moves show at once; only the second's request waits.
+  await expect(primed).toHaveAttribute("data-start", day(8));
+  // A second request sent beside the first would be on its way within a few milliseconds.
+  await staff.waitForTimeout(500);
+  expect(sent).toEqual([day(7)]);
+  release();
+  await expect.poll(async () => (await admin.tasks.get(kitchen, task.id)).startDate).toBe(day(8));
+  expect(sent).toEqual([day(7), day(8)]);
+  await expect(primed).toHaveAttribute("data-start", day(8));
+});
+
 test("staff copy a calendar link that serves the schedule, and revoke it", async ({ browser }) => {
   const staff = await personIn(browser, "team@demo.rehome.local");
   await staff.context().grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -36,7 +36,13 @@ export function useTasks(projectId: string) {
 
 export function useMoveTask(projectId: string) {
   const queries = useQueryClient();
+  const mutationKey = ["move-task", projectId];
   return useMutation({
+    mutationKey,
+    // One move at a time: each sends whole dates or a place, and two in flight (two quick arrow
+    // presses) could land in the other order and leave the task where it was moved first. Each
+    // still shows at once: only the requests wait their turn.
+    scope: { id: `move-task.${projectId}` },
     mutationFn: ({ task, to }: { task: TaskInfo; to: Move }) => api.tasks.update(projectId, task.id, to),
     onMutate: async ({ task, to }) => {
       // A list fetch already in flight would answer with the card where it was and undo the move.
@@ -46,7 +52,15 @@ export function useMoveTask(projectId: string) {
       return { before };
     },
     onError: (_error, _move, context) => queries.setQueryData(tasksKey(projectId), context?.before),
-    onSuccess: (task) => upsert(queries, task),
+    onSuccess: (task) => {
+      // A later move of this task is waiting: its answer is the final place, and this one's would
+      // put the card back a step meanwhile.
+      const waiting = queries.isMutating({
+        mutationKey,
+        predicate: (m) => (m.state.variables as { task: TaskInfo } | undefined)?.task.id === task.id,
+      });
+      if (waiting <= 1) upsert(queries, task);
+    },
   });
 }
 
