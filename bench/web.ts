@@ -10,8 +10,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium } from "@playwright/test";
-import { type SiteObject, startHttp } from "@rehome/local/http";
-import { getMimeType } from "hono/utils/mime";
+import { type SiteObject, siteObject, startHttp } from "@rehome/local/http";
 import { asStored } from "../infra/web";
 import { CHROMIUM } from "../tests/e2e/chromium";
 import { median } from "./stream/stats";
@@ -22,15 +21,30 @@ const DIST = join(ROOT, "web", "dist");
 const SLOW_4G = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 const ROUNDS = 5;
 
-/** Each built file as served: as built, or as the deploy stores it (index.html stays as built). */
-function served(file: string, stored: boolean): ReturnType<typeof asStored> {
-  const content = readFileSync(join(DIST, file));
-  return stored && file.startsWith("assets/") ? asStored(file, content) : { body: content };
+const CONFIG = new TextEncoder().encode(JSON.stringify({ apiUrl: "", stage: "bench" }));
+
+type Site = Map<string, SiteObject>;
+/** The build's bucket both ways, each built once: as built, and as the deploy stores it. */
+type Sites = Record<"asBuilt" | "asStored", Site>;
+
+/** The bucket's objects for this build, with the headers S3 would send (index.html stays as built). */
+function siteOf(files: string[], stored: boolean): Site {
+  const objects = new Map(
+    files.map((file) => {
+      const content = readFileSync(join(DIST, file));
+      const { body, contentEncoding }: ReturnType<typeof asStored> =
+        stored && file.startsWith("assets/") ? asStored(file, content) : { body: content };
+      const metadata: Record<string, string> = contentEncoding ? { "content-encoding": contentEncoding } : {};
+      return [file, siteObject(file, new Uint8Array(body), metadata)] as const;
+    }),
+  );
+  objects.set("config.json", siteObject("config.json", CONFIG));
+  return objects;
 }
 
-function bytesOf(files: string[]) {
-  const sum = (stored: boolean) => files.reduce((total, file) => total + served(file, stored).body.length, 0);
-  const [asBuilt, stored] = [sum(false), sum(true)];
+function bytesOf(files: string[], sites: Sites) {
+  const sum = (site: Site) => files.reduce((total, file) => total + (site.get(file)?.body.length ?? 0), 0);
+  const [asBuilt, stored] = [sum(sites.asBuilt), sum(sites.asStored)];
   const seconds = (bytes: number) => Number((bytes / SLOW_4G.downloadThroughput).toFixed(2));
   return {
     asBuilt,
@@ -40,30 +54,8 @@ function bytesOf(files: string[]) {
   };
 }
 
-/** The bucket's objects for this build, as built or as stored, with the headers S3 would send. */
-function siteOf(files: string[], stored: boolean) {
-  const objects = new Map<string, SiteObject>(
-    files.map((file) => {
-      const { body, contentEncoding } = served(file, stored);
-      const headers = { "content-type": getMimeType(file) ?? "binary/octet-stream" };
-      return [
-        file,
-        {
-          body: new Uint8Array(body),
-          headers: { ...headers, ...(contentEncoding && { "content-encoding": contentEncoding }) },
-        },
-      ];
-    }),
-  );
-  objects.set("config.json", {
-    body: new TextEncoder().encode(JSON.stringify({ apiUrl: "", stage: "bench" })),
-    headers: { "content-type": "application/json" },
-  });
-  return objects;
-}
-
 /** Milliseconds until the sign-in form shows, per encoding, alternating the two each round. */
-async function signInFormShown(files: string[]) {
+async function signInFormShown(sites: Sites) {
   if (!existsSync(CHROMIUM.executablePath)) return { skipped: `no browser at ${CHROMIUM.executablePath}` };
   const server = await startHttp({ port: 0 });
   const browser = await chromium.launch(CHROMIUM);
@@ -71,7 +63,7 @@ async function signInFormShown(files: string[]) {
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const encoding of ["asBuilt", "asStored"] as const) {
-        server.deploySite(siteOf(files, encoding === "asStored"));
+        server.deploySite(sites[encoding]);
         const context = await browser.newContext();
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
@@ -103,11 +95,12 @@ export async function webFirstLoad() {
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   const named = [...new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1] ?? ""))];
   const everyFile = ["index.html", ...readdirSync(join(DIST, "assets")).map((file) => `assets/${file}`)];
+  const sites = { asBuilt: siteOf(everyFile, false), asStored: siteOf(everyFile, true) };
   return {
     method:
       "web/dist as `npm run build -w web` writes it; stored = what infra/web.ts deploys (assets gzipped at level 9, index.html as built); seconds = bytes at 1.6 Mbit/s, latency left out; signInForm = Chromium at slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up), empty cache, until the sign-in form shows, median of the rounds",
-    firstLoad: { files: ["index.html", ...named], ...bytesOf(["index.html", ...named]) },
-    wholeBuild: { files: everyFile.length, ...bytesOf(everyFile) },
-    signInForm: await signInFormShown(everyFile),
+    firstLoad: { files: ["index.html", ...named], ...bytesOf(["index.html", ...named], sites) },
+    wholeBuild: { files: everyFile.length, ...bytesOf(everyFile, sites) },
+    signInForm: await signInFormShown(sites),
   };
 }

@@ -12,6 +12,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import * as Health from "@rehome/core/health";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { getMimeType } from "hono/utils/mime";
 
 // What is read and dropped after an early answer before giving up and closing the connection.
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -33,6 +34,16 @@ export interface SiteObject {
   body: Uint8Array<ArrayBuffer>;
   headers: Record<string, string>;
 }
+
+/** A bucket object as S3 serves it: a Content-Type from its key, then its upload's metadata. */
+export const siteObject = (
+  key: string,
+  body: Uint8Array<ArrayBuffer>,
+  metadata: Record<string, string> = {},
+): SiteObject => ({
+  body,
+  headers: { "content-type": getMimeType(key) ?? "binary/octet-stream", ...metadata },
+});
 
 /** S3's answer for a key that is not there, when nobody may list the bucket. */
 const S3_ACCESS_DENIED =

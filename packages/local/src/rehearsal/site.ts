@@ -5,8 +5,7 @@
 // serve, not the build folder.
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { getMimeType } from "hono/utils/mime";
-import type { SiteObject } from "../http";
+import { type SiteObject, siteObject } from "../http";
 import type { Resolve } from "./resolve";
 import { resourcesOf, type Template } from "./template";
 
@@ -39,10 +38,7 @@ export async function siteObjectsOf(template: Template, options: SiteOptions) {
           const text = markers.reduce((t, [marker, value]) => t.replaceAll(marker, value), body.toString());
           body = Buffer.from(text);
         }
-        objects.set(key, {
-          body,
-          headers: { "content-type": getMimeType(key) ?? "binary/octet-stream", ...metadata },
-        });
+        objects.set(key, siteObject(key, body, metadata));
       }
     }
   }
