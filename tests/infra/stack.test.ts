@@ -52,19 +52,20 @@ beforeAll(async () => {
 const resources = (type: string, from = template) =>
   Object.values(from.findResources(type)) as { Properties: Record<string, any> }[];
 
+/** Whether a function's logical id is that of an entry point's (`Functionswsconnect…`). */
+const isOf = (id: string, entry: string) => id.startsWith(`Functions${entry.replaceAll("-", "")}`);
+
 /** Our functions (they carry STAGE; CDK's own helpers do not), by entry point name. */
 const functions = (from = template) =>
   Object.fromEntries(
     Object.entries(from.findResources("AWS::Lambda::Function"))
       .filter(([, f]) => f.Properties.Environment?.Variables?.STAGE)
-      .map(([id, f]) => [ENTRIES.find((e) => id.startsWith(`Functions${e.replaceAll("-", "")}`)), f]),
+      .map(([id, f]) => [ENTRIES.find((e) => isOf(id, e)), f]),
   ) as Record<string, { Properties: Record<string, any> }>;
 
 /** A function's logical id, by entry point name. */
 const functionId = (from: Template, entry: string) =>
-  Object.keys(from.findResources("AWS::Lambda::Function")).find((id) =>
-    id.startsWith(`Functions${entry.replaceAll("-", "")}`),
-  ) ?? "";
+  Object.keys(from.findResources("AWS::Lambda::Function")).find((id) => isOf(id, entry)) ?? "";
 
 /** A function's `live` alias (warm hours) and the scalable target holding its provisioned sandboxes. */
 function warmOf(from: Template, entry: string) {
@@ -209,11 +210,8 @@ describe("the synthesized stage", () => {
       expect(resources("AWS::Lambda::Alias", from)).toEqual([]);
       expect(resources("AWS::ApplicationAutoScaling::ScalableTarget", from)).toEqual([]);
     }
-    const http = Object.keys(template.findResources("AWS::Lambda::Function")).find((id) =>
-      id.startsWith("Functionshttp"),
-    );
     template.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
-      IntegrationUri: { "Fn::GetAtt": [http, "Arn"] },
+      IntegrationUri: { "Fn::GetAtt": [functionId(template, "http"), "Arn"] },
     });
   });
 

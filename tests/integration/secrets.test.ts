@@ -41,6 +41,17 @@ async function coldStart(arns: Record<string, string>) {
   return { loadSecrets, config };
 }
 
+/** The http function's cold start, given the Resend key's ARN (the secret may not exist yet), and its mail. */
+async function httpColdStart(secretName: string, initialization: "on-demand" | "provisioned-concurrency") {
+  const { config } = await coldStart({
+    RESEND_API_KEY_SECRET_ARN: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${secretName}`,
+    AWS_LAMBDA_INITIALIZATION_TYPE: initialization,
+  });
+  const { handler } = await import("@rehome/functions/http");
+  const { Mail } = await import("@rehome/core/mail");
+  return { config, handler, Mail };
+}
+
 describe("secrets at cold start", () => {
   it("reads each secret by ARN and hands its value to config under the variable's name", async () => {
     const anthropicArn = secrets.put("rehome/test/anthropic-api-key", "sk-ant-from-secrets-manager");
@@ -131,12 +142,7 @@ describe("a provisioned sandbox's init (warm hours, infra/warm.ts)", () => {
   });
 
   it("still initializes when the warm-up fails, and its first email reads the secret again", async () => {
-    const { config } = await coldStart({
-      RESEND_API_KEY_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:000000000000:secret:rehome/test/warm-late",
-      AWS_LAMBDA_INITIALIZATION_TYPE: "provisioned-concurrency",
-    });
-    const { handler } = await import("@rehome/functions/http");
-    const { Mail } = await import("@rehome/core/mail");
+    const { config, handler, Mail } = await httpColdStart("rehome/test/warm-late", "provisioned-concurrency");
     secrets.put("rehome/test/warm-late", "re_after_init");
     expect((await handler(HEALTH, {} as never)).statusCode).toBe(200);
     await Mail.send(EMAIL);
@@ -146,12 +152,7 @@ describe("a provisioned sandbox's init (warm hours, infra/warm.ts)", () => {
 
 describe("the http function on demand", () => {
   it("answers a cold request without its secret; the first email reads it, and one it cannot read fails that email alone", async () => {
-    const { config } = await coldStart({
-      RESEND_API_KEY_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:000000000000:secret:rehome/test/mail-late",
-      AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
-    });
-    const { handler } = await import("@rehome/functions/http");
-    const { Mail } = await import("@rehome/core/mail");
+    const { config, handler, Mail } = await httpColdStart("rehome/test/mail-late", "on-demand");
     // The secret does not exist yet: a request that sends no email is answered all the same.
     expect((await handler(HEALTH, {} as never)).statusCode).toBe(200);
     await expect(Mail.send(EMAIL)).rejects.toMatchObject({ code: "mail.unavailable", status: 503 });
