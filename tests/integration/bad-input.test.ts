@@ -149,4 +149,29 @@ describe("bad input on every write route", () => {
       expect(changes(before, await snapshot()), "written by a request with a junk id").toEqual([]);
     },
   );
+
+  // The stored keys are lower case and ElectroDB lower-cases a key it is given: a real id spelt
+  // in upper case found its item, and a write then stored the key attributes in that spelling
+  // (a person renamed so was no longer a member of any project).
+  it.each(withIds)("%s with a real id in upper case: refused, nothing written", async (route, e) => {
+    const [method = "", path = ""] = route.split(" ");
+    const w = world(stack, people, path);
+    const url = await w.path();
+    const body = await (e as Expectation).body?.(w);
+    const segments = path.split("/");
+    const real = url.split("/");
+    const token = people.tokens[callerFor(e as Expectation)];
+    const before = await snapshot();
+    const ids = segments.flatMap((segment, at) =>
+      /^\{\w+\}$/.test(segment) && /[a-z]/.test(real[at] ?? "") ? [at] : [],
+    );
+    for (const at of ids) {
+      const parts = [...real];
+      parts[at] = (real[at] ?? "").toUpperCase();
+      const answer = await call(stack, method, parts.join("/"), { token, body });
+      expect(answer.status, `${parts.join("/")}: ${JSON.stringify(answer.body)}`).toBe(400);
+      expect(isErrorShape(answer.body), JSON.stringify(answer.body)).toBe(true);
+    }
+    expect(changes(before, await snapshot()), "written by a request with an upper-case id").toEqual([]);
+  });
 });

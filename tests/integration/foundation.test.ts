@@ -4,6 +4,7 @@
 // the configuration reads, each documented.
 import { readFileSync } from "node:fs";
 import { Schema } from "@rehome/core/config";
+import { createApp } from "@rehome/functions/api/app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, type Frame, login, openSocket, type Stack } from "../support/stack";
 
@@ -130,9 +131,18 @@ describe("bad input on the skeleton endpoints", () => {
   });
 
   it("an unknown route is a 404 with the error shape", async () => {
-    const res = await call(stack, "GET", "/api/nothing-here");
-    expect(res.status).toBe(404);
-    expectErrorShape(res.body);
+    for (const [method, path] of [
+      ["GET", "/api/nothing-here"],
+      ["POST", "/health"],
+    ] as const) {
+      const res = await call(stack, method, path);
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expectErrorShape(res.body);
+    }
+    // On AWS every path of the API's host reaches the app, not only the ones the local server passes on.
+    const outside = await createApp().request("/favicon.ico");
+    expect(outside.status).toBe(404);
+    expectErrorShape((await outside.json()) as Parameters<typeof expectErrorShape>[0]);
   });
 
   it("no token is a 401 with the error shape; a wrong password too", async () => {

@@ -157,6 +157,17 @@ describe("the daily site log", () => {
     expect(refused.status).toBe(403);
     expect(isErrorShape(refused.body)).toBe(true);
     expect((await write(consultant, today, { workDone: "Walked the site" })).status).toBe(403);
+    // A day is named by its date: the refusal must read the same whether that day holds an
+    // internal log, a shared one or none, or a client could find the internal days by writing.
+    const internalDay = day(-27);
+    expect((await write(team, internalDay, { workDone: "Snagging", clientVisible: false })).status).toBe(200);
+    for (const person of [client, consultant]) {
+      const refusals = [];
+      for (const date of [internalDay, today, day(-28)])
+        refusals.push((await write(person, date, { workDone: "Probe" })).body);
+      expect(new Set(refusals.map(({ error }) => JSON.stringify({ ...error, requestId: undefined }))).size).toBe(1);
+      expect(refusals[0].error.code).toBe("permission.denied");
+    }
     const northwind = await login(stack, "admin@northwind.rehome.local");
     expect((await write(northwind, today, { workDone: "Not ours" })).status).toBe(404);
     const annex = await call(stack, "POST", "/api/projects", { token: admin.token, body: { name: "Annex" } });

@@ -4,6 +4,7 @@ import type { ProjectEvents } from "@rehome/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { useChannel } from "../hooks/useChannel";
+import { usePermissions } from "../hooks/useProject";
 import { api, useSession } from "../session";
 import { AgentPanel } from "./AgentPanel";
 import { DigestPanel } from "./DigestPanel";
@@ -13,6 +14,8 @@ import { promptsFor } from "./prompts";
 export function ProjectAgent() {
   const { projectId = "" } = useParams();
   const user = useSession();
+  // Meeting notes propose tasks: offered to whoever the table lets create one on this project.
+  const permissions = usePermissions(projectId);
   const queries = useQueryClient();
   const threadsKey = ["agent-threads", projectId];
   const summaries = useQuery({
@@ -36,7 +39,7 @@ export function ProjectAgent() {
       intro="Ask the project assistant about tasks, deadlines and what changed."
       digest={
         <>
-          {user?.role !== "client" && <MeetingNotes projectId={projectId} />}
+          {permissions.can("task", "create") && <MeetingNotes projectId={projectId} />}
           <DigestPanel
             title="Daily digest"
             summaries={summaries}

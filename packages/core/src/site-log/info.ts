@@ -4,6 +4,7 @@ import type { EntityItem } from "electrodb";
 import * as z from "zod";
 import { PageInput } from "../db";
 import { File } from "../file";
+import { Id } from "../util";
 import { DelayCauses, type SiteLogEntity } from "./entity";
 
 export const DelayCause = z.enum(DelayCauses);
@@ -45,7 +46,7 @@ export const WriteInput = z
     delays: z.string().trim().max(5_000),
     delayCause: DelayCause.nullable(),
     /** Ids of uploaded image files of the project. */
-    photos: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid file id.")).max(MAX_PHOTOS),
+    photos: z.array(Id).max(MAX_PHOTOS),
     /** Unset: the project's default for a new log, the log's own for an edit. */
     clientVisible: z.boolean(),
   })

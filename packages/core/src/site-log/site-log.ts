@@ -47,6 +47,10 @@ export async function write(
   const access = await Project.requireWritable(actor, projectId);
   if (day > latestDay())
     throw new VisibleError("site_log.future_date", "A site log tells of a day that has happened.", 422);
+  // Whether the role may write any day's log comes first: a day is named by its date, so a
+  // refusal that looked at the stored day (404 for an internal one) would tell a client which
+  // days hold an internal log.
+  requirePermission(access, "site_log", "write");
   const before = await stored(access, day);
   requirePermission(access, "site_log", "write", before && subjectOf(before));
   if (data.clientVisible !== undefined && data.clientVisible !== before?.clientVisible)

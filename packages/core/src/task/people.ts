@@ -4,6 +4,7 @@
 import type { Actor } from "../actor";
 import { VisibleError } from "../error";
 import { Notification } from "../notification";
+import { maySee } from "../permissions";
 import { workspaceOf } from "../policy";
 import { Project } from "../project";
 import type { Info } from "./info";
@@ -27,7 +28,8 @@ export async function concerned(
   const members = await Project.membersOf(workspaceId, projectId);
   if (assigneeId && !members.some((m) => m.id === assigneeId))
     throw new VisibleError("task.assignee_not_member", "The assignee must be a member of this project.", 422);
-  if (checkClient && members.find((m) => m.id === assignee)?.projectRole === "client")
+  const assigneeRole = members.find((m) => m.id === assignee)?.projectRole;
+  if (checkClient && assigneeRole && !maySee(assigneeRole, { clientVisible: false }))
     throw new VisibleError(
       "task.internal_client_assignee",
       "A task assigned to a client must be visible to clients.",

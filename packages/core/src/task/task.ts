@@ -6,7 +6,7 @@ import { event, visibilityEvents } from "../event";
 import { type Action, visibleOnCreate } from "../permissions";
 import { type ProjectAccess, projectAccess, requirePermission, workspaceOf } from "../policy";
 import { Project } from "../project";
-import { createId, nowIso } from "../util";
+import { createId, Id, nowIso } from "../util";
 import { STATUS_WORDS } from "../words";
 import { keysOf, TaskEntity } from "./entity";
 import { Info, type Item, Label, Priority, Status, toInfo } from "./info";
@@ -39,7 +39,7 @@ export const CreateInput = z
     title: z.string().trim().min(1).max(200),
     description: z.string().max(10_000).optional(),
     status: Status.optional(),
-    assigneeId: z.string().min(1).max(64).optional(),
+    assigneeId: Id.optional(),
     /** When work starts, for the schedule; on or before dueDate when both are set. */
     startDate: DateOnly.optional(),
     dueDate: DateOnly.optional(),
@@ -143,7 +143,7 @@ function actionsOf(patch: z.infer<typeof UpdateInput>, before: Info): Action<"ta
 
 export const UpdateInput = CreateInput.partial()
   .extend({
-    assigneeId: z.string().min(1).max(64).nullable().optional(),
+    assigneeId: Id.nullable().optional(),
     startDate: DateOnly.nullable().optional(),
     dueDate: DateOnly.nullable().optional(),
   })

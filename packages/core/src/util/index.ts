@@ -1,6 +1,7 @@
 // Small helpers every module needs; nothing domain-specific lives here.
 import { createHash, randomBytes, randomFillSync, timingSafeEqual } from "node:crypto";
 import { monotonicFactory } from "ulid";
+import * as z from "zod";
 
 /** Memoizes a factory: clients and entities are built on first use, after config is in place. */
 export const once = <T>(make: () => T) => {
@@ -34,6 +35,13 @@ const nextUlid = monotonicFactory(pooledRandom());
  * millisecond by this process still sort in the order they were made (a question before its answer).
  */
 export const createId = () => nextUlid().toLowerCase();
+
+/**
+ * An id as given back to the product: createId's, in lower case. ElectroDB lower-cases key values,
+ * so an upper-case spelling would still find the item, and a write would then store its key
+ * attributes in that spelling, which no exact comparison (members, authors, owners) matches again.
+ */
+export const Id = z.string().regex(/^[a-z0-9_-]{1,64}$/, "Not a valid id.");
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 

@@ -72,7 +72,8 @@ export function createApp() {
   app.get("/api/docs", (c) =>
     c.html(renderDocs(app.getOpenAPI31Document(documentConfig), "/api/openapi.json")),
   );
-  app.all("/api/*", (c) => errorResponse(c, new VisibleError("not_found", "No such endpoint.", 404)));
+  // Every path of the API's host reaches this function on AWS, not only /api/*.
+  app.notFound((c) => errorResponse(c, new VisibleError("not_found", "No such endpoint.", 404)));
   return app;
 }
 

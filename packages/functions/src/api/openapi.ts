@@ -41,10 +41,6 @@ export const Cursor = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-export const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+export { Id } from "@rehome/core/util";
 
 export const bearer = [{ bearer: [] }];
