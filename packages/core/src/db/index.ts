@@ -14,7 +14,7 @@ export const realtimeTable = (): EntityConfiguration => ({
   client: documents(),
 });
 
-/** A page of a list endpoint: one DynamoDB Query each. */
+/** A page of a list endpoint: one DynamoDB Query each (a client's filtered list may need more). */
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
@@ -25,6 +25,29 @@ export const PageInput = z.object({
   cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+/** What one page's Query is told: where to start, items read per request, items returned. */
+export interface PageRead {
+  cursor: string | undefined;
+  /** DynamoDB's Limit: the items each request reads, before the Query's filter. */
+  limit: number;
+  /** ElectroDB's `count`: query on until the page holds this many items or the list ends. */
+  count?: number;
+}
+
+/**
+ * How one page of a list is read. DynamoDB filters a Query after its Limit, so a page of a
+ * list that hides items from its reader (a client's, internal items filtered out) could come
+ * back short or empty, its cursor DynamoDB's LastEvaluatedKey: the keys of a hidden item. Such a
+ * list reads with ElectroDB's `count` instead: bounded requests until the page holds `limit`
+ * items or the list ends, and a cursor built from the keys of the last item returned, never one
+ * past it. Staff lists hide nothing and read one Query per page.
+ */
+export const pageRead = (cursor: string | undefined, limit: number, hidesItems: boolean): PageRead =>
+  hidesItems ? { cursor, limit: readAhead(limit), count: limit } : { cursor, limit };
+
+/** Twice the page per request: room for a few hidden items, so a page mostly costs one Query. */
+const readAhead = (limit: number) => 2 * limit;
 
 export const toPage = <T>(result: { data: T[]; cursor: string | null }): Page<T> =>
   result.cursor ? { items: result.data, nextCursor: result.cursor } : { items: result.data };

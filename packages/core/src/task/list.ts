@@ -1,9 +1,10 @@
 // Listing a project's tasks, one DynamoDB Query per page whatever the filter: the board index
 // (optionally one status column, e.g. blocked) or the assignee index (mine, by assignee,
 // unassigned) chooses the items; overdue and label narrow them as filters of that same Query.
+// A client's Query also filters out internal tasks, so filling its page may take more requests.
 import * as z from "zod";
 import type { Actor } from "../actor";
-import { type Page, paged } from "../db";
+import { clientVisibleOnly, type Page, paged, pageRead } from "../db";
 import { seesInternal } from "../permissions";
 import { projectAccess, requireUser, workspaceOf } from "../policy";
 import { keysOf, TaskEntity } from "./entity";
@@ -37,6 +38,7 @@ export async function list(
   const workspaceId = workspaceOf(actor);
   const today = new Date().toISOString().slice(0, 10);
   const byAssignee = assignee !== undefined;
+  const hidesInternal = !seesInternal(role);
   const filters: Where = (a, op) =>
     [
       byAssignee && status ? op.eq(a.status, status) : "",
@@ -44,12 +46,12 @@ export async function list(
         ? `${byAssignee ? "" : `${op.lt(a.dueDate, today)} AND `}${op.ne(a.status, "done")}`
         : "",
       label ? op.contains(a.labels, label) : "",
-      seesInternal(role) ? "" : `(${op.notExists(a.clientVisible)} OR ${op.eq(a.clientVisible, true)})`,
+      hidesInternal ? clientVisibleOnly(a, op) : "",
     ]
       .filter(Boolean)
       .join(" AND ");
   const page = await paged(cursor, (c) => {
-    const options = { cursor: c, limit };
+    const options = pageRead(c, limit, hidesInternal);
     if (byAssignee) {
       const assigneeId =
         assignee === "me" ? requireUser(actor).userId : assignee === "none" ? null : assignee;
