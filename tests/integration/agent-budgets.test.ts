@@ -163,6 +163,37 @@ describe("agent budgets and cost", () => {
     expect(Number(monthly.headers.get("retry-after"))).toBeLessThanOrEqual(31 * 86_400);
   });
 
+  it("a spent workspace budget tells participants which budget and when it resets, its limit and spend only to admins", async () => {
+    await setBudgets(NO_LIMITS);
+    await answerOne();
+    await setBudgets({ workspaceDailyCents: (await usage()).spent.workspaceTodayCents });
+    const client = await login(stack, "client@demo.rehome.local");
+    const now = new Date();
+    const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+    const resetsAt = midnight.toISOString();
+
+    for (const participant of [client, team]) {
+      const refused = await (await newThread(participant.token)).ask();
+      expect(refused.status, JSON.stringify(refused.body)).toBe(429);
+      expect(refused.body.error.code).toBe("agent.budget_exhausted");
+      expect(refused.body.error.details).toEqual({
+        budget: "workspaceDaily",
+        resetsAt,
+      });
+    }
+    const byAdmin = await (await newThread(admin.token)).ask();
+    expect(byAdmin.status).toBe(429);
+    expect(byAdmin.body.error.details).toMatchObject({
+      budget: "workspaceDaily",
+      resetsAt,
+      limitCents: expect.any(Number),
+      spentCents: expect.any(Number),
+    });
+    expect(byAdmin.body.error.details.spentCents).toBeGreaterThanOrEqual(
+      byAdmin.body.error.details.limitCents,
+    );
+  });
+
   it("a person's spent daily budget stops only that person", async () => {
     await setBudgets(NO_LIMITS);
     const { costCents } = await answerOne();
@@ -170,6 +201,9 @@ describe("agent budgets and cost", () => {
     const refused = await (await newThread()).ask();
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toMatch(/You have used your assistant budget for today/);
+    // Their own use against the cap on them is theirs to know.
+    expect(refused.body.error.details).toMatchObject({ budget: "userDaily", limitCents: costCents / 2 });
+    expect(refused.body.error.details.spentCents).toBeGreaterThanOrEqual(costCents);
     const consultant = await login(stack, "consultant@demo.rehome.local");
     expect((await (await newThread(consultant.token)).ask()).status).toBe(202);
   });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PNG, upload } from "../support/files";
 import { inbox } from "../support/mail";
 import { bootStack, call, type Frame, login, openSocket, type Person, type Stack } from "../support/stack";
+import { changes, snapshot } from "../support/table";
 import { isErrorShape } from "../support/world";
 
 let stack: Stack;
@@ -62,10 +63,22 @@ async function project(budget?: number) {
 }
 
 /** A draft by the team member, sent to the client: the sent change order. */
-async function sent(p: Awaited<ReturnType<typeof project>>, fields: Partial<typeof draft> = {}) {
+async function sent(
+  p: Awaited<ReturnType<typeof project>>,
+  fields: Partial<typeof draft> & { attachments?: string[] } = {},
+) {
   const made = await as(team, "POST", p.orders, { ...draft, ...fields });
   return as(team, "POST", `${p.order(made.id)}/send`);
 }
+
+/** A ready file uploaded by the team member: its id. */
+const uploaded = async (projectId: string, name: string, clientVisible: boolean) =>
+  (await upload(stack, team.token, projectId, { name, contentType: "image/png", bytes: PNG, clientVisible }))
+    .body.id as string;
+
+/** Marks a file internal or client-visible, the way staff do in the files tab. */
+const share = (projectId: string, fileId: string, clientVisible: boolean) =>
+  as(team, "PATCH", `/api/projects/${projectId}/files/${fileId}`, { clientVisible });
 
 const refusal = async (promise: ReturnType<typeof answer>, status: number, code?: string) => {
   const { status: got, body } = await promise;
@@ -145,28 +158,111 @@ describe("drafting and sending", () => {
   it("attaches only checked, client-visible files of the same project, by name", async () => {
     const p = await project();
     const other = await project();
-    const file = async (projectId: string, clientVisible: boolean) =>
-      (
-        await upload(stack, team.token, projectId, {
-          name: "sink-layout.png",
-          contentType: "image/png",
-          bytes: PNG,
-          clientVisible,
-        })
-      ).body.id as string;
     const [shown, internal, elsewhere] = await Promise.all([
-      file(p.id, true),
-      file(p.id, false),
-      file(other.id, true),
+      uploaded(p.id, "sink-layout.png", true),
+      uploaded(p.id, "sink-layout.png", false),
+      uploaded(other.id, "sink-layout.png", true),
     ]);
     const made = await as(team, "POST", p.orders, { ...draft, attachments: [shown] });
     expect(made.attachments).toEqual([{ id: shown, name: "sink-layout.png" }]);
-    for (const bad of [internal, elsewhere, "01nosuchfile"])
+    for (const bad of [elsewhere, "01nosuchfile"])
       await refusal(
         answer(team, "PATCH", p.order(made.id), { attachments: [shown, bad] }),
         422,
         "change_order.attachment_invalid",
       );
+    await refusal(
+      answer(team, "PATCH", p.order(made.id), { attachments: [shown, internal] }),
+      422,
+      "change_order.internal_attachment",
+    );
+  });
+
+  it("a file made internal after it was attached stops the send, naming it; nothing is stored or told until it is shared again", async () => {
+    const p = await project();
+    const quote = await uploaded(p.id, "supplier-quote.png", true);
+    const made = await as(team, "POST", p.orders, {
+      ...draft,
+      title: "Larder shelving",
+      attachments: [quote],
+    });
+    await share(p.id, quote, false);
+    const socket = await openSocket(stack, client.token);
+    try {
+      expect(await socket.subscribe(`private-projects.${p.id}`)).toBe(true);
+      const before = await snapshot();
+
+      const refused = await answer(team, "POST", `${p.order(made.id)}/send`);
+      expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+      expect(isErrorShape(refused.body)).toBe(true);
+      expect(refused.body.error.code).toBe("change_order.internal_attachment");
+      expect(refused.body.error.message).toContain('"supplier-quote.png" is internal');
+      expect(refused.body.error.details).toEqual({ fileIds: [quote] });
+
+      expect(changes(before, await snapshot())).toEqual([]);
+      expect((await as(team, "GET", p.order(made.id))).state).toBe("draft");
+      await refusal(answer(client, "GET", p.order(made.id)), 404, "not_found");
+      expect((await as(client, "GET", p.orders)).items).toEqual([]);
+      expect((await inbox(stack, CLIENT_EMAIL)).filter((m) => m.subject.includes("Larder shelving"))).toEqual(
+        [],
+      );
+
+      await share(p.id, quote, true);
+      const out = await as(team, "POST", `${p.order(made.id)}/send`);
+      expect(out).toMatchObject({ state: "sent", attachments: [{ id: quote, name: "supplier-quote.png" }] });
+      const live = await socket.waitFor((f) => f.event === "change_order.sent" && f.data.id === made.id);
+      expect(live.data.attachments).toEqual([{ id: quote, name: "supplier-quote.png" }]);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("a file made internal after sending drops out of all a client reads of the order, its events and its decision; staff still see it", async () => {
+    const p = await project();
+    const [plan, quote] = await Promise.all([
+      uploaded(p.id, "larder-plan.png", true),
+      uploaded(p.id, "supplier-quote.png", true),
+    ]);
+    const order = await sent(p, { attachments: [plan, quote] });
+    await share(p.id, quote, false);
+    const both = [
+      { id: plan, name: "larder-plan.png" },
+      { id: quote, name: "supplier-quote.png" },
+    ];
+    const planOnly = [{ id: plan, name: "larder-plan.png" }];
+
+    expect((await as(client, "GET", p.order(order.id))).attachments).toEqual(planOnly);
+    const listed = (await as(client, "GET", p.orders)).items;
+    expect(listed.map((o: { attachments: unknown }) => o.attachments)).toEqual([planOnly]);
+    expect(JSON.stringify(listed)).not.toContain("supplier-quote");
+    expect((await as(team, "GET", p.order(order.id))).attachments).toEqual(both);
+    expect((await as(team, "GET", p.orders)).items[0].attachments).toEqual(both);
+
+    const socket = await openSocket(stack, client.token);
+    try {
+      expect(await socket.subscribe(`private-projects.${p.id}`)).toBe(true);
+      const approved = await as(client, "POST", `${p.order(order.id)}/approve`, {
+        signature: "Cliff Client",
+      });
+      expect(approved.attachments).toEqual(planOnly);
+      expect(approved.decision.snapshot.attachments).toEqual(planOnly);
+      const live = await socket.waitFor((f) => f.event === "change_order.approved" && f.data.id === order.id);
+      expect(live.data.attachments).toEqual(planOnly);
+      expect(JSON.stringify(socket.frames)).not.toContain("supplier-quote");
+    } finally {
+      socket.close();
+    }
+    // The decision records what the client saw and decided on; the order keeps what was attached.
+    const record = await as(team, "GET", p.order(order.id));
+    expect(record.decision.snapshot.attachments).toEqual(planOnly);
+    expect(record.attachments).toEqual(both);
+
+    // A file made internal after the decision drops out of the client's view of it too.
+    await share(p.id, plan, false);
+    const decided = await as(client, "GET", p.order(order.id));
+    expect(decided.attachments).toEqual([]);
+    expect(decided.decision.snapshot.attachments).toEqual([]);
+    expect((await as(team, "GET", p.order(order.id))).decision.snapshot.attachments).toEqual(planOnly);
   });
 });
 

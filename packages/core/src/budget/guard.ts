@@ -1,10 +1,10 @@
 // Refuses a question once a budget is spent (429 `agent.budget_exhausted`, Retry-After until
 // the period resets) and tells the digest job when the workspace's budget is gone. Reads only.
-import type { UserActor } from "../actor";
+import { isAdmin, type UserActor } from "../actor";
 import { VisibleError } from "../error";
 import * as Metric from "../metrics";
-import { secondsUntilEnd } from "./period";
-import { isLimited, isSpent, type Kind, scopesOf, spentIn } from "./scopes";
+import { endOf, secondsUntilEnd } from "./period";
+import { isLimited, isSpent, type Kind, type Scope, scopesOf, spentIn } from "./scopes";
 import { budgetsOf } from "./settings";
 
 const REFUSALS: Record<Kind, string> = {
@@ -27,9 +27,21 @@ export async function ensureAvailable(user: UserActor, now = new Date()): Promis
     "agent.budget_exhausted",
     REFUSALS[over.kind],
     429,
-    { budget: over.kind, limitCents: over.limitCents, spentCents: spent[index] },
+    refusalDetails(user, over, spent[index] ?? 0, now),
     secondsUntilEnd(over.key.granularity, now),
   );
+}
+
+/**
+ * What the refusal tells the asker: which budget is spent and when it resets, to everyone; its
+ * limit and spend only to whom those figures belong — the workspace's admins (its limits and
+ * spend are otherwise theirs alone, as in the usage report), and the asker for their own daily
+ * budget (their own use against the cap on them, which they hit and may plan around).
+ */
+function refusalDetails(user: UserActor, over: Scope, spentCents: number, now: Date) {
+  const which = { budget: over.kind, resetsAt: endOf(over.key.granularity, now).toISOString() };
+  const theirs = isAdmin(user) || over.kind === "userDaily";
+  return theirs ? { ...which, limitCents: over.limitCents, spentCents } : which;
 }
 
 /** Whether the workspace's daily or monthly budget is spent (digests then serve the last one). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysOf, secondsUntilEnd } from "./period";
+import { daysOf, endOf, secondsUntilEnd } from "./period";
 
 describe("budget periods (UTC)", () => {
   it("a daily budget resets at the next UTC midnight, a monthly one on the 1st", () => {
@@ -9,6 +9,12 @@ describe("budget periods (UTC)", () => {
     const midMonth = new Date("2026-02-14T12:00:00Z");
     expect(secondsUntilEnd("day", midMonth)).toBe(12 * 3600);
     expect(secondsUntilEnd("month", midMonth)).toBe((14 * 24 + 12) * 3600);
+  });
+
+  it("tells when a period ends: the next UTC midnight, or the 1st of the next month", () => {
+    const lateOnNewYearsEve = new Date("2025-12-31T23:59:30Z");
+    expect(endOf("day", lateOnNewYearsEve).toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(endOf("month", new Date("2024-02-29T12:00:00Z")).toISOString()).toBe("2024-03-01T00:00:00.000Z");
   });
 
   it("never tells a caller to retry in less than a second", () => {

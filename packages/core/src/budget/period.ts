@@ -7,10 +7,13 @@ export const monthOf = (at: Date) => at.toISOString().slice(0, 7);
 const startOfNextDay = (at: Date) => Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() + 1);
 const startOfNextMonth = (at: Date) => Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1);
 
+/** When the period containing `at` ends: the budgets counted in it start again from zero. */
+export const endOf = (granularity: "day" | "month", at: Date): Date =>
+  new Date(granularity === "day" ? startOfNextDay(at) : startOfNextMonth(at));
+
 /** Whole seconds (at least 1) until the period containing `at` ends. */
 export function secondsUntilEnd(granularity: "day" | "month", at: Date): number {
-  const end = granularity === "day" ? startOfNextDay(at) : startOfNextMonth(at);
-  return Math.max(1, Math.ceil((end - at.getTime()) / 1000));
+  return Math.max(1, Math.ceil((endOf(granularity, at).getTime() - at.getTime()) / 1000));
 }
 
 /** `YYYY-MM-DD` of every day of `month` (`YYYY-MM`) that has begun by `now`. */

@@ -1,32 +1,106 @@
-// A change order's attachments: files of its own project, checked and client-visible (the client
-// decides on them), read with one BatchGetItem of the file module's table entity.
+// A change order's attachments: ready files of its own project, read with the file module's batch
+// read and judged by the permission table. A change order is written to be shown to the project's
+// clients, so every file it names must be one they may see: checked when a draft is saved, again
+// when it is sent (a file may have been made internal since), and on every read by someone who
+// may not see internal files (it may be made internal after sending), as messages do.
+import type { Role } from "../actor";
 import { VisibleError } from "../error";
-import { FileEntity } from "../file/entity";
+import { File } from "../file";
+import { mayAttach, maySee, seesInternal } from "../permissions";
 import type { ProjectAccess } from "../policy";
-import type { Snapshot } from "./info";
+import { type Info, type Item, infoFor } from "./info";
 
-export async function attachmentsOf(
-  access: ProjectAccess,
-  fileIds: string[],
-): Promise<Snapshot["attachments"]> {
+type Attachment = Info["attachments"][number];
+
+/** The change order as the permission table judges its files: the one its clients will read. */
+const AS_SENT = { clientVisible: true };
+
+/** Where the change orders are: their workspace and project. */
+interface Place {
+  workspaceId: string;
+  projectId: string;
+}
+
+/**
+ * The attachments a draft saved or sent now may show, by name: each a ready file of the project
+ * its author may see (else 422 `change_order.attachment_invalid`), none internal (else 422
+ * `change_order.internal_attachment`, naming them). Nothing is stored or sent on a refusal.
+ */
+export async function attachable(access: ProjectAccess, fileIds: string[]): Promise<Attachment[]> {
   const ids = [...new Set(fileIds)];
   if (ids.length === 0) return [];
   const { workspaceId, projectId } = access.project;
-  const { data } = await FileEntity()
-    .get(ids.map((fileId) => ({ workspaceId, projectId, fileId })))
-    .go();
-  const usable = new Map(
-    data
-      .filter((file) => file.status === "ready" && file.clientVisible !== false)
-      .map((file) => [file.fileId, file.name]),
-  );
-  const missing = ids.filter((id) => !usable.has(id));
-  if (missing.length > 0)
+  const files = await File.attachments(workspaceId, projectId, ids);
+  const unknown = ids.filter((id) => {
+    const file = files.get(id);
+    return !file || !maySee(access.role, file);
+  });
+  if (unknown.length > 0)
     throw new VisibleError(
       "change_order.attachment_invalid",
-      "Attach only uploaded files of this project that clients may see.",
+      "Attach only files uploaded to this project; some were not found.",
       422,
-      { fileIds: missing },
+      { fileIds: unknown },
     );
-  return ids.map((id) => ({ id, name: usable.get(id) ?? "" }));
+  const found = ids.flatMap((id) => files.get(id) ?? []);
+  const internal = found.filter((file) => !mayAttach(AS_SENT, file));
+  if (internal.length > 0) throw internalFiles(internal);
+  return found.map(({ id, name }) => ({ id, name }));
+}
+
+/** Names the internal files, so the sender knows which to share or take off. */
+function internalFiles(files: File.Attachment[]): VisibleError {
+  const names = files.map((file) => `"${file.name}"`).join(", ");
+  const [are, them] = files.length === 1 ? ["is", "it"] : ["are", "them"];
+  return new VisibleError(
+    "change_order.internal_attachment",
+    `Clients will read this change order, but ${names} ${are} internal: share ${them} with clients or remove ${them} from the change order.`,
+    422,
+    { fileIds: files.map((file) => file.id) },
+  );
+}
+
+/** A change order as someone in `role` reads it now: only the attachments they may still see. */
+export async function readAs(role: Role, place: Place, item: Item): Promise<Info> {
+  const info = infoFor(item, role);
+  return keepShown(info, await shownTo(role, place, [info]));
+}
+
+/** Change orders as someone in `role` reads them now, their files read in one go. */
+export async function readAllAs(role: Role, place: Place, items: Item[]): Promise<Info[]> {
+  const infos = items.map((item) => infoFor(item, role));
+  const shown = await shownTo(role, place, infos);
+  return infos.map((info) => keepShown(info, shown));
+}
+
+/**
+ * Which attachments of `infos` someone in `role` may see now. Whoever sees internal files sees
+ * them all: the stored names stay their record of what was attached. For anyone else a file
+ * deleted or made internal since is gone.
+ */
+async function shownTo(role: Role, place: Place, infos: Info[]): Promise<(file: Attachment) => boolean> {
+  if (seesInternal(role)) return () => true;
+  const ids = infos.flatMap((info) => [...info.attachments, ...(info.decision?.snapshot.attachments ?? [])]);
+  const files = await File.attachments(
+    place.workspaceId,
+    place.projectId,
+    ids.map((file) => file.id),
+  );
+  return ({ id }) => {
+    const file = files.get(id);
+    return file !== undefined && maySee(role, file);
+  };
+}
+
+/** The change order with only the attachments `shown` lets through, its decision's snapshot too. */
+function keepShown(info: Info, shown: (file: Attachment) => boolean): Info {
+  const { decision } = info;
+  return {
+    ...info,
+    attachments: info.attachments.filter(shown),
+    decision: decision && {
+      ...decision,
+      snapshot: { ...decision.snapshot, attachments: decision.snapshot.attachments.filter(shown) },
+    },
+  };
 }

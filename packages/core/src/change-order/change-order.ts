@@ -1,7 +1,7 @@
 // The life of a change order: staff draft and edit it, send it to the project's clients or
 // withdraw it; a client approves or declines it with their typed name. Every step is one
-// conditional write, then its event, activity line and audit entry; clients never read a draft
-// or an internal note.
+// conditional write, then its event, activity line and audit entry; clients never read a draft,
+// an internal note or an internal file.
 import type * as z from "zod";
 import type { Actor } from "../actor";
 import { Audit } from "../audit";
@@ -9,16 +9,16 @@ import type { Page } from "../db";
 import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
 import type { Action } from "../permissions";
-import { type ProjectAccess, projectAccess, requirePermission, requireUser } from "../policy";
+import { type ProjectAccess, projectAccess, requirePermission, requireUser, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { newestFirst } from "../project/feed";
 import { User } from "../user";
 import { createId, nowIso } from "../util";
-import { attachmentsOf } from "./attachments";
+import { attachable, readAllAs, readAs } from "./attachments";
 import { ChangeOrderEntity } from "./entity";
-import { Info, type Item, infoFor, snapshotOf, subjectOf, today } from "./info";
+import { Info, type Item, snapshotOf, subjectOf, today } from "./info";
 import { ApproveInput, CreateInput, DeclineInput, ListInput, UpdateInput } from "./input";
-import { tellClients, tellStaff } from "./people";
+import { askDeciders, tellStaff } from "./people";
 import { signs } from "./signature";
 import { refuseUnless, transition } from "./state";
 
@@ -26,7 +26,10 @@ export { Info, Snapshot, State } from "./info";
 export { ApproveInput, CreateInput, DeclineInput, ListInput, UpdateInput } from "./input";
 export { Totals, totals } from "./totals";
 
-/** Events carry what clients may read (no internal note); staff screens refetch for the rest. */
+/**
+ * Events carry what clients may read (no internal note, no file they may not see now); staff
+ * screens refetch for the rest.
+ */
 export const Events = {
   Created: event("change_order.created", Info),
   Updated: event("change_order.updated", Info),
@@ -61,7 +64,7 @@ export async function create(
     reason: data.reason ?? "",
     costDelta: data.costDelta,
     scheduleDeltaDays: data.scheduleDeltaDays ?? 0,
-    attachments: await attachmentsOf(access, data.attachments ?? []),
+    attachments: await attachable(access, data.attachments ?? []),
     decisionDue: data.decisionDue,
     internalNote: data.internalNote ?? "",
     state: "draft",
@@ -76,7 +79,7 @@ export async function create(
 
 export async function get(actor: Actor, projectId: string, changeOrderId: string): Promise<Info> {
   const access = await projectAccess(actor, projectId);
-  return infoFor(await find(access, changeOrderId, "view"), access.role);
+  return readAs(access.role, access.project, await find(access, changeOrderId, "view"));
 }
 
 /** The project's change orders, newest first; a client's list has no drafts. One Query per page. */
@@ -90,7 +93,7 @@ export async function list(
     projectId,
     input,
     (key) => ChangeOrderEntity().query.primary(key),
-    (items, role) => items.map((item) => infoFor(item, role)),
+    (items, role) => readAllAs(role, { workspaceId: workspaceOf(actor), projectId }, items),
   );
 }
 
@@ -105,7 +108,7 @@ export async function update(
   const access = await Project.requireWritable(actor, projectId);
   const before = await find(access, changeOrderId, "edit");
   refuseUnless(before, "draft");
-  const files = attachments === undefined ? {} : { attachments: await attachmentsOf(access, attachments) };
+  const files = attachments === undefined ? {} : { attachments: await attachable(access, attachments) };
   const item = await transition(before, "draft", { ...patch, ...files, updatedAt: nowIso() });
   return told(actor, access, Events.Updated, item, `Edited change order "${item.title}"`);
 }
@@ -122,6 +125,11 @@ export async function send(actor: Actor, projectId: string, changeOrderId: strin
       "The decision date has passed; choose a later one before sending.",
       422,
     );
+  // A file attached to the draft may have been made internal (or deleted) since it was saved.
+  await attachable(
+    access,
+    (before.attachments ?? []).map((file) => file.id),
+  );
   const now = nowIso();
   const item = await transition(before, "draft", {
     state: "sent",
@@ -131,7 +139,7 @@ export async function send(actor: Actor, projectId: string, changeOrderId: strin
     updatedAt: now,
   });
   const info = await told(actor, access, Events.Sent, item, `Sent change order "${item.title}" for approval`);
-  await tellClients(actor, access, item);
+  await askDeciders(actor, access, item);
   return info;
 }
 
@@ -189,6 +197,8 @@ async function decide(
       `Sign with your full name as it is on your account (${person.name}).`,
       422,
     );
+  // What the client decided on is what they saw: the files they may see now.
+  const { attachments } = await readAs(access.role, access.project, before);
   const now = nowIso();
   const item = await transition(
     before,
@@ -199,7 +209,7 @@ async function decide(
       decidedAt: now,
       signature: choice.signature,
       decidedFromIp: origin.ip,
-      snapshot: snapshotOf(before),
+      snapshot: { ...snapshotOf(before), attachments },
       ...(choice.reason ? { declineReason: choice.reason } : {}),
       updatedAt: now,
     },
@@ -239,7 +249,7 @@ async function told(
   summary: string,
   details: Record<string, unknown> = {},
 ): Promise<Info> {
-  const shared = infoFor(item, "client");
+  const shared = await readAs("client", access.project, item);
   const about = { subjectType: "change_order" as const, subjectId: item.changeOrderId, summary };
   await Project.announce(actor, item.projectId, definition, shared, about, {
     now: item.clientVisible,
@@ -252,5 +262,5 @@ async function told(
     summary,
     details: { projectId: item.projectId, state: item.state, costDelta: item.costDelta, ...details },
   });
-  return infoFor(item, access.role);
+  return readAs(access.role, access.project, item);
 }

@@ -1,13 +1,14 @@
-// Who hears of a change order: sending it asks the project's clients for a decision in the app,
-// live on their user channel and by email; a decision is told to the staff who drafted and sent it.
+// Who hears of a change order: sending it asks those who may decide it (the project's clients) for
+// a decision in the app, live on their user channel and by email; a decision is told to the staff who drafted and sent it.
 import type { Actor } from "../actor";
 import { config } from "../config";
 import { logger } from "../log";
 import { Mail } from "../mail";
 import { Notification } from "../notification";
+import { may } from "../permissions";
 import type { ProjectAccess } from "../policy";
 import { Project } from "../project";
-import type { Item } from "./info";
+import { type Item, subjectOf } from "./info";
 
 const note = (item: Item, text: string) => ({
   kind: "change_order" as const,
@@ -17,17 +18,20 @@ const note = (item: Item, text: string) => ({
   text,
 });
 
-export async function tellClients(actor: Actor, access: ProjectAccess, item: Item): Promise<void> {
+export async function askDeciders(actor: Actor, access: ProjectAccess, item: Item): Promise<void> {
   const { workspaceId, projectId, name } = access.project;
-  const clients = (await Project.membersOf(workspaceId, projectId)).filter((m) => m.projectRole === "client");
+  // Whoever the permission table lets decide it: the project's clients today.
+  const deciders = (await Project.membersOf(workspaceId, projectId)).filter((m) =>
+    may(m.projectRole, m.id, "change_order", "decide", subjectOf(item)),
+  );
   await Notification.notify(
     actor,
-    clients.map((c) => c.id),
+    deciders.map((person) => person.id),
     note(item, `Change order "${item.title}" needs your decision by ${item.decisionDue}`),
   );
-  for (const client of clients) {
+  for (const person of deciders) {
     const email = Mail.changeOrderEmail({
-      to: client.email,
+      to: person.email,
       projectName: name,
       projectId,
       title: item.title,
@@ -37,7 +41,7 @@ export async function tellClients(actor: Actor, access: ProjectAccess, item: Ite
       decisionDue: item.decisionDue,
     });
     // The change order is sent either way; a mail outage must not undo it (the app shows it).
-    await Mail.send(email, { idempotencyKey: `change-order/${item.changeOrderId}/sent/${client.id}` }).catch(
+    await Mail.send(email, { idempotencyKey: `change-order/${item.changeOrderId}/sent/${person.id}` }).catch(
       (error: unknown) =>
         logger().error("change order email not sent", {
           changeOrderId: item.changeOrderId,

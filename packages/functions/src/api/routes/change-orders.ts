@@ -110,7 +110,7 @@ export const changeOrders = router()
       "send",
       "Send a draft to the project's clients for their decision",
       { params: Params },
-      "The decision date has passed",
+      "The decision date has passed, or an attachment has since been made internal or deleted",
     ),
     async (c) => {
       const { id, changeOrderId } = c.req.valid("param");
