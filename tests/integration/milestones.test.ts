@@ -1,10 +1,12 @@
 // Milestone summaries end to end: moving a task labelled `milestone` to done queues one job, the
 // worker writes the project's summary for staff and one for its clients, each audience hears its
-// own, and a job delivered twice writes nothing more.
+// own, and a job delivered twice writes nothing more. Of an internal milestone clients get nothing.
 
+import { Summary } from "@rehome/core/summary";
 import { Task } from "@rehome/core/task";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverJob } from "../support/jobs";
+import { inbox } from "../support/mail";
 import { bootStack, call, login, openSocket, type Person, type Stack, succeed } from "../support/stack";
 
 let stack: Stack;
@@ -14,6 +16,14 @@ let kitchen: string;
 
 const api = (person: Person, method: string, path: string, body?: unknown) =>
   succeed(stack, person, method, path, body);
+
+type Frame = { event: string; data: { kind?: string } };
+const isMilestone = (f: Frame) => f.event === "agent.summary.ready" && f.data.kind === "milestone";
+
+const milestonesListed = async (person: Person) =>
+  (await api(person, "GET", `/api/projects/${kitchen}/summaries`)).items.filter(
+    (s: { kind: string }) => s.kind === "milestone",
+  );
 
 beforeAll(async () => {
   stack = await bootStack();
@@ -43,8 +53,6 @@ describe("milestone summaries", () => {
       expect(await socket?.subscribe(`private-projects.${kitchen}`)).toBe(true);
 
     const done = await api(admin, "PATCH", `${tasks}/${milestone.id}`, { status: "done" });
-    const isMilestone = (f: { event: string; data: { kind?: string } }) =>
-      f.event === "agent.summary.ready" && f.data.kind === "milestone";
     const staff = (await staffSocket?.waitFor(isMilestone, 15_000))?.data;
     const theirs = (await clientSocket?.waitFor(isMilestone, 15_000))?.data;
 
@@ -76,12 +84,10 @@ describe("milestone summaries", () => {
     };
     expect((await deliverJob(job)).batchItemFailures).toEqual([]);
     expect((await deliverJob(job)).batchItemFailures).toEqual([]);
-    const listed = async (person: Person) =>
-      (await api(person, "GET", `/api/projects/${kitchen}/summaries`)).items.filter(
-        (s: { kind: string }) => s.kind === "milestone",
-      );
-    expect((await listed(admin)).map((s: { id: string }) => s.id)).toEqual([summaryId]);
-    expect((await listed(client)).map((s: { id: string }) => s.id)).toEqual([`${summaryId}-clients`]);
+    expect((await milestonesListed(admin)).map((s: { id: string }) => s.id)).toEqual([summaryId]);
+    expect((await milestonesListed(client)).map((s: { id: string }) => s.id)).toEqual([
+      `${summaryId}-clients`,
+    ]);
     expect(staffSocket?.frames.filter(isMilestone)).toHaveLength(1);
 
     // Editing the done task again is no new milestone; a task without the label never is one.
@@ -90,6 +96,42 @@ describe("milestone summaries", () => {
     await api(admin, "PATCH", `${tasks}/${plain.id}`, { status: "done" });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(staffSocket?.frames.filter(isMilestone)).toHaveLength(1);
+    for (const socket of [staffSocket, clientSocket]) socket?.close();
+  });
+
+  it("an internal milestone task moving to done writes the staff summary only: clients get none stored, listed, emailed or pushed", async () => {
+    for (const person of [admin, client]) await api(person, "PATCH", "/api/me", { digestEmails: true });
+    const tasks = `/api/projects/${kitchen}/tasks`;
+    const milestone = await api(admin, "POST", tasks, {
+      title: "Sacked the tiler",
+      labels: ["milestone"],
+      clientVisible: false,
+    });
+    const [staffSocket, clientSocket] = await Promise.all(
+      [admin, client].map((p) => openSocket(stack, p.token)),
+    );
+    for (const socket of [staffSocket, clientSocket])
+      expect(await socket?.subscribe(`private-projects.${kitchen}`)).toBe(true);
+
+    const done = await api(admin, "PATCH", `${tasks}/${milestone.id}`, { status: "done" });
+    const summaryId = Task.milestoneSummaryId(milestone.id, done.updatedAt);
+    const ours = (f: Frame & { data: { id?: string } }) => isMilestone(f) && f.data.id === summaryId;
+    const staff = (await staffSocket?.waitFor(ours, 15_000))?.data;
+    expect(staff).toMatchObject({ audience: "staff", title: expect.stringContaining("Sacked the tiler") });
+    // Delivered again and awaited: whatever the job writes for any audience is written now.
+    const job = { type: "summary.milestone", workspaceId: admin.user.workspaceId, projectId: kitchen };
+    expect((await deliverJob({ ...job, taskId: milestone.id, summaryId })).batchItemFailures).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const clientsId = `${summaryId}-clients`;
+    const key = { workspaceId: admin.user.workspaceId, scope: `clients:${kitchen}`, summaryId: clientsId };
+    expect(await Summary.written(key)).toBeUndefined();
+    expect((await milestonesListed(client)).map((s: { id: string }) => s.id)).not.toContain(clientsId);
+    expect((await milestonesListed(admin)).map((s: { id: string }) => s.id)).toContain(summaryId);
+    expect(clientSocket?.frames.filter(isMilestone).map((f) => f.data.id)).not.toContain(clientsId);
+    const milestoneMail = (m: { subject: string }) => m.subject.includes("Milestone");
+    expect((await inbox(stack, "admin@demo.rehome.local")).filter(milestoneMail)).not.toEqual([]);
+    expect((await inbox(stack, "client@demo.rehome.local")).filter(milestoneMail)).toEqual([]);
     for (const socket of [staffSocket, clientSocket]) socket?.close();
   });
 });

@@ -243,7 +243,10 @@ export async function edit(
     before: before.clientVisible,
     events: Events,
   });
-  if (toggled) await Activity.setVisibility(user.workspaceId, projectId, messageId, message.clientVisible);
+  if (toggled) {
+    await Activity.setVisibility(user.workspaceId, projectId, messageId, message.clientVisible);
+    await Notification.setVisibility(user.workspaceId, projectId, message);
+  }
   await mention(
     actor,
     access.project.name,

@@ -25,6 +25,8 @@ export const NotificationEntity = once(
           subjectId: { type: "string", required: true },
           actorId: { type: "string", required: true },
           text: { type: "string", required: true },
+          /** False while the subject is internal, on a client's notification: they no longer read it (unset: visible). */
+          clientVisible: { type: "boolean" },
           createdAt: { type: "string", required: true },
           readAt: { type: "string" },
         },

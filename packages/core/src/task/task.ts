@@ -3,6 +3,7 @@ import { Activity } from "../activity";
 import type { Actor } from "../actor";
 import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
+import { Notification } from "../notification";
 import { type Action, visibleOnCreate } from "../permissions";
 import { type ProjectAccess, projectAccess, requirePermission, workspaceOf } from "../policy";
 import { Project } from "../project";
@@ -222,8 +223,10 @@ export async function update(
       events: Events,
     },
   );
-  if (task.clientVisible !== before.clientVisible)
+  if (task.clientVisible !== before.clientVisible) {
     await Activity.setVisibility(workspaceId, projectId, task.id, task.clientVisible);
+    await Notification.setVisibility(workspaceId, projectId, task);
+  }
   await tell(actor, task, before);
   await queueMilestoneSummary(workspaceId, task, before);
   return task;
