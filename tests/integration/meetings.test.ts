@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverJob } from "../support/jobs";
 import { bootStack, call, login, openSocket, type Person, type Stack } from "../support/stack";
+import { isErrorShape } from "../support/world";
 
 let stack: Stack;
 let team: Person;
@@ -33,6 +34,21 @@ beforeAll(async () => {
   [{ id: kitchen }] = (await call(stack, "GET", "/api/projects", { token: client.token })).body.items;
 });
 afterAll(() => stack?.stop());
+
+/** Pastes notes and waits for the worker's summary: its id. */
+async function summarize(notes: string): Promise<string> {
+  const asked = await call(stack, "POST", `/api/projects/${kitchen}/meetings`, {
+    token: team.token,
+    body: { notes },
+  });
+  expect(asked.status).toBe(202);
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await meetingsOf(team)).some((s: { id: string }) => s.id === asked.body.summaryId))
+      return asked.body.summaryId;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error("no meeting summary");
+}
 
 describe("meeting summaries", () => {
   it("writes decisions and proposed tasks once, creates a task only when a person confirms it, and never for clients", async () => {
@@ -95,6 +111,46 @@ describe("meeting summaries", () => {
       { title: "book the plasterer for the ceiling", taskId: null },
     ]);
     socket.close();
+  });
+
+  it("confirms proposals at the same time, each to its own task, and a refused confirmation undoes only its own claim", async () => {
+    const actions = [
+      "strip the hall",
+      "sand the stairs",
+      "oil the stairs",
+      "hang the door",
+      "fit the skirting",
+    ];
+    const more = ["box in the meter", "seal the bath"];
+    const summaryId = await summarize([...actions, ...more].map((a) => `- Action: ${a}`).join("\n"));
+    const confirm = (token: string, index: number) =>
+      call(stack, "POST", `/api/projects/${kitchen}/summaries/${summaryId}/proposals/${index}/confirm`, {
+        token,
+      });
+    const statuses = (answers: { status: number }[]) => answers.map((a) => a.status);
+
+    const pair = await Promise.all([confirm(team.token, 0), confirm(team.token, 1)]);
+    expect(statuses(pair)).toEqual([201, 201]);
+    const three = await Promise.all([2, 3, 4].map((index) => confirm(team.token, index)));
+    expect(statuses(three)).toEqual([201, 201, 201]);
+    // A read-only token gets as far as the claim: its refusal rolls back that proposal only.
+    const reader = await call(stack, "POST", "/api/tokens", {
+      token: team.token,
+      body: { name: "meeting reader", scope: "read" },
+    });
+    const mixed = await Promise.all([confirm(team.token, 5), confirm(reader.body.token, 6)]);
+    expect(statuses(mixed)).toEqual([201, 403]);
+    expect(isErrorShape(mixed[1]?.body)).toBe(true);
+
+    const made = [...pair, ...three, ...mixed].map((a) => (a.status === 201 ? a.body.id : null));
+    const stored = (await meetingsOf(team)).find((s: { id: string }) => s.id === summaryId);
+    expect(stored.proposals.map((p: { taskId: string | null }) => p.taskId)).toEqual(made);
+    // The refused one is still to confirm, once.
+    expect((await confirm(team.token, 6)).status).toBe(201);
+    expect((await confirm(team.token, 6)).status).toBe(409);
+    const board = await titles();
+    for (const title of [...actions, ...more])
+      expect(board.filter((t: string) => t === title)).toHaveLength(1);
   });
 
   it("refuses notes from a client (the reach of creating tasks) and refuses empty notes", async () => {

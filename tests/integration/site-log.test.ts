@@ -152,6 +152,56 @@ describe("the daily site log", () => {
     expect(changes(before, before2).length).toBeGreaterThan(0);
   });
 
+  it("an edit that sends no photos drops a photo deleted since, while sending a deleted photo is still refused", async () => {
+    const kept = await photo("kept.png", true);
+    const gone = await photo("gone.png", true);
+    const date = day(-29);
+    expect((await write(team, date, { workDone: "Tiling", photos: [kept, gone] })).status).toBe(200);
+    const deleted = await call(stack, "DELETE", `/api/projects/${kitchen}/files/${gone}`, {
+      token: team.token,
+    });
+    expect(deleted.status).toBe(204);
+
+    const edited = await write(team, date, { weather: "Rain" });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body).toMatchObject({ weather: "Rain", workDone: "Tiling" });
+    expect(edited.body.photos.map((p: { id: string }) => p.id)).toEqual([kept]);
+    expect((await days(team)).find((d) => d.date === date)?.photos.map((p) => p.id)).toEqual([kept]);
+
+    const before = await snapshot();
+    const refused = await write(team, date, { photos: [kept, gone] });
+    expect(refused.status).toBe(422);
+    expect(isErrorShape(refused.body)).toBe(true);
+    expect(refused.body.error).toMatchObject({
+      code: "site_log.photo_invalid",
+      details: { fileIds: [gone] },
+    });
+    expect(changes(before, await snapshot())).toEqual([]);
+  });
+
+  it("an edit at the same time as a change of photos or visibility undoes neither", async () => {
+    const shot = await photo("beam.png", true);
+    const dates = [-30, -31, -32, -33, -34, -35].map(day);
+    for (const date of dates) await write(team, date, { workDone: "Steel beam in", clientVisible: true });
+    await Promise.all(
+      dates.flatMap((date) => [
+        write(team, date, { weather: "Windy" }),
+        write(admin, date, { clientVisible: false }),
+        write(team, date, { photos: [shot] }),
+        write(admin, date, { crew: ["Bo the welder"] }),
+      ]),
+    );
+    const logs = (await days(team)).filter((d) => dates.includes(d.date));
+    expect(logs).toHaveLength(dates.length);
+    for (const log of logs)
+      expect(log).toMatchObject({
+        weather: "Windy",
+        crew: ["Bo the welder"],
+        clientVisible: false,
+        photos: [expect.objectContaining({ id: shot })],
+      });
+  });
+
   it("a client may not write (403); another workspace and a person not on the project get 404", async () => {
     const refused = await write(client, today, { workDone: "I was here" });
     expect(refused.status).toBe(403);
@@ -165,7 +215,9 @@ describe("the daily site log", () => {
       const refusals = [];
       for (const date of [internalDay, today, day(-28)])
         refusals.push((await write(person, date, { workDone: "Probe" })).body);
-      expect(new Set(refusals.map(({ error }) => JSON.stringify({ ...error, requestId: undefined }))).size).toBe(1);
+      expect(
+        new Set(refusals.map(({ error }) => JSON.stringify({ ...error, requestId: undefined }))).size,
+      ).toBe(1);
       expect(refusals[0].error.code).toBe("permission.denied");
     }
     const northwind = await login(stack, "admin@northwind.rehome.local");

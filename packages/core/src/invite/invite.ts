@@ -5,10 +5,10 @@ import { Auth } from "../auth";
 import * as Link from "../auth/link";
 import { hashPassword, Password } from "../auth/password";
 import { config } from "../config";
-import { type Page, PageInput, paged } from "../db";
-import { conflict, notFound } from "../error";
+import { conditionFailed, type Page, PageInput, paged } from "../db";
+import { conflict, notFound, VisibleError } from "../error";
 import { Mail } from "../mail";
-import { requireAdmin, requireWrite } from "../policy";
+import { requireAdmin, requireProject, requireWrite } from "../policy";
 import { Project } from "../project";
 import { User } from "../user";
 import { UserEntity } from "../user/entity";
@@ -80,19 +80,21 @@ const toInfo = (link: Link.Link): Info => ({
 
 /**
  * Invites a person: they exist from now on as an `invited` user (which reserves the email) and
- * get an email with the link. Inviting an invited person again replaces their earlier link.
+ * get an email with the link. Inviting an invited person again replaces their earlier link; so
+ * does inviting a deactivated person who never accepted, who is invited again.
  */
 export async function create(actor: Actor, input: z.input<typeof CreateInput>): Promise<Info> {
   const admin = requireAdmin(actor);
   requireWrite(actor);
   const data = CreateInput.parse(input);
+  const projectIds = [...new Set(data.projectIds ?? [])];
+  await requireProjects(actor, projectIds);
   const user = await invitee(admin, data);
   const [workspace, inviter] = await Promise.all([
     Workspace.get(admin.workspaceId),
     User.get(admin.workspaceId, admin.userId),
   ]);
-  for (const projectId of data.projectIds ?? [])
-    await Project.assign(actor, projectId, user.id, { role: data.role });
+  for (const projectId of projectIds) await Project.assign(actor, projectId, user.id, { role: data.role });
   const { token, link } = await Link.issue({
     purpose: "invite",
     workspaceId: admin.workspaceId,
@@ -120,6 +122,34 @@ export async function create(actor: Actor, input: z.input<typeof CreateInput>): 
   return toInfo(link);
 }
 
+/**
+ * Every project to put the invitee on must be one of the workspace's, checked before anything
+ * is written: a half-done invite would leave a person and assignments but send no link.
+ */
+async function requireProjects(actor: Actor, projectIds: string[]): Promise<void> {
+  const found = await Promise.all(
+    projectIds.map((projectId) =>
+      requireProject(actor, projectId).then(
+        () => true,
+        (error) => {
+          if (error instanceof VisibleError && error.code === "not_found") return false;
+          throw error;
+        },
+      ),
+    ),
+  );
+  const unknown = projectIds.filter((_, i) => !found[i]);
+  if (unknown.length > 0)
+    throw new VisibleError(
+      "invite.project_invalid",
+      "Some projects to add them to were not found in this workspace; nobody was invited.",
+      422,
+      { projectIds: unknown },
+    );
+}
+
+const emailTaken = () => conflict("user.email_taken", "A user with this email already exists.");
+
 async function invitee(admin: UserActor, data: z.infer<typeof CreateInput>) {
   const existing = await User.findByEmail(data.email);
   if (!existing) {
@@ -132,14 +162,25 @@ async function invitee(admin: UserActor, data: z.infer<typeof CreateInput>) {
       status: "invited",
     });
   }
-  if (existing.workspaceId !== admin.workspaceId || existing.status !== "invited")
-    throw conflict("user.email_taken", "A user with this email already exists.");
+  if (existing.workspaceId !== admin.workspaceId || !invitable(existing)) throw emailTaken();
+  // Conditional on what was read: had they accepted meanwhile, they are no invitee any more.
   await UserEntity()
     .patch({ workspaceId: admin.workspaceId, userId: existing.id })
-    .set({ role: data.role, updatedAt: new Date().toISOString() })
-    .go();
+    .set({ role: data.role, status: "invited", updatedAt: new Date().toISOString() })
+    .where((a, op) => `${op.eq(a.status, existing.status)} AND ${op.notExists(a.passwordHash)}`)
+    .go()
+    .catch((error) => {
+      throw conditionFailed(error) ? emailTaken() : error;
+    });
   return existing;
 }
+
+/**
+ * Whether a person of the workspace may be invited (again): never accepted, so no password. A
+ * deactivated one who never accepted is invited afresh: reactivating cannot make them active.
+ */
+const invitable = (user: User.Stored) =>
+  user.status === "invited" || (user.status === "deactivated" && !user.passwordHash);
 
 /** The workspace's invitations, newest first; one Query per page. */
 export async function list(actor: Actor, input: z.input<typeof PageInput> = {}): Promise<Page<Info>> {

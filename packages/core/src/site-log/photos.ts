@@ -31,9 +31,36 @@ export async function withPhotos(workspaceId: string, projectId: string, role: R
  */
 export async function checkedPhotos(access: ProjectAccess, fileIds: string[], clientVisible: boolean) {
   const ids = [...new Set(fileIds)];
-  if (ids.length === 0) return [];
-  const { workspaceId, projectId } = access.project;
-  const files = await File.attachments(workspaceId, projectId, ids);
+  return verified(access, ids, await attachments(access, ids), clientVisible);
+}
+
+/**
+ * The photos an edit that sends none keeps: the stored ones but those deleted since, which the
+ * writer can no longer see or remove; the rest are checked as on a write.
+ */
+export async function keptPhotos(access: ProjectAccess, storedIds: string[], clientVisible: boolean) {
+  const files = await attachments(access, storedIds);
+  return verified(
+    access,
+    storedIds.filter((id) => files.has(id)),
+    files,
+    clientVisible,
+  );
+}
+
+/** The project's ready files among `ids`, in one BatchGet (none for no ids). */
+const attachments = async (access: ProjectAccess, ids: string[]) =>
+  ids.length === 0
+    ? new Map<string, File.Attachment>()
+    : File.attachments(access.project.workspaceId, access.project.projectId, ids);
+
+/** `ids` if each is a photo a log of that visibility may show; else a 422 naming those that are not. */
+function verified(
+  access: ProjectAccess,
+  ids: string[],
+  files: Map<string, File.Attachment>,
+  clientVisible: boolean,
+): string[] {
   const unusable = ids.filter((id) => {
     const file = files.get(id);
     return !file || !maySee(access.role, file) || !isImage(file);

@@ -17,7 +17,7 @@ import { User } from "../user";
 import { createId, nowIso } from "../util";
 import { SiteLogEntity } from "./entity";
 import { DateParam, Info, type Item, ListInput, subjectOf, toInfo, WriteInput } from "./info";
-import { checkedPhotos, withPhotos } from "./photos";
+import { checkedPhotos, keptPhotos, withPhotos } from "./photos";
 
 export { DateParam, DelayCause, Info, ListInput, MAX_PHOTOS, WriteInput } from "./info";
 
@@ -59,7 +59,11 @@ export async function write(
     data.clientVisible ??
     before?.clientVisible ??
     visibleOnCreate(access.role, "site_log", access.project.clientVisibleByDefault !== false);
-  const photos = await checkedPhotos(access, data.photos ?? before?.photos ?? [], clientVisible);
+  // Photos sent are checked as sent; an edit that sends none keeps the stored ones, but drops
+  // those deleted since instead of refusing the edit over a file the writer can no longer see.
+  const photos = data.photos
+    ? await checkedPhotos(access, data.photos, clientVisible)
+    : await keptPhotos(access, before?.photos ?? [], clientVisible);
   const { name } = await User.get(user.workspaceId, user.userId);
   const now = nowIso();
   const fields = {
@@ -89,12 +93,29 @@ export async function write(
     }
     return told(actor, access, Events.Created, item, undefined);
   }
-  const { data: after } = await SiteLogEntity()
+  const after = await SiteLogEntity()
     .patch({ workspaceId: user.workspaceId, projectId, date: day })
     .set(withoutNull(fields))
     .remove(data.delayCause === null ? ["delayCause"] : [])
-    .go({ response: "all_new" });
-  return told(actor, access, Events.Updated, after as Item, before.clientVisible);
+    // The photos and visibility written were worked out from `before`: had another write
+    // changed them since, writing them back would undo it.
+    .where((a, op) =>
+      [
+        op.eq(a.clientVisible, before.clientVisible),
+        before.photos ? op.eq(a.photos, before.photos) : op.notExists(a.photos),
+      ].join(" AND "),
+    )
+    .go({ response: "all_new" })
+    .then(
+      ({ data: item }) => item as Item,
+      (error) => {
+        if (conditionFailed(error)) return undefined;
+        throw error;
+      },
+    );
+  // Someone changed the day's log first: this write is an edit of theirs.
+  if (!after) return write(actor, projectId, day, input);
+  return told(actor, access, Events.Updated, after, before.clientVisible);
 }
 
 /** The project's logs, newest day first; a client's list holds the shared days only. One Query per page. */

@@ -5,6 +5,7 @@ import * as z from "zod";
 import type { Actor } from "../actor";
 import { enqueue } from "../agent/job";
 import { Budget } from "../budget";
+import { conditionFailed } from "../db";
 import { conflict, notFound } from "../error";
 import { projectAccess, requirePermission, requireUser, workspaceOf } from "../policy";
 import { Project } from "../project";
@@ -39,9 +40,14 @@ export async function summarizeMeeting(
   return { summaryId };
 }
 
+/** The taskId of a proposal being confirmed: its claim, so two clicks never make two tasks. */
+const CONFIRMING = "confirming";
+
 /**
  * Creates the proposed task as the confirming person (so the permission table and the activity
- * log see them). The proposal is claimed first, so two clicks never make two tasks.
+ * log see them). The proposal is claimed first, so two clicks never make two tasks. Every write
+ * touches that one proposal's taskId, conditioned on its value, so confirming several proposals
+ * at once never undoes another's.
  */
 export async function confirmProposal(
   actor: Actor,
@@ -56,29 +62,39 @@ export async function confirmProposal(
   const proposal = proposals[index];
   if (!proposal) throw notFound("proposal");
   if (proposal.taskId) throw conflict("proposal.confirmed", "This proposed task was confirmed already.");
-  const mark = (taskId: string | null) => proposals.map((p, i) => (i === index ? { ...p, taskId } : p));
-  const claimed = await SummaryEntity()
-    .patch(key)
-    .set({ proposals: mark("confirming") })
-    .where(({ proposals: stored }, { eq }) => eq(stored, proposals))
-    .go()
-    .then(
-      () => true,
-      () => false,
-    );
+  const claimed = await markProposal(key, index, { from: null, to: CONFIRMING });
   if (!claimed) throw conflict("proposal.confirmed", "This proposed task is being confirmed already.");
+  let task: Task.Info;
   try {
-    const task = await Task.create(actor, projectId, { title: proposal.title });
-    await SummaryEntity()
-      .patch(key)
-      .set({ proposals: mark(task.id) })
-      .go();
-    return task;
+    task = await Task.create(actor, projectId, { title: proposal.title });
   } catch (error) {
+    await markProposal(key, index, { from: CONFIRMING, to: null });
+    throw error;
+  }
+  await markProposal(key, index, { from: CONFIRMING, to: task.id });
+  return task;
+}
+
+/**
+ * Sets proposal `index`'s taskId to `to` if it is still `from` (null: not confirmed), and only
+ * that entry: the rest of the list stays as other writers left it. False if it was not `from`.
+ */
+async function markProposal(
+  key: { workspaceId: string; scope: string; summaryId: string },
+  index: number,
+  { from, to }: { from: string | null; to: string | null },
+): Promise<boolean> {
+  try {
     await SummaryEntity()
       .patch(key)
-      .set({ proposals: mark(null) })
+      .data(({ proposals }, { set }) => set(proposals[index].taskId, to))
+      .where(({ proposals }, { eq, type }) =>
+        from === null ? type(proposals[index].taskId, "NULL") : eq(proposals[index].taskId, from),
+      )
       .go();
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

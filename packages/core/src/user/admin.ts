@@ -40,8 +40,14 @@ export async function update(
   const before = await get(admin.workspaceId, userId);
   if (userId === admin.userId && ((patch.role && patch.role !== "admin") || patch.status === "deactivated"))
     throw new VisibleError("user.self_lockout", "You cannot remove your own admin access.", 422);
-  if (patch.status === "active" && before.status === "invited")
-    throw new VisibleError("user.not_accepted", "An invited person becomes active by accepting.", 422);
+  // Only accepting an invitation sets a password: made active without one, a person invited (or
+  // deactivated before accepting, which withdrew the link) could never sign in.
+  if (patch.status === "active" && !before.passwordHash)
+    throw new VisibleError(
+      "user.not_accepted",
+      `${before.email} never accepted their invitation, so they cannot be made active. Invite them again: they become active when they accept.`,
+      422,
+    );
   const { data } = await UserEntity()
     .patch({ workspaceId: admin.workspaceId, userId })
     .set({ ...patch, updatedAt: nowIso() })
