@@ -46,8 +46,13 @@ export interface PageRead {
 export const pageRead = (cursor: string | undefined, limit: number, hidesItems: boolean): PageRead =>
   hidesItems ? { cursor, limit: readAhead(limit), count: limit } : { cursor, limit };
 
-/** Twice the page per request: room for a few hidden items, so a page mostly costs one Query. */
-const readAhead = (limit: number) => 2 * limit;
+/**
+ * Twice the page per request, and never fewer than READ_AT_LEAST: room for hidden items, so a
+ * page mostly costs one Query, and a small page among many internal items (a client asking for
+ * one message at a time) does not take a Query per two of them.
+ */
+const readAhead = (limit: number) => Math.max(2 * limit, READ_AT_LEAST);
+const READ_AT_LEAST = 25;
 
 export const toPage = <T>(result: { data: T[]; cursor: string | null }): Page<T> =>
   result.cursor ? { items: result.data, nextCursor: result.cursor } : { items: result.data };
