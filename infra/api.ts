@@ -1,6 +1,7 @@
 // The HTTP API: every route goes to the one Hono Lambda, CORS for the SPA origin. Also the
 // private uploads bucket browsers post files to with presigned POSTs, versioned so an overwritten
 // or deleted file can be restored for 30 days (RUNBOOK §10).
+import { STAGING_DAYS, STAGING_PREFIX } from "@rehome/core/file/keys";
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
@@ -42,6 +43,13 @@ export class Api extends Construct {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Older versions are the backup: kept 30 days, then gone, and the delete markers with them.
         { noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true },
+        // Form posts land under the staging prefix and `complete` copies the checked bytes out:
+        // what is left (abandoned uploads, forms posted again) needs no backup and is swept.
+        {
+          prefix: STAGING_PREFIX,
+          expiration: Duration.days(STAGING_DAYS),
+          noncurrentVersionExpiration: Duration.days(STAGING_DAYS),
+        },
       ],
     });
     this.handler = props.functions.create("http", { timeout: Duration.seconds(29) });

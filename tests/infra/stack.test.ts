@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { STAGING_PREFIX } from "@rehome/core/file/keys";
 import { buildReHome, type ReHomeProps } from "@rehome/infra/app";
 import { ENTRIES } from "@rehome/infra/bundle";
 import { App, Stack } from "aws-cdk-lib";
@@ -443,6 +444,18 @@ describe("the synthesized stage", () => {
     expect(uploads?.Properties.LifecycleConfiguration.Rules).toContainEqual({
       NoncurrentVersionExpiration: { NoncurrentDays: 30 },
       ExpiredObjectDeleteMarker: true,
+      Status: "Enabled",
+    });
+  });
+
+  it("sweeps staged uploads, which complete has copied out or nobody completed, after a day", () => {
+    const uploads = resources("AWS::S3::Bucket").find((b) => b.Properties.CorsConfiguration);
+    // A folder of its own: an empty prefix would sweep every kept file with the staged ones.
+    expect(STAGING_PREFIX).toMatch(/^[a-z]+\/$/);
+    expect(uploads?.Properties.LifecycleConfiguration.Rules).toContainEqual({
+      Prefix: STAGING_PREFIX,
+      ExpirationInDays: 1,
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
       Status: "Enabled",
     });
   });

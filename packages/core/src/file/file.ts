@@ -3,15 +3,17 @@ import * as z from "zod";
 import { Activity } from "../activity";
 import type { Actor } from "../actor";
 import { config } from "../config";
-import { type Page, PageInput } from "../db";
+import { conditionFailed, type Page, PageInput } from "../db";
 import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
 import { visibleOnCreate } from "../permissions";
 import { type ProjectAccess, projectAccess, requirePermission, requireUser } from "../policy";
 import { Project } from "../project";
 import { newestFirst } from "../project/feed";
+import { epochSeconds, isAlive } from "../tables";
 import { createId, nowIso } from "../util";
-import { FileEntity } from "./entity";
+import { FileEntity, UploadEntity } from "./entity";
+import { permanentKey, stagingKey } from "./keys";
 import * as Storage from "./storage";
 import { allowedTypes, isPlainName, kindOf, SAMPLE_BYTES } from "./types";
 
@@ -74,8 +76,26 @@ export const Download = z.object({ url: z.string(), expiresAt: z.string() }).met
 export const ListInput = PageInput;
 
 type Item = EntityItem<ReturnType<typeof FileEntity>>;
+type Ticket = EntityItem<ReturnType<typeof UploadEntity>>;
 
-const toInfo = (item: Item): Info => ({
+/** A ticket outlives its form by this much: an upload that began in time may end late. */
+const COMPLETE_GRACE_SECONDS = 600;
+
+/** What an Info is made of: a stored file, or a ticket's file while it is pending. */
+type Described = Pick<
+  Item,
+  | "fileId"
+  | "projectId"
+  | "name"
+  | "contentType"
+  | "size"
+  | "status"
+  | "uploadedBy"
+  | "clientVisible"
+  | "createdAt"
+>;
+
+const toInfo = (item: Described): Info => ({
   id: item.fileId,
   projectId: item.projectId,
   name: item.name,
@@ -87,7 +107,10 @@ const toInfo = (item: Item): Info => ({
   createdAt: item.createdAt,
 });
 
-/** Step 1: records a pending file and returns the presigned POST for it. */
+/**
+ * Step 1: records an upload ticket, which expires unless completed, and returns the presigned
+ * POST for its staging key.
+ */
 export async function createUpload(
   actor: Actor,
   projectId: string,
@@ -100,17 +123,13 @@ export async function createUpload(
   requirePermission(access, "file", "upload");
   if (data.clientVisible !== undefined) requirePermission(access, "file", "visibility");
   const { project, role } = access;
-  const fileId = createId();
-  const now = nowIso();
-  const item: Item = {
+  const ticket: Ticket = {
     workspaceId: user.workspaceId,
     projectId,
-    fileId,
-    key: `${user.workspaceId}/${projectId}/${fileId}`,
+    fileId: createId(),
     name: data.name,
     contentType: data.contentType,
     size: data.size,
-    status: "pending",
     uploadedBy: user.userId,
     clientVisible: visibleOnCreate(
       role,
@@ -118,12 +137,12 @@ export async function createUpload(
       project.clientVisibleByDefault !== false,
       data.clientVisible,
     ),
-    createdAt: now,
-    updatedAt: now,
+    createdAt: nowIso(),
+    expiresAt: epochSeconds() + config().uploads.uploadUrlTtlSeconds + COMPLETE_GRACE_SECONDS,
   };
-  await FileEntity().create(item).go();
-  const { url, fields } = await Storage.presignUpload(item.key, data.contentType, data.size);
-  return { file: toInfo(item), upload: { url, fields } };
+  await UploadEntity().create(ticket).go();
+  const { url, fields } = await Storage.presignUpload(stagingKey(ticket), data.contentType, data.size);
+  return { file: toInfo({ ...ticket, status: "pending" }), upload: { url, fields } };
 }
 
 function refuseBadUpload({ name, contentType, size }: z.infer<typeof UploadInput>) {
@@ -145,46 +164,91 @@ function refuseBadUpload({ name, contentType, size }: z.infer<typeof UploadInput
 }
 
 /**
- * Step 2, by the uploader: checks the stored object's size and first bytes against what was
- * declared, then lists the file. A file that fails is deleted with its object, never listed.
+ * Step 2, by the uploader: moves the staged upload to the file's own key, checks its size and
+ * first bytes against what was declared, then lists the file. One that fails is deleted, never
+ * listed. Completing again answers the file as it was completed.
  */
 export async function complete(actor: Actor, projectId: string, fileId: string): Promise<Info> {
   const user = requireUser(actor);
-  const item = await find(await Project.requireWritable(actor, projectId), fileId);
-  if (item.uploadedBy !== user.userId) throw notFound("file");
-  if (item.status === "ready") return toInfo(item);
-  const size = await Storage.sizeOf(item.key);
-  if (size === undefined)
+  const access = await Project.requireWritable(actor, projectId);
+  const done = await lookup(access, fileId);
+  if (done?.status === "ready" && done.uploadedBy === user.userId) return toInfo(done);
+  const ticket = await liveTicket(access, fileId, user.userId);
+  if ((await Storage.sizeOf(stagingKey(ticket))) === undefined)
     throw new VisibleError(
       "file.not_uploaded",
       "The file has not arrived yet; upload it, then complete.",
       409,
     );
-  const kind = kindOf(item.contentType);
-  const problem =
-    size > item.size || size > config().uploads.maxBytes
-      ? new VisibleError("file.too_large", "The uploaded file is larger than declared.", 422)
-      : !kind?.matches(await Storage.readStart(item.key, SAMPLE_BYTES))
-        ? new VisibleError(
-            "file.content_mismatch",
-            `The file's content is not a ${kind?.label ?? "known type"}.`,
-            422,
-          )
-        : undefined;
-  if (problem) {
-    await discard(item);
-    throw problem;
-  }
-  const { data } = await FileEntity()
-    .patch({ workspaceId: user.workspaceId, projectId, fileId })
-    .set({ status: "ready", size, updatedAt: nowIso() })
-    .go({ response: "all_new" });
-  const file = toInfo(data as Item);
+  // Of two racing completes one takes the ticket; the other answers as a repeat would: the file
+  // once it is ready, else not found.
+  if (!(await claim(ticket))) return complete(actor, projectId, fileId);
+  const item = await keep(ticket);
+  await FileEntity().create(item).go();
+  const file = toInfo(item);
   await Project.announce(actor, projectId, Events.Uploaded, file, about(file, `Uploaded ${file.name}`), {
     now: file.clientVisible,
     events: Events,
   });
   return file;
+}
+
+/** The caller's unexpired ticket; DynamoDB deletes expired items lazily, so an expired one is gone. */
+async function liveTicket(access: ProjectAccess, fileId: string, userId: string): Promise<Ticket> {
+  const { workspaceId, projectId } = access.project;
+  const { data } = await UploadEntity().get({ workspaceId, projectId, fileId }).go();
+  if (!data || !isAlive(data) || data.uploadedBy !== userId) throw notFound("file");
+  return data;
+}
+
+/** Deletes the ticket if it is still there and unexpired: true for the one caller that did. */
+async function claim({ workspaceId, projectId, fileId }: Ticket): Promise<boolean> {
+  try {
+    await UploadEntity()
+      .remove({ workspaceId, projectId, fileId })
+      .where(({ expiresAt }, { gt }) => gt(expiresAt, epochSeconds()))
+      .go();
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Copies the staged upload to the file's own key and checks that copy: the form can post again
+ * until it expires, but only ever to the staging key, so the bytes checked are the bytes kept.
+ * Returns the ready file; a copy that fails the check is deleted.
+ */
+async function keep(ticket: Ticket): Promise<Item> {
+  const key = permanentKey(ticket);
+  await Storage.copy(stagingKey(ticket), key);
+  await Storage.remove(stagingKey(ticket));
+  const size = (await Storage.sizeOf(key)) ?? 0;
+  const problem = await contentProblem(key, size, ticket);
+  if (problem) {
+    await Storage.remove(key);
+    throw problem;
+  }
+  const { expiresAt: _, ...described } = ticket;
+  return { ...described, key, size, status: "ready", updatedAt: nowIso() };
+}
+
+/** Why the object at `key` is not the file declared, if it is not. */
+async function contentProblem(
+  key: string,
+  size: number,
+  declared: Ticket,
+): Promise<VisibleError | undefined> {
+  if (size > declared.size || size > config().uploads.maxBytes)
+    return new VisibleError("file.too_large", "The uploaded file is larger than declared.", 422);
+  const kind = kindOf(declared.contentType);
+  if (kind?.matches(await Storage.readStart(key, SAMPLE_BYTES))) return undefined;
+  return new VisibleError(
+    "file.content_mismatch",
+    `The file's content is not a ${kind?.label ?? "known type"}.`,
+    422,
+  );
 }
 
 /** The project's ready files, newest first; one Query per page. */
@@ -294,11 +358,17 @@ export async function remove(actor: Actor, projectId: string, fileId: string): P
 
 /** A file the access may see (an internal one is not found for a client). */
 async function find(access: ProjectAccess, fileId: string): Promise<Item> {
+  const item = await lookup(access, fileId);
+  if (!item) throw notFound("file");
+  return item;
+}
+
+/** The stored file, if there is one; refused like `find` when the access may not see it. */
+async function lookup(access: ProjectAccess, fileId: string): Promise<Item | undefined> {
   const { workspaceId, projectId } = access.project;
   const { data } = await FileEntity().get({ workspaceId, projectId, fileId }).go();
-  if (!data) throw notFound("file");
-  requirePermission(access, "file", "view", subjectOf(toInfo(data)));
-  return data;
+  if (data) requirePermission(access, "file", "view", subjectOf(toInfo(data)));
+  return data ?? undefined;
 }
 
 const subjectOf = (file: Info) => ({ createdBy: file.uploadedBy, clientVisible: file.clientVisible });

@@ -1,5 +1,6 @@
-// The uploads bucket: presigned POST in, presigned GET out, HEAD and a ranged read for the
-// content check, delete. Objects are private; nothing here makes one public.
+// The uploads bucket: presigned POST in, a copy from the staging key to the file's own key, HEAD
+// and a ranged read for the content check, presigned GET out, delete. Objects are private;
+// nothing here makes one public.
 import { s3 } from "../aws/clients";
 import { config } from "../config";
 
@@ -37,6 +38,18 @@ export async function readStart(key: string, bytes: number): Promise<Uint8Array>
   );
   const body = await object.Body?.transformToByteArray();
   return (body ?? new Uint8Array()).subarray(0, bytes);
+}
+
+/** Copies an object within the bucket on S3's side: the bytes never pass through here. */
+export async function copy(fromKey: string, toKey: string): Promise<void> {
+  const { client, sdk } = await s3();
+  await client.send(
+    new sdk.CopyObjectCommand({
+      Bucket: bucket(),
+      Key: toKey,
+      CopySource: encodeURI(`${bucket()}/${fromKey}`),
+    }),
+  );
 }
 
 /** A short-lived download link that saves the file under its own name, never renders it inline. */
