@@ -18,6 +18,12 @@ const api = (person: Person, method: string, path: string, body?: unknown) =>
   succeed(stack, person, method, path, body);
 
 type Frame = { event: string; data: { kind?: string } };
+/** Sockets of `people`, each subscribed to the kitchen's project channel. */
+async function watchingKitchen(...people: Person[]) {
+  const sockets = await Promise.all(people.map((p) => openSocket(stack, p.token)));
+  for (const socket of sockets) expect(await socket.subscribe(`private-projects.${kitchen}`)).toBe(true);
+  return sockets;
+}
 const isMilestone = (f: Frame) => f.event === "agent.summary.ready" && f.data.kind === "milestone";
 
 const milestonesListed = async (person: Person) =>
@@ -46,11 +52,7 @@ describe("milestone summaries", () => {
       labels: ["Milestone"],
       clientVisible: true,
     });
-    const [staffSocket, clientSocket] = await Promise.all(
-      [admin, client].map((p) => openSocket(stack, p.token)),
-    );
-    for (const socket of [staffSocket, clientSocket])
-      expect(await socket?.subscribe(`private-projects.${kitchen}`)).toBe(true);
+    const [staffSocket, clientSocket] = await watchingKitchen(admin, client);
 
     const done = await api(admin, "PATCH", `${tasks}/${milestone.id}`, { status: "done" });
     const staff = (await staffSocket?.waitFor(isMilestone, 15_000))?.data;
@@ -107,11 +109,7 @@ describe("milestone summaries", () => {
       labels: ["milestone"],
       clientVisible: false,
     });
-    const [staffSocket, clientSocket] = await Promise.all(
-      [admin, client].map((p) => openSocket(stack, p.token)),
-    );
-    for (const socket of [staffSocket, clientSocket])
-      expect(await socket?.subscribe(`private-projects.${kitchen}`)).toBe(true);
+    const [staffSocket, clientSocket] = await watchingKitchen(admin, client);
 
     const done = await api(admin, "PATCH", `${tasks}/${milestone.id}`, { status: "done" });
     const summaryId = Task.milestoneSummaryId(milestone.id, done.updatedAt);
