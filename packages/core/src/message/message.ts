@@ -3,7 +3,7 @@ import * as z from "zod";
 import { Activity } from "../activity";
 import type { Actor, Role } from "../actor";
 import { config } from "../config";
-import { type Page, PageInput } from "../db";
+import { conditionFailed, type Page, PageInput } from "../db";
 import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
 import { File } from "../file";
@@ -230,10 +230,14 @@ export async function edit(
   const now = nowIso();
   const changes =
     body === undefined ? {} : { body, mentions: Project.mentionsIn(body, members), editedAt: now };
+  // ElectroDB's patch requires the message to exist: one deleted meanwhile is not found, never recreated.
   const { data } = await MessageEntity()
     .patch({ workspaceId: user.workspaceId, projectId, messageId })
     .set({ ...changes, ...(toggled ? { clientVisible } : {}), updatedAt: now })
-    .go({ response: "all_new" });
+    .go({ response: "all_new" })
+    .catch((error) => {
+      throw conditionFailed(error) ? notFound("message") : error;
+    });
   const [message = before] = await withAttachments(user.workspaceId, projectId, access.role, [data as Item]);
   const summary = toggled
     ? `Made a message ${message.clientVisible ? "visible to clients" : "internal"}`

@@ -85,11 +85,14 @@ export async function assign(
       422,
       { workspaceRole: person.role },
     );
-  const item = { workspaceId: admin.workspaceId, projectId, userId, role, createdAt: nowIso() };
+  // Only the role is written: a role change keeps when they were added (and all else stored),
+  // and the item as it was, returned by the same write, tells a change from a new assignment.
+  const key = { workspaceId: admin.workspaceId, projectId, userId };
+  const createdAt = nowIso();
   const { data: before } = await AssignmentEntity()
-    .get({ workspaceId: admin.workspaceId, projectId, userId })
-    .go();
-  await AssignmentEntity().put(item).go();
+    .upsert({ ...key, role })
+    .ifNotExists({ createdAt })
+    .go({ response: "all_old" });
   // Open sockets listen in the old role: close them, and they resubscribe in the new one.
   if (before && before.role !== role) await Realtime.closeUserConnections(admin.workspaceId, userId);
   const summary = `${person.name} ${before ? "is now" : "joined as"} ${role} on ${project.name}`;
@@ -102,7 +105,7 @@ export async function assign(
       subjectId: projectId,
       text: `You were added to ${project.name}`,
     });
-  return { ...item, name: person.name };
+  return { ...key, role, createdAt: before?.createdAt ?? createdAt, name: person.name };
 }
 
 export async function unassign(actor: Actor, projectId: string, userId: string): Promise<void> {

@@ -1,7 +1,8 @@
 import * as z from "zod";
 import { Activity } from "../activity";
 import type { Actor } from "../actor";
-import { notFound, VisibleError } from "../error";
+import { conditionFailed } from "../db";
+import { conflict, notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
 import { Notification } from "../notification";
 import { type Action, visibleOnCreate } from "../permissions";
@@ -161,49 +162,8 @@ export async function update(
 ): Promise<Info> {
   const patch = UpdateInput.parse(input);
   const access = await Project.requireWritable(actor, projectId);
-  const before = await find(access, taskId);
-  for (const action of actionsOf(patch, before)) requirePermission(access, "task", action, before);
-  const { assigneeId, startDate, dueDate, ...rest } = patch;
-  checkDates({
-    startDate: startDate === undefined ? before.startDate : startDate,
-    dueDate: dueDate === undefined ? before.dueDate : dueDate,
-  });
+  const { before, task } = await patchAsRead(actor, access, taskId, patch);
   const workspaceId = workspaceOf(actor);
-  const textChanged = rest.title !== undefined || rest.description !== undefined;
-  const { mentions } = await concerned(workspaceId, projectId, {
-    assigneeId,
-    internal: !(rest.clientVisible ?? before.clientVisible),
-    kept: before.assigneeId,
-    text: textChanged
-      ? `${rest.title ?? before.title}\n${rest.description ?? before.description}`
-      : undefined,
-  });
-  const key = { workspaceId, projectId, taskId };
-  // The board index is keyed by status and position together, so a change of either re-sends both;
-  // the assignee index by assignee and due date, so a change of either re-sends both keys.
-  const position = rest.status !== undefined ? (rest.position ?? before.position) : rest.position;
-  const status = position !== undefined ? (rest.status ?? before.status) : undefined;
-  const indexKeys =
-    assigneeId !== undefined || dueDate !== undefined
-      ? keysOf({
-          assigneeId: assigneeId === undefined ? before.assigneeId : assigneeId,
-          dueDate: dueDate === undefined ? before.dueDate : dueDate,
-        })
-      : {};
-  let op = TaskEntity()
-    .patch(key)
-    .set({
-      ...rest,
-      ...indexKeys,
-      ...(position === undefined ? {} : { position, status }),
-      ...(mentions === undefined ? {} : { mentions }),
-      updatedAt: nowIso(),
-    });
-  if (assigneeId !== undefined) op = assigneeId === null ? op.remove(["assigneeId"]) : op.set({ assigneeId });
-  if (startDate !== undefined) op = startDate === null ? op.remove(["startDate"]) : op.set({ startDate });
-  if (dueDate !== undefined) op = dueDate === null ? op.remove(["dueDate"]) : op.set({ dueDate });
-  const { data } = await op.go({ response: "all_new" });
-  const task = toInfo(data as Item);
   const moved = task.status !== before.status || task.position !== before.position;
   const summary =
     task.status !== before.status
@@ -230,6 +190,109 @@ export async function update(
   await tell(actor, task, before);
   await queueMilestoneSummary(workspaceId, task, before);
   return task;
+}
+
+/** Writes of one patch that may meet a concurrent change of the task before giving up with a 409. */
+const PATCH_ATTEMPTS = 3;
+
+/**
+ * Reads the task, checks the patch against it and writes it while the task is still as read
+ * (see writePatch). A change that landed meanwhile means reading and checking again: the task is
+ * gone (404), or its dates now refuse the patch (422), or it is written; after a few races, 409.
+ */
+async function patchAsRead(
+  actor: Actor,
+  access: ProjectAccess,
+  taskId: string,
+  patch: z.infer<typeof UpdateInput>,
+): Promise<{ before: Info; task: Info }> {
+  for (let attempt = 0; attempt < PATCH_ATTEMPTS; attempt++) {
+    const before = await find(access, taskId);
+    const task = await writePatch(actor, access, before, patch);
+    if (task) return { before, task };
+  }
+  throw conflict("task.changed", "Someone else changed this task at the same time. Reload it and try again.");
+}
+
+/**
+ * Checks the patch against `before` and writes it, or returns undefined if the write's condition
+ * failed: the task was deleted, or the date this patch's start ≤ due check relied on changed.
+ */
+async function writePatch(
+  actor: Actor,
+  access: ProjectAccess,
+  before: Info,
+  patch: z.infer<typeof UpdateInput>,
+): Promise<Info | undefined> {
+  const { projectId } = access.project;
+  for (const action of actionsOf(patch, before)) requirePermission(access, "task", action, before);
+  const { assigneeId, startDate, dueDate, ...rest } = patch;
+  checkDates({
+    startDate: startDate === undefined ? before.startDate : startDate,
+    dueDate: dueDate === undefined ? before.dueDate : dueDate,
+  });
+  const workspaceId = workspaceOf(actor);
+  const textChanged = rest.title !== undefined || rest.description !== undefined;
+  const { mentions } = await concerned(workspaceId, projectId, {
+    assigneeId,
+    internal: !(rest.clientVisible ?? before.clientVisible),
+    kept: before.assigneeId,
+    text: textChanged
+      ? `${rest.title ?? before.title}\n${rest.description ?? before.description}`
+      : undefined,
+  });
+  const key = { workspaceId, projectId, taskId: before.id };
+  // The board index is keyed by status and position together, so a change of either re-sends both;
+  // the assignee index by assignee and due date, so a change of either re-sends both keys.
+  const position = rest.status !== undefined ? (rest.position ?? before.position) : rest.position;
+  const status = position !== undefined ? (rest.status ?? before.status) : undefined;
+  const indexKeys =
+    assigneeId !== undefined || dueDate !== undefined
+      ? keysOf({
+          assigneeId: assigneeId === undefined ? before.assigneeId : assigneeId,
+          dueDate: dueDate === undefined ? before.dueDate : dueDate,
+        })
+      : {};
+  let op = TaskEntity()
+    .patch(key)
+    .set({
+      ...rest,
+      ...indexKeys,
+      ...(position === undefined ? {} : { position, status }),
+      ...(mentions === undefined ? {} : { mentions }),
+      updatedAt: nowIso(),
+    });
+  if (assigneeId !== undefined) op = assigneeId === null ? op.remove(["assigneeId"]) : op.set({ assigneeId });
+  if (startDate !== undefined) op = startDate === null ? op.remove(["startDate"]) : op.set({ startDate });
+  if (dueDate !== undefined) op = dueDate === null ? op.remove(["dueDate"]) : op.set({ dueDate });
+  const checkedAgainst = datesCheckedAgainst(patch);
+  if (checkedAgainst.length > 0)
+    op = op.where((stored, { eq, notExists }) =>
+      checkedAgainst
+        .map((date) => {
+          const read = before[date];
+          return read === null ? notExists(stored[date]) : eq(stored[date], read);
+        })
+        .join(" AND "),
+    );
+  // ElectroDB's patch also requires the task to exist: deleted meanwhile, it is never recreated.
+  return op.go({ response: "all_new" }).then(
+    ({ data }) => toInfo(data as Item),
+    (error) => {
+      if (conditionFailed(error)) return undefined;
+      throw error;
+    },
+  );
+}
+
+/**
+ * The stored dates a patch's start ≤ due check relied on: when it sets one date, the other as
+ * read. Written only while that one is unchanged, two patches at once (a later start, an earlier
+ * due date) cannot together leave a task starting after its due date.
+ */
+function datesCheckedAgainst(patch: z.infer<typeof UpdateInput>): ("startDate" | "dueDate")[] {
+  if (!patch.startDate && !patch.dueDate) return [];
+  return (["startDate", "dueDate"] as const).filter((date) => patch[date] === undefined);
 }
 
 export async function remove(actor: Actor, projectId: string, taskId: string): Promise<void> {

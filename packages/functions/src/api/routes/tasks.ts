@@ -60,7 +60,12 @@ export const tasks = router()
       tags: ["Tasks"],
       security: bearer,
       request: { params: TaskParams, ...jsonBody(Task.UpdateInput) },
-      responses: { 200: json(Task.Info, "Updated (a change of status or position is a move)"), ...errors },
+      responses: {
+        200: json(Task.Info, "Updated (a change of status or position is a move)"),
+        409: json(ErrorSchema, "The project is archived, or the task kept changing under this one"),
+        422: json(ErrorSchema, "The assignee is not on the project, or it would start after it is due"),
+        ...errors,
+      },
     }),
     async (c) => {
       const { id, taskId } = c.req.valid("param");

@@ -39,6 +39,7 @@ export const users = router()
       request: { params: UserParams, ...jsonBody(User.UpdateInput) },
       responses: {
         200: json(User.Info, "Changed; a deactivated person's tokens and sockets end at once"),
+        409: json(ErrorSchema, "Your own admin access was removed meanwhile, or the change met another"),
         422: json(ErrorSchema, "Not a change an admin can make (e.g. demoting yourself)"),
         ...errors,
       },
