@@ -1,6 +1,6 @@
 // Requests that meet: a role change keeps what the assignment held; an edit of a task or a
 // message deleted meanwhile is a 404 that brings nothing back; two date changes of one task
-// never leave it starting after its due date; two admins removing each other's access never
+// never leave it starting after its due date, nor a patch its index keys as they were; two admins removing each other's access never
 // leave the workspace without an active admin. Races are made deterministic: the second request
 // runs, start to finish, just before the first one's write reaches DynamoDB (a middleware of the
 // stack's own DynamoDB client, which this process shares).
@@ -189,6 +189,34 @@ describe("two date changes of one task at once", () => {
     expect(others.map((answer) => answer.status)).toEqual(others.map(() => 200));
     const now = await succeed(stack, admin, "GET", `${tasks}/${task.id}`);
     expect(now).toMatchObject({ startDate: "2027-07-01", dueDate: `2027-07-${31 - others.length}` });
+  });
+});
+
+describe("a task changed by someone else between a patch's read and its write", () => {
+  it("a due date set while the task was reassigned keeps the task under its new assignee", async () => {
+    const tasks = `/api/projects/${kitchen}/tasks`;
+    const task = await succeed(stack, admin, "POST", tasks, {
+      title: "Order skirting",
+      dueDate: "2027-09-30",
+    });
+    const patch = (body: unknown) => () =>
+      call(stack, "PATCH", `${tasks}/${task.id}`, { token: admin.token, body });
+    // The due-date patch re-sends the assignee index's key as it read it: written over the
+    // reassignment, the task would be listed under nobody while assigned to the team member.
+    const { first, other } = await interleave(
+      task.id,
+      patch({ assigneeId: team.user.id }),
+      patch({ dueDate: "2027-09-15" }),
+    );
+    expect(other.status).toBe(200);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ assigneeId: team.user.id, dueDate: "2027-09-15" });
+    const listed = async (assignee: string) =>
+      (await succeed(stack, admin, "GET", `${tasks}?assignee=${assignee}&limit=100`)).items.map(
+        (t: { id: string }) => t.id,
+      );
+    expect(await listed(team.user.id)).toContain(task.id);
+    expect(await listed("none")).not.toContain(task.id);
   });
 });
 

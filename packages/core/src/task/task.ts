@@ -198,7 +198,7 @@ const PATCH_ATTEMPTS = 3;
 /**
  * Reads the task, checks the patch against it and writes it while the task is still as read
  * (see writePatch). A change that landed meanwhile means reading and checking again: the task is
- * gone (404), or its dates now refuse the patch (422), or it is written; after a few races, 409.
+ * gone (404), or the patch is now refused (its dates, 422), or it is written; after a few races, 409.
  */
 async function patchAsRead(
   actor: Actor,
@@ -216,7 +216,7 @@ async function patchAsRead(
 
 /**
  * Checks the patch against `before` and writes it, or returns undefined if the write's condition
- * failed: the task was deleted, or the date this patch's start ≤ due check relied on changed.
+ * failed: the task was deleted or changed since it was read.
  */
 async function writePatch(
   actor: Actor,
@@ -260,21 +260,14 @@ async function writePatch(
       ...indexKeys,
       ...(position === undefined ? {} : { position, status }),
       ...(mentions === undefined ? {} : { mentions }),
-      updatedAt: nowIso(),
+      updatedAt: nextVersion(before.updatedAt),
     });
   if (assigneeId !== undefined) op = assigneeId === null ? op.remove(["assigneeId"]) : op.set({ assigneeId });
   if (startDate !== undefined) op = startDate === null ? op.remove(["startDate"]) : op.set({ startDate });
   if (dueDate !== undefined) op = dueDate === null ? op.remove(["dueDate"]) : op.set({ dueDate });
-  const checkedAgainst = datesCheckedAgainst(patch);
-  if (checkedAgainst.length > 0)
-    op = op.where((stored, { eq, notExists }) =>
-      checkedAgainst
-        .map((date) => {
-          const read = before[date];
-          return read === null ? notExists(stored[date]) : eq(stored[date], read);
-        })
-        .join(" AND "),
-    );
+  // Written only while the task is as read: every check above (dates, permissions, mentions) and
+  // every field re-sent (the index keys, status with position) was worked out from `before`.
+  op = op.where((stored, { eq }) => eq(stored.updatedAt, before.updatedAt));
   // ElectroDB's patch also requires the task to exist: deleted meanwhile, it is never recreated.
   return op.go({ response: "all_new" }).then(
     ({ data }) => toInfo(data as Item),
@@ -286,14 +279,11 @@ async function writePatch(
 }
 
 /**
- * The stored dates a patch's start ≤ due check relied on: when it sets one date, the other as
- * read. Written only while that one is unchanged, two patches at once (a later start, an earlier
- * due date) cannot together leave a task starting after its due date.
+ * A task's updatedAt is its version: each write's is later than the one it replaces, even within
+ * one millisecond, so "the task is as read" is exactly "its updatedAt is as read".
  */
-function datesCheckedAgainst(patch: z.infer<typeof UpdateInput>): ("startDate" | "dueDate")[] {
-  if (!patch.startDate && !patch.dueDate) return [];
-  return (["startDate", "dueDate"] as const).filter((date) => patch[date] === undefined);
-}
+const nextVersion = (previous: string) =>
+  new Date(Math.max(Date.now(), Date.parse(previous) + 1)).toISOString();
 
 export async function remove(actor: Actor, projectId: string, taskId: string): Promise<void> {
   const access = await Project.requireWritable(actor, projectId);
