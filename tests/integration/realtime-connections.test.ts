@@ -17,6 +17,8 @@ let admin: Person;
 let loft: string;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** The id half of a bearer token `<id>.<secret>`. */
+const tokenIdOf = (person: Person) => person.token.split(".")[0] ?? "";
 const Probe = event("test.probe", z.object({ n: z.number() }));
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -62,6 +64,7 @@ describe("tickets", () => {
         ticketHash: sha256(ticket),
         workspaceId: admin.user.workspaceId,
         userId: admin.user.id,
+        tokenId: tokenIdOf(admin),
         expiresAt: nowSeconds() - 1,
       })
       .go();

@@ -105,6 +105,8 @@ describe("presence", () => {
             userId,
             role: "team",
             name: userId,
+            tokenId: `ghost-token-${userId}`,
+            scope: "write",
             connectedAt: new Date().toISOString(),
             expiresAt: connection === "expired" ? nowSeconds() - 1 : expiresAt,
           })

@@ -7,7 +7,8 @@ import { type Page, PageInput, paged } from "../db";
 import { forbidden, notFound } from "../error";
 import { requireUser, requireWrite } from "../policy";
 import { TokenEntity } from "./entity";
-import { issue, revoke, TokenScope } from "./token";
+import { end } from "./sessions";
+import { issue, TokenScope } from "./token";
 
 export const ApiTokenInfo = z
   .object({
@@ -90,12 +91,12 @@ export async function listApiTokens(
   return { ...page, items: page.items.map(toInfo) };
 }
 
-/** Revokes one of the caller's own API tokens; anyone else's is not found. */
+/** Revokes one of the caller's own API tokens, closing its sockets; anyone else's is not found. */
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
   const user = requireUser(actor);
   requireWrite(actor);
   const { data } = await TokenEntity().get({ tokenId }).go();
   if (!data || data.kind !== "api" || data.userId !== user.userId || data.workspaceId !== user.workspaceId)
     throw notFound("token");
-  await revoke(tokenId);
+  await end(data);
 }

@@ -5,7 +5,7 @@ import { unauthorized, VisibleError } from "../error";
 import { requireUser, requireWrite } from "../policy";
 import { User } from "../user";
 import { hashPassword, verifyPassword } from "./password";
-import { endAll } from "./sessions";
+import { end, endAll } from "./sessions";
 import * as Token from "./token";
 
 export {
@@ -65,8 +65,9 @@ export async function authenticate(header: string | undefined): Promise<UserActo
   };
 }
 
+/** Ends the caller's own token: its sockets close with it. */
 export async function logout(actor: Actor): Promise<void> {
-  if (actor.type === "user" && actor.tokenId) await Token.revoke(actor.tokenId);
+  if (actor.type === "user" && actor.tokenId) await end({ ...actor, tokenId: actor.tokenId });
 }
 
 /**

@@ -38,6 +38,7 @@ export type Verified = {
   userId: string;
   scope: "read" | "write";
   kind: "session" | "api";
+  expiresAt: string;
 };
 
 /** `<id>.<secret>` (bearer tokens and emailed links alike), or undefined when malformed. */
@@ -50,14 +51,37 @@ export function split(value: string): { id: string; secret: string } | undefined
 /** The token's owner if the token is well-formed, known, unexpired and not revoked. */
 export async function verify(bearer: string): Promise<Verified | undefined> {
   const parts = split(bearer);
-  if (!parts) return undefined;
-  const { id: tokenId, secret } = parts;
-  const { data } = await TokenEntity().get({ tokenId }).go();
-  if (!data || data.revokedAt || data.expiresAt <= nowIso()) return undefined;
-  if (!safeEqual(data.secretHash, sha256(secret))) return undefined;
-  return { tokenId, workspaceId: data.workspaceId, userId: data.userId, scope: data.scope, kind: data.kind };
+  const token = parts && (await valid(parts.id));
+  if (!parts || !token || !safeEqual(token.secretHash, sha256(parts.secret))) return undefined;
+  return verified(token);
 }
 
+/**
+ * A token by id while it still works (unexpired, not revoked): what a WebSocket opened with it
+ * rests on, checked when its ticket is redeemed. No secret: the ticket proved it when minted.
+ */
+export async function stillValid(tokenId: string): Promise<Verified | undefined> {
+  const token = await valid(tokenId);
+  return token && verified(token);
+}
+
+/** The stored token while it works: the one validity rule, for bearers and sockets alike. */
+async function valid(tokenId: string) {
+  const { data } = await TokenEntity().get({ tokenId }).go();
+  return data && !data.revokedAt && data.expiresAt > nowIso() ? data : undefined;
+}
+
+/** What callers may know of a token: never its secret's hash. */
+const verified = (token: Verified): Verified => ({
+  tokenId: token.tokenId,
+  workspaceId: token.workspaceId,
+  userId: token.userId,
+  scope: token.scope,
+  kind: token.kind,
+  expiresAt: token.expiresAt,
+});
+
+/** Marks one token revoked; sessions.end also closes the sockets it opened. */
 export async function revoke(tokenId: string): Promise<void> {
   await TokenEntity().patch({ tokenId }).set({ revokedAt: nowIso() }).go();
 }

@@ -1,6 +1,7 @@
 // Ephemeral realtime items, all with a TTL (`expiresAt`, epoch seconds) in the Realtime table.
 // Access patterns: get a ticket/connection by id; list a channel's subscribers (publish);
-// list a connection's subscriptions (disconnect); list a user's connections (deactivation).
+// list a connection's subscriptions (disconnect); list a user's connections (deactivation, and
+// a revoked token's: a person has few, filtered by `tokenId`).
 import { Entity } from "electrodb";
 import { Roles } from "../actor";
 import { realtimeTable, service } from "../db";
@@ -17,6 +18,8 @@ export const TicketEntity = once(
           ticketHash: { type: "string", required: true },
           workspaceId: { type: "string", required: true },
           userId: { type: "string", required: true },
+          /** The bearer token the ticket was minted with: the socket lives only as long as it does. */
+          tokenId: { type: "string", required: true },
           expiresAt,
         },
         indexes: {
@@ -38,7 +41,12 @@ export const ConnectionEntity = once(
           userId: { type: "string", required: true },
           role: { type: Roles, required: true },
           name: { type: "string", required: true },
+          /** The token that opened the socket: revoking it closes the socket. */
+          tokenId: { type: "string", required: true },
+          /** The token's scope: a read-only token may listen, not whisper or join presence. */
+          scope: { type: ["read", "write"] as const, required: true },
           connectedAt: { type: "string", required: true },
+          /** API Gateway's limit or the token's expiry, whichever comes first. */
           expiresAt,
         },
         indexes: {

@@ -1,4 +1,12 @@
 export { Channel, ClientFrame, Envelope, parseChannel } from "./channel";
-export { closeUserConnections, connect, disconnect, issueTicket, receive, TicketResult } from "./connection";
+export {
+  closeTokenConnections,
+  closeUserConnections,
+  connect,
+  disconnect,
+  issueTicket,
+  receive,
+  TicketResult,
+} from "./connection";
 export type { Member } from "./presence";
 export { cachedAudience, forget, publish, subscriptions } from "./publisher";
