@@ -1,6 +1,7 @@
 // The edge's general rate limits on a stack with tiny budgets: per bearer token, per client
-// address when signed out, and a tighter one on endpoints that take credentials. Each refusal is
-// a 429 in the one error shape with Retry-After; other tokens and addresses are unaffected.
+// address when signed out or when a bearer token fails, and a tighter one on endpoints that take
+// credentials. Each refusal is a 429 in the one error shape with Retry-After; other tokens and
+// addresses are unaffected.
 import type { Stack } from "@rehome/local/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call } from "../support/stack";
@@ -88,5 +89,31 @@ describe("rate limits", () => {
     );
     expect(guesses.statuses).toEqual([...Array(limits.credentials).fill(401), 429]);
     expectRetryAfter(guesses.last);
+  });
+
+  it("counts a bearer token that fails against its address: bad tokens get 429, good ones and other addresses go on", async () => {
+    const from = (ip: string) => ({ "X-Forwarded-For": ip });
+    const valid = (
+      await call(stack, "POST", "/api/login", {
+        body: { email: "consultant@demo.rehome.local", password: "rehome-demo" },
+        headers: from("198.51.100.3"),
+      })
+    ).body.token as string;
+    await freshMinute();
+    const bogus = await burst(limits.ip + 1, () =>
+      call(stack, "GET", "/api/me", { token: "bogus-id.bogus-secret", headers: from("203.0.113.20") }),
+    );
+    expect(bogus.statuses).toEqual([...Array(limits.ip).fill(401), 429]);
+    expectRetryAfter(bogus.last);
+    const elsewhere = await call(stack, "GET", "/api/me", {
+      token: "bogus-id.bogus-secret",
+      headers: from("203.0.113.21"),
+    });
+    expect(elsewhere.status).toBe(401);
+    // A valid token from the refused address is counted per token only: its whole budget is left.
+    const signedIn = await burst(limits.token, () =>
+      call(stack, "GET", "/api/me", { token: valid, headers: from("203.0.113.20") }),
+    );
+    expect(signedIn.statuses).toEqual(Array(limits.token).fill(200));
   });
 });

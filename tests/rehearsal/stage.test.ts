@@ -105,7 +105,7 @@ describe("the rehearsed stage", () => {
     expect(rehearsal.denials).toEqual([]);
   });
 
-  it("reads the http function's Resend key under its role on its first email, not before: a password reset arrives", async () => {
+  it("sends a password reset from the worker, and reads the http function's Resend key under its role on its first email, an invitation, not before", async () => {
     const http = httpFunctionOf(rehearsal)?.name;
     const readsKey = () =>
       rehearsal.used.some((c) => c.function === http && c.action === "secretsmanager:GetSecretValue");
@@ -114,9 +114,17 @@ describe("the rehearsed stage", () => {
     const forgot = await call(rehearsal, "POST", "/api/password/forgot", {
       body: { email: "client@demo.rehome.local" },
     });
-    expect(forgot.status).toBeLessThan(300);
+    expect(forgot.status).toBe(202);
     const { url } = await linkToken(rehearsal, "client@demo.rehome.local", "reset-password");
     expect(url.startsWith(`${rehearsal.webUrl}#/reset-password?token=`)).toBe(true);
+    // The http function only queued the reset: the worker sent it.
+    expect(readsKey()).toBe(false);
+    const admin = (await login(rehearsal, "admin@demo.rehome.local")).token;
+    const invited = await call(rehearsal, "POST", "/api/invites", {
+      token: admin,
+      body: { email: "rehearsed-invite@example.com", role: "client" },
+    });
+    expect(invited.status).toBe(201);
     expect(readsKey()).toBe(true);
     expect(rehearsal.denials).toEqual([]);
   });

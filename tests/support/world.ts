@@ -8,6 +8,7 @@ import type { Kind, Subject } from "@rehome/core/permissions";
 import { writeMeeting } from "@rehome/core/summary/writers";
 import type { Stack } from "@rehome/local/stack";
 import { PNG, upload } from "./files";
+import { deliverJob } from "./jobs";
 import { linkToken } from "./mail";
 import { bootStack, call, login } from "./stack";
 
@@ -100,7 +101,7 @@ export async function joinByInvite(stack: Stack, adminToken: string, role: strin
 
 export type People = Awaited<ReturnType<typeof meet>>;
 
-/** Signs everyone in; the outsider, the deactivated person and the reset subject join by invite. */
+/** Signs everyone in; the outsider and the deactivated person join by invite. */
 export async function meet(stack: Stack) {
   const tokens: Partial<Record<Who, string>> = {};
   const ids: Partial<Record<Who, string>> = {};
@@ -117,7 +118,6 @@ export async function meet(stack: Stack) {
     Object.assign(ids, { [who]: person.id });
     Object.assign(emails, { [who]: person.email });
   }
-  const resetSubject = await join("reset", "client");
   await ok(
     "deactivate",
     call(stack, "PATCH", `/api/users/${ids.deactivated}`, {
@@ -142,7 +142,6 @@ export async function meet(stack: Stack) {
       .workspaceId as string,
     tokens,
     ids,
-    resetEmail: resetSubject.email,
     /**
      * A fresh session for one caller (after a route ended theirs); the team member's logging out
      * everywhere also ends their read-only token, so both are renewed together.
@@ -220,9 +219,12 @@ export function world(stack: Stack, people: People, path: string) {
       const { email } = await invite("accepting");
       return (await linkToken(stack, email, "accept-invite")).token;
     },
+    // A fresh person each time: the worker emails one reset link per person per window. The job
+    // is what POST /api/password/forgot queues, handed to the worker (this stack runs none).
     resetToken: async () => {
-      await ok("forgot", call(stack, "POST", "/api/password/forgot", { body: { email: people.resetEmail } }));
-      return (await linkToken(stack, people.resetEmail, "reset-password")).token;
+      const { email } = await joinByInvite(stack, people.tokens.admin ?? "", "client", "reset");
+      await deliverJob({ type: "password.reset", email, requestedAt: new Date().toISOString() });
+      return (await linkToken(stack, email, "reset-password")).token;
     },
     // A calendar link's last segment, as calendar apps request it.
     calendarToken: async () => {

@@ -43,8 +43,14 @@ export const Job = z.discriminatedUnion("type", [
   z.object({ type: z.literal("risks.report"), workspaceId: z.string(), reportId: z.string() }),
   // The draft was stored as queued under its id (draft/), holding what it is drafted from.
   z.object({ type: z.literal("draft.write"), workspaceId: z.string(), draftId: z.string() }),
+  // Forgot-password: the request only queues this, so its work and timing are the same for every
+  // email; the worker looks the person up and sends the link (auth/reset-email.ts).
+  z.object({ type: z.literal("password.reset"), email: z.string(), requestedAt: z.iso.datetime() }),
 ]);
 export type Job = z.infer<typeof Job>;
+
+/** A job as a log line may show it: a reset's email address is personal data, so only its type. */
+export const loggable = (job: Job) => (job.type === "password.reset" ? { type: job.type } : job);
 
 export async function enqueue(job: Job): Promise<void> {
   const { client, sdk } = await sqs();

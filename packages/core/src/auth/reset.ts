@@ -1,10 +1,8 @@
 // Password reset by email: a single-use, expiring link; using it sets the new password and
 // ends every session, since a reset usually means the old password is no longer trusted.
 import * as z from "zod";
-import { config } from "../config";
-import { logger } from "../log";
-import { Mail } from "../mail";
-import { User } from "../user";
+import { enqueue } from "../agent/job";
+import { nowIso } from "../util";
 import * as Link from "./link";
 import { hashPassword, Password } from "./password";
 import { endAll } from "./sessions";
@@ -20,24 +18,14 @@ export const ResetPasswordInput = z
   .meta({ id: "ResetPasswordInput" });
 
 /**
- * Emails a reset link to an active account. The answer is the same whether or not the email
- * is known (and a mail failure is only logged), so the endpoint cannot be used to find accounts.
+ * Queues the reset email (auth/reset-email.ts sends it from the agent worker). The request does
+ * the same work for every email, known or not: validate and one SendMessage, so neither its
+ * answer nor its timing can be used to find accounts. Nothing may run after a Lambda's response,
+ * hence the queue rather than a send left running.
  */
 export async function requestPasswordReset(input: z.input<typeof ForgotPasswordInput>): Promise<void> {
   const { email } = ForgotPasswordInput.parse(input);
-  const user = await User.findByEmail(email);
-  if (!user || user.status !== "active") return;
-  const { token, link } = await Link.issue({
-    purpose: "reset",
-    workspaceId: user.workspaceId,
-    userId: user.id,
-    email: user.email,
-    createdBy: user.id,
-    ttlMs: config().links.resetTtlMinutes * 60_000,
-  });
-  await Mail.send(Mail.resetEmail({ to: user.email, token, expiresAt: link.expiresAt })).catch((error) =>
-    logger().error("password reset email failed", { userId: user.id, error: String(error) }),
-  );
+  await enqueue({ type: "password.reset", email, requestedAt: nowIso() });
 }
 
 export async function resetPassword(input: z.input<typeof ResetPasswordInput>): Promise<void> {

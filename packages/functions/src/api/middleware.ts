@@ -1,5 +1,6 @@
 // Cross-cutting middleware: who is calling, rate limits, security headers, CORS from the
 // allowlist, the body size limit, and one JSON access-log line per request.
+import type { UserActor } from "@rehome/core/actor";
 import { Auth } from "@rehome/core/auth";
 import { config } from "@rehome/core/config";
 import { VisibleError } from "@rehome/core/error";
@@ -15,9 +16,23 @@ import type { AppEnv } from "./context";
 /** Resolves the bearer token, if any, into the actor; routes decide whether one is required. */
 export const actor = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("Authorization");
-  c.set("actor", header ? await Auth.authenticate(header) : { type: "public" });
+  c.set("actor", header ? await authenticate(header, clientIp(c)) : { type: "public" });
   await next();
 });
+
+/**
+ * A bearer token that fails never reaches rateLimit, so it counts against the client's IP here,
+ * like an anonymous request, before its 401: an address trying bogus or revoked tokens gets 429.
+ * Valid tokens are counted once, per token, by rateLimit.
+ */
+async function authenticate(header: string, ip: string): Promise<UserActor> {
+  try {
+    return await Auth.authenticate(header);
+  } catch (error) {
+    if (error instanceof VisibleError && error.status === 401) await RateLimit.unauthenticated(ip);
+    throw error;
+  }
+}
 
 /** Counts the request against its token, or its client IP when anonymous (429 when over). */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
