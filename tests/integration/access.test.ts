@@ -7,7 +7,7 @@ import type { Stack } from "@rehome/local/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootStack, call, login, openSocket, type Person } from "../support/stack";
 import { changes, snapshot } from "../support/table";
-import { isErrorShape, joinByInvite } from "../support/world";
+import { apiTokenOf, isErrorShape, joinByInvite, teamMemberOf } from "../support/world";
 
 const APP_ORIGIN = "http://app.rehome.test";
 
@@ -54,35 +54,12 @@ function send(
   });
 }
 
-/** A new team member on the kitchen project, signed in. */
-async function teamMember(prefix: string) {
-  const person = await joinByInvite(stack, admin.token, "team", prefix);
-  const assigned = await call(stack, "PUT", `/api/projects/${kitchen}/assignments/${person.id}`, {
-    token: admin.token,
-    body: { role: "team" },
-  });
-  expect(assigned.status).toBe(200);
-  return person;
-}
-
-async function apiToken(session: string, scope: "read" | "write", expiresInDays?: number) {
-  const created = await call(stack, "POST", "/api/tokens", {
-    token: session,
-    body: { name: `ci ${scope}`, scope, expiresInDays },
-  });
-  expect(created.status).toBe(201);
-  return created.body as {
-    token: string;
-    info: { id: string; name: string; scope: string; expiresAt: string };
-  };
-}
-
 describe("signing out", () => {
   it("log out everywhere ends every session and API token of the person and closes their sockets", async () => {
-    const person = await teamMember("everywhere");
+    const person = await teamMemberOf(stack, admin.token, kitchen, "everywhere");
     const laptop = person.token;
     const phone = (await login(stack, person.email, person.password)).token;
-    const integration = (await apiToken(laptop, "write")).token;
+    const integration = (await apiTokenOf(stack, laptop, "write")).token;
     const socket = await openSocket(stack, phone);
     const closed = new Promise<void>((resolve) => socket.socket.once("close", () => resolve()));
 
@@ -97,21 +74,21 @@ describe("signing out", () => {
 
 describe("personal API tokens", () => {
   it("are shown once, listed by name and scope only, and never minted by another API token", async () => {
-    const person = await teamMember("tokens");
-    const created = await apiToken(person.token, "read");
+    const person = await teamMemberOf(stack, admin.token, kitchen, "tokens");
+    const created = await apiTokenOf(stack, person.token, "read");
     expect(created.token).toMatch(/^[\w-]+\.[\w-]+$/);
-    expect(created.info).toMatchObject({ name: "ci read", scope: "read" });
+    expect(created.info).toMatchObject({ name: "test read", scope: "read" });
     const listed = await call(stack, "GET", "/api/tokens", { token: person.token });
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: created.info.id, name: "ci read" })]);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: created.info.id, name: "test read" })]);
     const secret = created.token.split(".")[1] ?? "";
     expect(JSON.stringify(listed.body)).not.toContain(secret);
     expect(await status("POST", "/api/tokens", created.token, { name: "again", scope: "write" })).toBe(403);
   });
 
   it("a read token reads but writes nothing; a write token writes", async () => {
-    const person = await teamMember("scopes");
-    const read = (await apiToken(person.token, "read")).token;
-    const write = (await apiToken(person.token, "write")).token;
+    const person = await teamMemberOf(stack, admin.token, kitchen, "scopes");
+    const read = (await apiTokenOf(stack, person.token, "read")).token;
+    const write = (await apiTokenOf(stack, person.token, "write")).token;
     const tasks = `/api/projects/${kitchen}/tasks`;
     expect(await status("GET", tasks, read)).toBe(200);
 
@@ -131,8 +108,8 @@ describe("personal API tokens", () => {
   });
 
   it("stop working the moment they are revoked, and live no longer than API_TOKEN_MAX_DAYS", async () => {
-    const person = await teamMember("revoked");
-    const { token, info } = await apiToken(person.token, "write", 3650);
+    const person = await teamMemberOf(stack, admin.token, kitchen, "revoked");
+    const { token, info } = await apiTokenOf(stack, person.token, "write", 3650);
     const maxDays = 365;
     expect(Date.parse(info.expiresAt)).toBeLessThanOrEqual(Date.now() + maxDays * 86_400_000);
     expect(Date.parse(info.expiresAt)).toBeGreaterThan(Date.now() + (maxDays - 1) * 86_400_000);
@@ -147,7 +124,7 @@ describe("personal API tokens", () => {
 describe("admins changing people", () => {
   it("a demoted admin's session and API token lose admin rights on the next request", async () => {
     const person = await joinByInvite(stack, admin.token, "admin", "demoted");
-    const integration = (await apiToken(person.token, "write")).token;
+    const integration = (await apiTokenOf(stack, person.token, "write")).token;
     for (const token of [person.token, integration])
       expect(await status("GET", "/api/users", token)).toBe(200);
 
@@ -164,8 +141,8 @@ describe("admins changing people", () => {
   });
 
   it("a deactivated person's tokens stop at once and they cannot sign in until reactivated", async () => {
-    const person = await teamMember("deactivated");
-    const integration = (await apiToken(person.token, "read")).token;
+    const person = await teamMemberOf(stack, admin.token, kitchen, "deactivated");
+    const integration = (await apiTokenOf(stack, person.token, "read")).token;
     const patch = (body: object) =>
       call(stack, "PATCH", `/api/users/${person.id}`, { token: admin.token, body });
 

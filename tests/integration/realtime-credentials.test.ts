@@ -9,7 +9,7 @@ import { ConnectionEntity } from "../../packages/core/src/realtime/entity";
 import { linkToken } from "../support/mail";
 import { bootStack, call, login, openSocket, type Person, type Socket, type Stack } from "../support/stack";
 import { rewrite } from "../support/table";
-import { joinByInvite } from "../support/world";
+import { apiTokenOf, teamMemberOf } from "../support/world";
 
 let stack: Stack;
 let admin: Person;
@@ -31,26 +31,6 @@ afterAll(async () => {
   for (const socket of sockets) socket.close();
   await stack?.stop();
 });
-
-/** A new team member on the kitchen project, signed in (assigned first: a change closes sockets). */
-async function teamMember(prefix: string) {
-  const person = await joinByInvite(stack, admin.token, "team", prefix);
-  const assigned = await call(stack, "PUT", `/api/projects/${kitchen}/assignments/${person.id}`, {
-    token: admin.token,
-    body: { role: "team" },
-  });
-  expect(assigned.status).toBe(200);
-  return person;
-}
-
-async function apiToken(session: string, scope: "read" | "write") {
-  const created = await call(stack, "POST", "/api/tokens", {
-    token: session,
-    body: { name: `socket ${scope}`, scope },
-  });
-  expect(created.status).toBe(201);
-  return created.body as { token: string; info: { id: string } };
-}
 
 async function socketOf(bearer: string) {
   const socket = await openSocket(stack, bearer);
@@ -105,8 +85,8 @@ async function createTask(title: string) {
 
 describe("revoking the token a socket was opened with", () => {
   it("deleting an API token closes its socket at once; the person's session socket stays open", async () => {
-    const person = await teamMember("revoked-socket");
-    const integration = await apiToken(person.token, "write");
+    const person = await teamMemberOf(stack, admin.token, kitchen, "revoked-socket");
+    const integration = await apiTokenOf(stack, person.token, "write");
     const revoked = await socketOf(integration.token);
     const session = await socketOf(person.token);
     for (const socket of [revoked, session])
@@ -129,7 +109,7 @@ describe("revoking the token a socket was opened with", () => {
   });
 
   it("signing out closes that session's socket at once; another session's socket stays open", async () => {
-    const person = await teamMember("signed-out-socket");
+    const person = await teamMemberOf(stack, admin.token, kitchen, "signed-out-socket");
     const other = (await login(stack, person.email, person.password)).token;
     const leaving = await socketOf(person.token);
     const staying = await socketOf(other);
@@ -155,14 +135,14 @@ describe("a ticket minted before its token was revoked", () => {
       end: (session: string) => call(stack, "POST", "/api/logout/all", { token: session }),
     },
   ])("opens no socket after $how", async ({ how, end }) => {
-    const person = await teamMember(how.replaceAll(" ", "-"));
+    const person = await teamMemberOf(stack, admin.token, kitchen, how.replaceAll(" ", "-"));
     const redeem = await mintTicket(person.token);
     expect((await end(person.token)).status).toBe(204);
     expect(await redeem()).toBe(401);
   });
 
   it("opens no socket after a password reset", async () => {
-    const person = await teamMember("reset-ticket");
+    const person = await teamMemberOf(stack, admin.token, kitchen, "reset-ticket");
     const redeem = await mintTicket(person.token);
     await call(stack, "POST", "/api/password/forgot", { body: { email: person.email } });
     const { token } = await linkToken(stack, person.email, "reset-password");
@@ -174,8 +154,8 @@ describe("a ticket minted before its token was revoked", () => {
   });
 
   it("opens no socket once the API token it was minted with is deleted", async () => {
-    const person = await teamMember("deleted-token-ticket");
-    const integration = await apiToken(person.token, "read");
+    const person = await teamMemberOf(stack, admin.token, kitchen, "deleted-token-ticket");
+    const integration = await apiTokenOf(stack, person.token, "read");
     const redeem = await mintTicket(integration.token);
     const deleted = await call(stack, "DELETE", `/api/tokens/${integration.info.id}`, {
       token: person.token,
@@ -187,7 +167,7 @@ describe("a ticket minted before its token was revoked", () => {
 
 describe("a token's expiry", () => {
   it("bounds the connection it opens", async () => {
-    const person = await teamMember("short-token");
+    const person = await teamMemberOf(stack, admin.token, kitchen, "short-token");
     const expiry = new Date(Date.now() + 10 * 60_000);
     await rewrite({ tokenId: tokenIdOf(person.token) }, { expiresAt: expiry.toISOString() });
     await socketOf(person.token);
@@ -196,7 +176,7 @@ describe("a token's expiry", () => {
   });
 
   it("once passed, the socket's next frame is refused and the socket closed", async () => {
-    const person = await teamMember("expired-socket");
+    const person = await teamMemberOf(stack, admin.token, kitchen, "expired-socket");
     const socket = await socketOf(person.token);
     expect(await socket.subscribe(`private-projects.${kitchen}`)).toBe(true);
     const [stored] = await connectionsOf(person);
@@ -216,8 +196,8 @@ describe("a token's expiry", () => {
 
 describe("a read-only API token", () => {
   it("listens on its project, but neither joins presence nor whispers", async () => {
-    const person = await teamMember("read-only-socket");
-    const readOnly = await socketOf((await apiToken(person.token, "read")).token);
+    const person = await teamMemberOf(stack, admin.token, kitchen, "read-only-socket");
+    const readOnly = await socketOf((await apiTokenOf(stack, person.token, "read")).token);
     const team = await login(stack, "team@demo.rehome.local");
     const member = await socketOf(team.token);
     const presence = `presence-projects.${kitchen}`;

@@ -99,6 +99,29 @@ export async function joinByInvite(stack: Stack, adminToken: string, role: strin
   return { email, password: OWN_PASSWORD, token: joined.token as string, id: joined.user.id as string };
 }
 
+/** A new team member of the workspace put on `projectId` as team, signed in (assigned first: a role change closes sockets). */
+export async function teamMemberOf(stack: Stack, adminToken: string, projectId: string, prefix: string) {
+  const person = await joinByInvite(stack, adminToken, "team", prefix);
+  const body = { role: "team" };
+  await ok(
+    "assign",
+    call(stack, "PUT", `/api/projects/${projectId}/assignments/${person.id}`, { token: adminToken, body }),
+  );
+  return person;
+}
+
+/** A personal API token made with a session: its bearer value and what the API says of it. */
+export async function apiTokenOf(
+  stack: Stack,
+  session: string,
+  scope: "read" | "write",
+  expiresInDays?: number,
+) {
+  const body = { name: `test ${scope}`, scope, expiresInDays };
+  const created = await ok("api token", call(stack, "POST", "/api/tokens", { token: session, body }));
+  return created as { token: string; info: { id: string; name: string; scope: string; expiresAt: string } };
+}
+
 export type People = Awaited<ReturnType<typeof meet>>;
 
 /** Signs everyone in; the outsider and the deactivated person join by invite. */
