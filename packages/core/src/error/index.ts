@@ -26,6 +26,21 @@ export const conflict = (code: string, message: string) => new VisibleError(code
 export const tooManyRequests = (message: string, retryAfter: number) =>
   new VisibleError("rate_limited", message, 429, undefined, retryAfter);
 
+/**
+ * The VisibleError `work` refuses with, or undefined when it goes through; any other failure is
+ * thrown on. For callers that answer a refusal themselves: a socket's reply, a throttle that sends
+ * nothing.
+ */
+export async function refusalOf(work: () => unknown): Promise<VisibleError | undefined> {
+  try {
+    await work();
+    return undefined;
+  } catch (error) {
+    if (error instanceof VisibleError) return error;
+    throw error;
+  }
+}
+
 /** The one JSON error shape every endpoint returns. */
 export interface ErrorBody {
   error: { code: string; message: string; requestId: string; details?: unknown };

@@ -1,6 +1,6 @@
 import type { Actor } from "../actor";
 import { config } from "../config";
-import { VisibleError } from "../error";
+import { refusalOf } from "../error";
 import { Usage } from "../usage";
 
 const WINDOW_SECONDS = 60;
@@ -56,11 +56,5 @@ export async function resetEmail(userId: string): Promise<boolean> {
     windowSeconds: RESET_EMAIL_WINDOW_SECONDS,
     message: "A reset link was sent a moment ago.",
   };
-  try {
-    await Usage.consume([limit]);
-    return true;
-  } catch (error) {
-    if (error instanceof VisibleError && error.status === 429) return false;
-    throw error;
-  }
+  return (await refusalOf(() => Usage.consume([limit]))) === undefined;
 }

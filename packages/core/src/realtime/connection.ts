@@ -11,7 +11,7 @@ import { checkpointOf } from "../agent/resume";
 import * as Token from "../auth/token";
 import { connections } from "../aws/clients";
 import { config } from "../config";
-import { unauthorized, VisibleError } from "../error";
+import { refusalOf, unauthorized } from "../error";
 import { logger } from "../log";
 import { requireUser, requireWrite } from "../policy";
 import { epochSeconds, isAlive } from "../tables";
@@ -163,11 +163,17 @@ type Connection = NonNullable<Awaited<ReturnType<typeof liveConnection>>>;
 async function handle(connection: Connection, frame: ClientFrame, reply: Reply): Promise<void> {
   const { actor, item } = connection;
   const me = { connectionId: item.connectionId, userId: item.userId, name: item.name };
-  const readOnly = announces(frame) && writeRefusal(actor);
-  if (readOnly) {
-    const event = frame.action === "subscribe" ? "subscription.error" : "error";
-    await reply({ channel: frame.channel, event, data: { code: readOnly.code, message: readOnly.message } });
-    return;
+  if (announces(frame)) {
+    const readOnly = await refusalOf(() => requireWrite(actor));
+    if (readOnly) {
+      const event = frame.action === "subscribe" ? "subscription.error" : "error";
+      await reply({
+        channel: frame.channel,
+        event,
+        data: { code: readOnly.code, message: readOnly.message },
+      });
+      return;
+    }
   }
   switch (frame.action) {
     case "ping":
@@ -231,17 +237,6 @@ async function handle(connection: Connection, frame: ClientFrame, reply: Reply):
 function announces(frame: ClientFrame): frame is Extract<ClientFrame, { action: "subscribe" | "whisper" }> {
   if (frame.action === "whisper") return true;
   return frame.action === "subscribe" && parseChannel(frame.channel)?.kind === "presence";
-}
-
-/** The policy's refusal of a write by `actor` (a read-only token), as over HTTP. */
-function writeRefusal(actor: UserActor): VisibleError | undefined {
-  try {
-    requireWrite(actor);
-    return undefined;
-  } catch (error) {
-    if (error instanceof VisibleError) return error;
-    throw error;
-  }
 }
 
 /** The connection while it is alive: not past API Gateway's limit nor its token's expiry. */

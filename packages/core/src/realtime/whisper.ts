@@ -2,7 +2,7 @@
 // and never stored. Only a member may whisper, and each connection only so often (a TTL counter
 // per second in the Realtime table), so one tab cannot flood a channel.
 import { config } from "../config";
-import { VisibleError } from "../error";
+import { refusalOf, type VisibleError } from "../error";
 import { Usage } from "../usage";
 import { envelope, parseChannel, type Reply } from "./channel";
 import { members, tell } from "./presence";
@@ -49,11 +49,7 @@ async function overLimit(connectionId: string): Promise<VisibleError | undefined
   // 0 switches the limit off.
   if (max === 0) return undefined;
   const message = "Too many whispers; slow down.";
-  return Usage.consume([{ key: `ws:whisper:${connectionId}`, max, windowSeconds: 1, message }]).then(
-    () => undefined,
-    (error) => {
-      if (error instanceof VisibleError && error.status === 429) return error;
-      throw error;
-    },
+  return refusalOf(() =>
+    Usage.consume([{ key: `ws:whisper:${connectionId}`, max, windowSeconds: 1, message }]),
   );
 }
