@@ -6,14 +6,14 @@
 import type { Role } from "../actor";
 import { VisibleError } from "../error";
 import { File } from "../file";
-import { mayAttach, maySee, seesInternal } from "../permissions";
+import { seesInternal } from "../permissions";
 import type { ProjectAccess } from "../policy";
 import { type Info, type Item, infoFor } from "./info";
 
 type Attachment = Info["attachments"][number];
 
-/** The change order as the permission table judges its files: the one its clients will read. */
-const AS_SENT = { clientVisible: true };
+/** A change order's files are judged as its clients will read it: client-visible. */
+const AS_SENT = true;
 
 /** Where the change orders are: their workspace and project. */
 interface Place {
@@ -27,26 +27,25 @@ interface Place {
  * `change_order.internal_attachment`, naming them). Nothing is stored or sent on a refusal.
  */
 export async function attachable(access: ProjectAccess, fileIds: string[]): Promise<Attachment[]> {
-  const ids = [...new Set(fileIds)];
-  if (ids.length === 0) return [];
+  if (fileIds.length === 0) return [];
   const { workspaceId, projectId } = access.project;
-  const files = await File.attachments(workspaceId, projectId, ids);
-  const unknown = ids.filter((id) => {
-    const file = files.get(id);
-    return !file || !maySee(access.role, file);
-  });
-  if (unknown.length > 0)
-    throw new VisibleError(
+  const files = await File.attachments(workspaceId, projectId, fileIds);
+  return File.attachable(access.role, fileIds, files, AS_SENT, REFUSALS).map(({ id, name }) => ({
+    id,
+    name,
+  }));
+}
+
+const REFUSALS: File.Refusals = {
+  unusable: (fileIds) =>
+    new VisibleError(
       "change_order.attachment_invalid",
       "Attach only files uploaded to this project; some were not found.",
       422,
-      { fileIds: unknown },
-    );
-  const found = ids.flatMap((id) => files.get(id) ?? []);
-  const internal = found.filter((file) => !mayAttach(AS_SENT, file));
-  if (internal.length > 0) throw internalFiles(internal);
-  return found.map(({ id, name }) => ({ id, name }));
-}
+      { fileIds },
+    ),
+  internal: internalFiles,
+};
 
 /** Names the internal files, so the sender knows which to share or take off. */
 function internalFiles(files: File.Attachment[]): VisibleError {
@@ -80,16 +79,12 @@ export async function readAllAs(role: Role, place: Place, items: Item[]): Promis
  */
 async function shownTo(role: Role, place: Place, infos: Info[]): Promise<(file: Attachment) => boolean> {
   if (seesInternal(role)) return () => true;
-  const ids = infos.flatMap((info) => [...info.attachments, ...(info.decision?.snapshot.attachments ?? [])]);
-  const files = await File.attachments(
-    place.workspaceId,
-    place.projectId,
-    ids.map((file) => file.id),
-  );
-  return ({ id }) => {
-    const file = files.get(id);
-    return file !== undefined && maySee(role, file);
-  };
+  const ids = infos
+    .flatMap((info) => [...info.attachments, ...(info.decision?.snapshot.attachments ?? [])])
+    .map((file) => file.id);
+  const shown = await File.shownTo(place.workspaceId, place.projectId, role, ids);
+  const visible = new Set(shown(ids).map((file) => file.id));
+  return ({ id }) => visible.has(id);
 }
 
 /** The change order with only the attachments `shown` lets through, its decision's snapshot too. */

@@ -1,12 +1,12 @@
 import type { EntityItem } from "electrodb";
 import * as z from "zod";
 import { Activity } from "../activity";
-import type { Actor } from "../actor";
+import type { Actor, Role } from "../actor";
 import { config } from "../config";
 import { conditionFailed, type Page, PageInput } from "../db";
 import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
-import { visibleOnCreate } from "../permissions";
+import { mayAttach, maySee, visibleOnCreate } from "../permissions";
 import { type ProjectAccess, projectAccess, requirePermission, requireUser } from "../policy";
 import { Project } from "../project";
 import { newestFirst } from "../project/feed";
@@ -292,6 +292,58 @@ export async function attachments(
         return [id, { id, name, contentType, size, clientVisible }];
       }),
   );
+}
+
+/**
+ * Reads the files other items show (a message's attachments, a day's photos, a change order's
+ * files) in one go, and gives for any list of their ids those a reader in `role` may see now, in
+ * order: a file deleted since is gone, and one made internal since is gone for a client.
+ */
+export async function shownTo(
+  workspaceId: string,
+  projectId: string,
+  role: Role,
+  fileIds: string[],
+): Promise<(ids: readonly string[]) => Attachment[]> {
+  const files = await attachments(workspaceId, projectId, fileIds);
+  return (ids) =>
+    ids.flatMap((id) => {
+      const file = files.get(id);
+      return file && maySee(role, file) ? [file] : [];
+    });
+}
+
+/** How an item refuses files it may not show, in its own words (codes and messages). */
+export interface Refusals {
+  /** Not a ready file of the project its writer may see, or not one `usable` accepts. */
+  unusable(fileIds: string[]): VisibleError;
+  /** Internal, on an item clients read. */
+  internal(files: Attachment[]): VisibleError;
+}
+
+/**
+ * The files, once each and in order, that an item about to show them may: from `files` as read
+ * (`attachments`), each a file its writer in `role` may see and `usable` accepts, and none
+ * internal when clients read the item (the table's `mayAttach`). Else the item's own 422.
+ */
+export function attachable(
+  role: Role,
+  fileIds: string[],
+  files: ReadonlyMap<string, Attachment>,
+  clientVisible: boolean,
+  refuse: Refusals,
+  usable: (file: Attachment) => boolean = () => true,
+): Attachment[] {
+  const ids = [...new Set(fileIds)];
+  const unusable = ids.filter((id) => {
+    const file = files.get(id);
+    return !file || !maySee(role, file) || !usable(file);
+  });
+  if (unusable.length > 0) throw refuse.unusable(unusable);
+  const found = ids.flatMap((id) => files.get(id) ?? []);
+  const internal = found.filter((file) => !mayAttach({ clientVisible }, file));
+  if (internal.length > 0) throw refuse.internal(internal);
+  return found;
 }
 
 /** A short-lived link to a ready file, for anyone who may see the project. */

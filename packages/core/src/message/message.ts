@@ -8,7 +8,7 @@ import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
 import { File } from "../file";
 import { Notification } from "../notification";
-import { mayAttach, maySee, visibleOnCreate } from "../permissions";
+import { mayAttach, visibleOnCreate } from "../permissions";
 import { type ProjectAccess, requirePermission, requireUser, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { newestFirst } from "../project/feed";
@@ -91,17 +91,13 @@ const toInfo = (item: Item, attachments: File.Attachment[]): Info => ({
  * since is gone, and one made internal since is gone for a client (defense behind `attachable`).
  */
 async function withAttachments(workspaceId: string, projectId: string, role: Role, items: Item[]) {
-  const files = await File.attachments(
+  const shown = await File.shownTo(
     workspaceId,
     projectId,
+    role,
     items.flatMap((item) => item.attachments ?? []),
   );
-  const shown = (item: Item) =>
-    (item.attachments ?? []).flatMap((id) => {
-      const file = files.get(id);
-      return file && maySee(role, file) ? [file] : [];
-    });
-  return items.map((item) => toInfo(item, shown(item)));
+  return items.map((item) => toInfo(item, shown(item.attachments ?? [])));
 }
 
 /**
@@ -113,27 +109,25 @@ async function attachable(access: ProjectAccess, fileIds: string[], clientVisibl
   if (fileIds.length === 0) return [];
   const { workspaceId, projectId } = access.project;
   const files = await File.attachments(workspaceId, projectId, fileIds);
-  const unknown = fileIds.filter((id) => {
-    const file = files.get(id);
-    return !file || !maySee(access.role, file);
-  });
-  if (unknown.length > 0)
-    throw new VisibleError(
+  return File.attachable(access.role, fileIds, files, clientVisible, REFUSALS);
+}
+
+const REFUSALS: File.Refusals = {
+  unusable: (fileIds) =>
+    new VisibleError(
       "message.attachment_not_found",
       "Only files uploaded to this project can be attached; some were not found.",
       422,
-      { fileIds: unknown },
-    );
-  const internal = [...files.values()].filter((file) => !mayAttach({ clientVisible }, file));
-  if (internal.length > 0)
-    throw new VisibleError(
+      { fileIds },
+    ),
+  internal: (files) =>
+    new VisibleError(
       "message.internal_attachment",
       "Clients can read this message, but an attached file is internal: share the file with clients or make the message internal.",
       422,
-      { fileIds: internal.map((file) => file.id) },
-    );
-  return [...new Set(fileIds)].flatMap((id) => files.get(id) ?? []);
-}
+      { fileIds: files.map((file) => file.id) },
+    ),
+};
 
 /** What an event about the message carries: the attachments every reader of the message may see. */
 const announced = (message: Info): Info => ({

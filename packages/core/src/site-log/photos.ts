@@ -5,24 +5,18 @@ import type { Role } from "../actor";
 import { VisibleError } from "../error";
 import { File } from "../file";
 import { isImage } from "../file/types";
-import { mayAttach, maySee } from "../permissions";
 import type { ProjectAccess } from "../policy";
 import type { Item } from "./info";
 
 /** Logs as a reader in `role` sees them, with their photos read in one go. */
 export async function withPhotos(workspaceId: string, projectId: string, role: Role, items: Item[]) {
-  const files = await File.attachments(
+  const shown = await File.shownTo(
     workspaceId,
     projectId,
+    role,
     items.flatMap((item) => item.photos ?? []),
   );
-  return items.map((item) => ({
-    item,
-    photos: (item.photos ?? []).flatMap((id) => {
-      const file = files.get(id);
-      return file && isImage(file) && maySee(role, file) ? [file] : [];
-    }),
-  }));
+  return items.map((item) => ({ item, photos: shown(item.photos ?? []).filter(isImage) }));
 }
 
 /**
@@ -61,24 +55,22 @@ function verified(
   files: Map<string, File.Attachment>,
   clientVisible: boolean,
 ): string[] {
-  const unusable = ids.filter((id) => {
-    const file = files.get(id);
-    return !file || !maySee(access.role, file) || !isImage(file);
-  });
-  if (unusable.length > 0)
-    throw new VisibleError(
+  return File.attachable(access.role, ids, files, clientVisible, REFUSALS, isImage).map((file) => file.id);
+}
+
+const REFUSALS: File.Refusals = {
+  unusable: (fileIds) =>
+    new VisibleError(
       "site_log.photo_invalid",
       "Photos must be images uploaded to this project; some were not found or are not images.",
       422,
-      { fileIds: unusable },
-    );
-  const internal = ids.filter((id) => !mayAttach({ clientVisible }, files.get(id) ?? {}));
-  if (internal.length > 0)
-    throw new VisibleError(
+      { fileIds },
+    ),
+  internal: (files) =>
+    new VisibleError(
       "site_log.internal_photo",
       "Clients can read this log, but a photo is internal: share the photo with clients or keep the log internal.",
       422,
-      { fileIds: internal },
-    );
-  return ids;
-}
+      { fileIds: files.map((file) => file.id) },
+    ),
+};
