@@ -8,7 +8,7 @@ import { Audit } from "../audit";
 import type { Page } from "../db";
 import { notFound, VisibleError } from "../error";
 import { event, visibilityEvents } from "../event";
-import type { Action } from "../permissions";
+import { type Action, seesInternal } from "../permissions";
 import { type ProjectAccess, projectAccess, requirePermission, requireUser, workspaceOf } from "../policy";
 import { Project } from "../project";
 import { newestFirst } from "../project/feed";
@@ -262,5 +262,6 @@ async function told(
     summary,
     details: { projectId: item.projectId, state: item.state, costDelta: item.costDelta, ...details },
   });
-  return readAs(access.role, access.project, item);
+  // A client reads it as the event told it: no second read of its files.
+  return seesInternal(access.role) ? readAs(access.role, access.project, item) : shared;
 }
