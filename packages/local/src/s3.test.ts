@@ -4,7 +4,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -119,5 +125,21 @@ describe("the local S3", () => {
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get("access-control-allow-methods")).toContain("PUT");
     expect((await preflight("http://evil.example")).status).toBe(403);
+  });
+
+  // S3 has no directories: a key's neighbours come and go without touching it. s3rver keeps
+  // objects as files and removes a folder once its last object is deleted, so a write under the
+  // same prefix at that moment lost its folder: the object was never stored, and the failed
+  // write stream crashed the process (an upload's staged copy is deleted on every completion).
+  it("stores an object while its neighbour under the same prefix is deleted", async () => {
+    for (let round = 0; round < 40; round++) {
+      const prefix = `staging/w/p${round}`;
+      await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}/old`, Body: "old" }));
+      await Promise.all([
+        client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: `${prefix}/old` })),
+        client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}/new`, Body: "new" })),
+      ]);
+      expect(await exists(`${prefix}/new`), `round ${round}`).toBe(true);
+    }
   });
 });

@@ -50,6 +50,25 @@ const TOO_LARGE = {
   message: "Your proposed upload exceeds the maximum allowed size",
 };
 
+/**
+ * S3 has no folders: a key's neighbours come and go without touching it. s3rver keeps objects as
+ * files and removes a folder as its last object is deleted, so a write under the same prefix at
+ * that moment lost its folder (the object never stored, and its unhandled write stream crashing
+ * the process). Its writes and deletes take turns instead; local objects are small.
+ */
+function writesTakeTurns(store: Record<string, unknown>) {
+  let turn: Promise<unknown> = Promise.resolve();
+  for (const name of ["putObject", "copyObject", "deleteObject", "completeUpload"]) {
+    const original = store[name];
+    if (typeof original !== "function") continue;
+    store[name] = (...args: unknown[]) => {
+      const done = turn.then(() => original.apply(store, args));
+      turn = done.catch(() => undefined);
+      return done;
+    };
+  }
+}
+
 export async function startS3(options: S3Options): Promise<LocalS3> {
   const require = createRequire(import.meta.url);
   const S3rver = require("s3rver");
@@ -68,6 +87,7 @@ export async function startS3(options: S3Options): Promise<LocalS3> {
     directory: options.directory,
     configureBuckets: options.buckets.map((name) => ({ name, configs: [corsXml(options.corsOrigins)] })),
   });
+  writesTakeTurns(backend.store);
   const { port: backendPort } = (await backend.run()) as AddressInfo;
   const allowedOrigin = (origin: string | undefined) =>
     origin && options.corsOrigins.includes(origin) ? origin : undefined;
